@@ -1,0 +1,35 @@
+# Thin wrapper over CMake. `make test` is what CI runs: setup, build, the whole suite.
+BUILD      ?= build
+BUILD_TEST ?= build-test
+JOBS       ?= $(shell nproc)
+CMAKE_GEN  := -G Ninja
+
+.PHONY: all setup build test unit run bench format clean
+
+all: build
+
+setup:
+	@scripts/setup.sh
+
+# Optimised build: the qctl binary users run and benchmarks measure.
+build: setup
+	@cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DQCTL_TESTS=OFF >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+# The whole suite (unit + integration against the real binary), built with -Werror and
+# AddressSanitizer + UndefinedBehaviorSanitizer.
+test: setup
+	@cmake -S . -B $(BUILD_TEST) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DQCTL_WERROR=ON \
+	  -DQCTL_SANITIZE=ON -DQCTL_BENCH=OFF -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" >/dev/null
+	@cmake --build $(BUILD_TEST) -j $(JOBS)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  $(BUILD_TEST)/qctl_tests --gtest_brief=1
+
+bench: build
+	@bench/run.sh $(BUILD)
+
+format:
+	@clang-format -i $$(git ls-files '*.cc' '*.h')
+
+clean:
+	rm -rf $(BUILD) $(BUILD_TEST)

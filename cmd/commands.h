@@ -1,0 +1,17 @@
+// Registration of every top-level command; each binds its flags and records its runner.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cmd/context.h"
+
+namespace qctl::cmd {
+
+void register_version(CLI::App& parent, Context& ctx);
+void register_config(CLI::App& parent, Context& ctx);
+void register_status(CLI::App& parent, Context& ctx);
+
+/// Adds a "Examples:" footer to a command's help.
+void set_examples(CLI::App& app, const std::string& examples);
+
+}  // namespace qctl::cmd

@@ -1,0 +1,107 @@
+// The qctl config file: named contexts (where the cluster is, credentials, TLS, SSH).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/http/client.h"
+#include "core/http/curl_transport.h"
+
+namespace qctl::config {
+
+/// Reads an environment variable; injected so tests control the environment.
+using Getenv = std::function<std::optional<std::string>(const std::string&)>;
+/// The process environment.
+Getenv process_env();
+
+/// Credentials as written in the config. Secrets come from a file or an environment variable
+/// (preferred) or inline (then the file must not be readable by group or others).
+struct AuthConfig {
+  std::string user;
+  std::string password;       // inline (discouraged)
+  std::string password_file;  // first line is the password
+  std::string password_env;   // name of the variable holding it
+  std::string token;          // bearer token, inline (discouraged)
+  std::string token_file;
+  std::string token_env;
+  [[nodiscard]] bool empty() const;
+  [[nodiscard]] bool has_inline_secret() const { return !password.empty() || !token.empty(); }
+};
+
+struct TlsConfig {
+  std::string ca_file;
+  std::string cert_file;
+  std::string key_file;
+  bool insecure = false;
+};
+
+struct SshConfig {
+  std::string user;
+  int port = 0;  // 0: ssh's default / ~/.ssh/config
+  std::string identity;
+  std::string proxy_command;
+  std::string proxy_jump;
+};
+
+/// One service's endpoints; any URL may be a non-leader.
+struct ServiceConfig {
+  std::vector<std::string> urls;
+  std::optional<AuthConfig> auth;  // overrides the context's auth for this service
+};
+
+enum class ChronosApi { kAuto, kV3, kV2 };  // v3: /v1/scheduler, v2: /scheduler
+
+struct ContextConfig {
+  std::string name;
+  ServiceConfig mesos;
+  ServiceConfig marathon;
+  ServiceConfig chronos;
+  ChronosApi chronos_api = ChronosApi::kAuto;
+  AuthConfig auth;
+  TlsConfig tls;
+  SshConfig ssh;
+  std::string output;  // default -o format, "" = table
+};
+
+struct Config {
+  std::string path;  // where it was read from / will be written to
+  bool exists = false;
+  std::string current_context;
+  std::vector<ContextConfig> contexts;
+
+  [[nodiscard]] const ContextConfig* find(const std::string& name) const;
+  ContextConfig* find(const std::string& name);
+};
+
+/// $QCTL_CONFIG, else $XDG_CONFIG_HOME/qctl/config, else ~/.config/qctl/config.
+[[nodiscard]] std::string default_path(const Getenv& env);
+
+/// Reads the YAML config at `path`. A missing file gives an empty Config (exists=false).
+/// Throws ConfigError with the line for malformed YAML or unknown values.
+[[nodiscard]] Config load(const std::string& path);
+
+/// Writes atomically (temp file + rename) with mode 0600, creating the directory.
+void save(const Config& config);
+
+/// The config as YAML; with `redact`, secrets read "<redacted>".
+[[nodiscard]] std::string to_yaml(const Config& config, bool redact);
+
+/// True when the file holds inline secrets and is readable by group or others.
+[[nodiscard]] bool secrets_exposed(const Config& config);
+
+/// Picks the context: --context flag, else $QCTL_CONTEXT, else current-context; then
+/// applies $QCTL_MESOS / $QCTL_MARATHON / $QCTL_CHRONOS (comma-separated URLs). With no
+/// config file, those variables alone make an unnamed context. Throws ConfigError when no
+/// context can be found or a named one does not exist. Validates every URL.
+[[nodiscard]] ContextConfig resolve_context(const Config& config, const std::string& flag,
+                                            const Getenv& env);
+
+/// Reads the secrets an AuthConfig points to. Throws ConfigError naming the file or variable
+/// (never the secret) when it cannot be read.
+[[nodiscard]] http::Auth resolve_auth(const AuthConfig& auth, const Getenv& env);
+
+[[nodiscard]] http::TlsOptions tls_options(const TlsConfig& tls);
+
+}  // namespace qctl::config

@@ -1,0 +1,254 @@
+#include "core/http/curl_transport.h"
+
+#include <curl/curl.h>
+
+#include <charconv>
+#include <mutex>
+
+#include "core/util/strings.h"
+
+namespace qctl::http {
+
+namespace {
+
+std::once_flag g_curl_init;
+
+// State of one transfer, owned by the caller for the duration of the transfer.
+struct Transfer {
+  const Request* request = nullptr;
+  Response response;
+  curl_slist* headers = nullptr;
+  char error[CURL_ERROR_SIZE] = {};
+};
+
+std::size_t on_body(char* data, std::size_t size, std::size_t n, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  t->response.body.append(data, size * n);
+  return size * n;
+}
+
+std::size_t on_header(char* data, std::size_t size, std::size_t n, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const std::string_view line(data, size * n);
+  if (util::starts_with(line, "HTTP/")) {
+    t->response.headers.clear();  // interim 100 Continue: start over
+    return size * n;
+  }
+  const auto colon = line.find(':');
+  if (colon == std::string_view::npos) {
+    return size * n;
+  }
+  auto name = std::string(util::trim(line.substr(0, colon)));
+  auto value = std::string(util::trim(line.substr(colon + 1)));
+  if (util::iequals(name, "content-length")) {
+    std::size_t length = 0;
+    std::from_chars(value.data(), value.data() + value.size(), length);
+    // Room for the body plus the padding a SIMD JSON parser wants, bounded to stay sane.
+    if (length > 0 && length < (std::size_t{1} << 33)) {
+      t->response.body.reserve(length + 64);
+    }
+  }
+  t->response.headers.emplace_back(std::move(name), std::move(value));
+  return size * n;
+}
+
+FailureKind classify(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+      return FailureKind::kConnect;
+    case CURLE_OPERATION_TIMEDOUT:
+      return FailureKind::kTimeout;
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_CRL_BADFILE:
+      return FailureKind::kTls;
+    default:
+      return FailureKind::kOther;
+  }
+}
+
+}  // namespace
+
+struct CurlTransport::Impl {
+  TlsOptions tls;
+  CURLSH* share = nullptr;
+  std::mutex share_locks[CURL_LOCK_DATA_LAST];
+  std::mutex pool_mutex;
+  std::vector<CURL*> pool;
+
+  static void lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
+    static_cast<Impl*>(user)->share_locks[data].lock();
+  }
+  static void unlock(CURL*, curl_lock_data data, void* user) {
+    static_cast<Impl*>(user)->share_locks[data].unlock();
+  }
+
+  CURL* acquire() {
+    {
+      std::lock_guard<std::mutex> guard(pool_mutex);
+      if (!pool.empty()) {
+        CURL* h = pool.back();
+        pool.pop_back();
+        curl_easy_reset(h);
+        return h;
+      }
+    }
+    return curl_easy_init();
+  }
+
+  void release(CURL* h) {
+    std::lock_guard<std::mutex> guard(pool_mutex);
+    pool.push_back(h);
+  }
+
+  void prepare(CURL* h, Transfer& t) const {
+    const Request& r = *t.request;
+    curl_easy_setopt(h, CURLOPT_URL, r.url.c_str());
+    curl_easy_setopt(h, CURLOPT_SHARE, share);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(r.timeout.count()));
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(r.connect_timeout.count()));
+    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // whatever libcurl can decode
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t.error);
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &t);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, tls.insecure ? 0L : 1L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, tls.insecure ? 0L : 2L);
+    if (!tls.ca_file.empty()) {
+      curl_easy_setopt(h, CURLOPT_CAINFO, tls.ca_file.c_str());
+    }
+    if (!tls.cert_file.empty()) {
+      curl_easy_setopt(h, CURLOPT_SSLCERT, tls.cert_file.c_str());
+    }
+    if (!tls.key_file.empty()) {
+      curl_easy_setopt(h, CURLOPT_SSLKEY, tls.key_file.c_str());
+    }
+    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method_name(r.method));
+    if (r.method == Method::kGet) {
+      curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+    } else if (!r.body.empty() || r.method != Method::kDelete) {
+      curl_easy_setopt(h, CURLOPT_POSTFIELDS, r.body.data());
+      curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
+    }
+    t.headers = curl_slist_append(t.headers, "Expect:");
+    for (const auto& [name, value] : r.headers) {
+      const auto line = name + ": " + value;
+      t.headers = curl_slist_append(t.headers, line.c_str());
+    }
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, t.headers);
+  }
+
+  static Result finish(CURL* h, Transfer& t, CURLcode code) {
+    curl_slist_free_all(t.headers);
+    t.headers = nullptr;
+    Result result;
+    if (code != CURLE_OK) {
+      result.failure = classify(code);
+      result.failure_message = t.error[0] != '\0' ? t.error : curl_easy_strerror(code);
+      return result;
+    }
+    long status = 0;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    t.response.status = static_cast<int>(status);
+    result.response = std::move(t.response);
+    return result;
+  }
+};
+
+CurlTransport::CurlTransport(TlsOptions tls) : impl_(std::make_unique<Impl>()) {
+  std::call_once(g_curl_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  impl_->tls = std::move(tls);
+  impl_->share = curl_share_init();
+  curl_share_setopt(impl_->share, CURLSHOPT_LOCKFUNC, &Impl::lock);
+  curl_share_setopt(impl_->share, CURLSHOPT_UNLOCKFUNC, &Impl::unlock);
+  curl_share_setopt(impl_->share, CURLSHOPT_USERDATA, impl_.get());
+  curl_share_setopt(impl_->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+  curl_share_setopt(impl_->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+  curl_share_setopt(impl_->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+}
+
+CurlTransport::~CurlTransport() {
+  for (CURL* h : impl_->pool) {
+    curl_easy_cleanup(h);
+  }
+  curl_share_cleanup(impl_->share);
+}
+
+Result CurlTransport::perform(const Request& request) {
+  CURL* h = impl_->acquire();
+  Transfer t;
+  t.request = &request;
+  impl_->prepare(h, t);
+  const CURLcode code = curl_easy_perform(h);
+  Result result = Impl::finish(h, t, code);
+  impl_->release(h);
+  return result;
+}
+
+std::vector<Result> CurlTransport::perform_all(const std::vector<Request>& requests,
+                                               std::size_t parallel) {
+  std::vector<Result> results(requests.size());
+  std::vector<Transfer> transfers(requests.size());
+  CURLM* multi = curl_multi_init();
+  parallel = std::max<std::size_t>(parallel, 1);
+  std::size_t next = 0;
+  std::size_t running = 0;
+  auto start_one = [&] {
+    CURL* h = impl_->acquire();
+    transfers[next].request = &requests[next];
+    impl_->prepare(h, transfers[next]);
+    curl_easy_setopt(h, CURLOPT_PRIVATE, reinterpret_cast<char*>(next));
+    curl_multi_add_handle(multi, h);
+    ++next;
+    ++running;
+  };
+  while (next < requests.size() && running < parallel) {
+    start_one();
+  }
+  while (running > 0) {
+    int still = 0;
+    curl_multi_perform(multi, &still);
+    int queued = 0;
+    while (CURLMsg* msg = curl_multi_info_read(multi, &queued)) {
+      if (msg->msg != CURLMSG_DONE) {
+        continue;
+      }
+      CURL* h = msg->easy_handle;
+      char* priv = nullptr;
+      curl_easy_getinfo(h, CURLINFO_PRIVATE, &priv);
+      const auto index = reinterpret_cast<std::size_t>(priv);
+      const CURLcode code = msg->data.result;
+      curl_multi_remove_handle(multi, h);
+      results[index] = Impl::finish(h, transfers[index], code);
+      impl_->release(h);
+      --running;
+      if (next < requests.size()) {
+        start_one();
+      }
+    }
+    if (running > 0) {
+      curl_multi_poll(multi, nullptr, 0, 100, nullptr);
+    }
+  }
+  curl_multi_cleanup(multi);
+  return results;
+}
+
+}  // namespace qctl::http
+
+namespace qctl::http {
+std::string curl_version() { return ::curl_version(); }
+}  // namespace qctl::http

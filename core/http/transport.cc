@@ -1,0 +1,42 @@
+#include "core/http/transport.h"
+
+#include "core/util/strings.h"
+
+namespace qctl::http {
+
+const char* method_name(Method m) {
+  switch (m) {
+    case Method::kGet:
+      return "GET";
+    case Method::kPost:
+      return "POST";
+    case Method::kPut:
+      return "PUT";
+    case Method::kPatch:
+      return "PATCH";
+    case Method::kDelete:
+      return "DELETE";
+  }
+  return "GET";
+}
+
+std::optional<std::string> Response::header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (util::iequals(key, name)) {
+      return value;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<Result> Transport::perform_all(const std::vector<Request>& requests,
+                                           std::size_t /*parallel*/) {
+  std::vector<Result> results;
+  results.reserve(requests.size());
+  for (const auto& request : requests) {
+    results.push_back(perform(request));
+  }
+  return results;
+}
+
+}  // namespace qctl::http

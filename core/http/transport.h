@@ -1,0 +1,59 @@
+// Generic HTTP transport seam: one request in, one response or transport failure out.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace qctl::http {
+
+enum class Method { kGet, kPost, kPut, kPatch, kDelete };
+
+/// "GET", "POST", … as sent on the wire.
+const char* method_name(Method m);
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+  Method method = Method::kGet;
+  std::string url;
+  Headers headers;
+  std::string body;
+  std::chrono::milliseconds timeout{30000};
+  std::chrono::milliseconds connect_timeout{5000};
+};
+
+struct Response {
+  int status = 0;
+  Headers headers;
+  std::string body;
+  /// First header with this name, compared case-insensitively.
+  [[nodiscard]] std::optional<std::string> header(std::string_view name) const;
+};
+
+/// Why a request produced no HTTP response at all.
+enum class FailureKind { kNone, kConnect, kTimeout, kTls, kOther };
+
+struct Result {
+  std::optional<Response> response;
+  FailureKind failure = FailureKind::kNone;
+  std::string failure_message;
+  [[nodiscard]] bool ok() const { return response.has_value(); }
+};
+
+/// Sends requests. Implementations never throw for network trouble: they report it in Result.
+/// Thread-safe: perform may be called from several threads at once.
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  virtual Result perform(const Request& request) = 0;
+  /// Sends all requests with at most `parallel` in flight; results keep the input order.
+  virtual std::vector<Result> perform_all(const std::vector<Request>& requests,
+                                          std::size_t parallel);
+};
+
+}  // namespace qctl::http

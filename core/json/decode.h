@@ -1,0 +1,90 @@
+// simdjson On-Demand helpers shared by every API decoder: padding, lenient scalars, errors.
+#pragma once
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qctl::json {
+
+using Value = simdjson::ondemand::value;
+using Object = simdjson::ondemand::object;
+using Array = simdjson::ondemand::array;
+
+/// A response body that is not the JSON shape a decoder expects. The API client turns it
+/// into an ApiError naming the endpoint.
+class DecodeError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Parses `body` (padding it in place if its capacity is short) and calls fn(root Value).
+/// Throws DecodeError for invalid, truncated or non-JSON bodies (an HTML page says so).
+template <class F>
+void parse(std::string& body, F&& fn);
+
+/// Numbers are doubles in the Mesos APIs; numeric strings ("0.5", Chronos docs) are accepted.
+[[nodiscard]] double number(Value v);
+/// A string, "" for null; numbers and bools are rendered as text (mixed-type attributes).
+[[nodiscard]] std::string string(Value v);
+[[nodiscard]] bool boolean(Value v);
+[[nodiscard]] std::int64_t integer(Value v);
+[[nodiscard]] std::vector<std::string> string_array(Value v);
+/// {"a":1.0,"b":2} as name -> double.
+[[nodiscard]] std::map<std::string, double> number_map(Value v);
+/// {"k":"v"} as name -> string (non-strings rendered as text).
+[[nodiscard]] std::map<std::string, std::string> string_map(Value v);
+[[nodiscard]] bool is_null(Value v);
+
+/// Calls fn(std::string_view key, Value value) for each field of an object; ignores null.
+template <class F>
+void fields(Value v, F&& fn) {
+  if (is_null(v)) {
+    return;
+  }
+  for (auto field : v.get_object()) {
+    std::string_view key = field.unescaped_key();
+    fn(key, field.value());
+  }
+}
+
+/// Calls fn(Value element) for each element of an array; ignores null.
+template <class F>
+void elements(Value v, F&& fn) {
+  if (is_null(v)) {
+    return;
+  }
+  for (auto element : v.get_array()) {
+    fn(element.value());
+  }
+}
+
+/// Explains why `body` could not be parsed, in words a user understands.
+[[nodiscard]] std::string describe_invalid(const std::string& body, const char* detail);
+
+/// Makes sure `body` has simdjson's padding available past its end.
+void ensure_padding(std::string& body);
+
+template <class F>
+void parse(std::string& body, F&& fn) {
+  ensure_padding(body);
+  thread_local simdjson::ondemand::parser parser;
+  try {
+    auto doc = parser.iterate(body.data(), body.size(), body.capacity());
+    Value root = doc.get_value();
+    fn(root);
+    // A truncated body can surface only at the end: make sure nothing is left over.
+    if (!doc.at_end()) {
+      throw DecodeError(describe_invalid(body, "trailing content after the JSON value"));
+    }
+  } catch (const simdjson::simdjson_error& e) {
+    throw DecodeError(describe_invalid(body, e.what()));
+  }
+}
+
+}  // namespace qctl::json

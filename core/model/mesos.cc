@@ -1,0 +1,54 @@
+#include "core/model/mesos.h"
+
+#include "core/util/strings.h"
+
+namespace qctl::model {
+
+std::string Attribute::str() const {
+  return is_scalar ? util::format_number(scalar, 3) : text;
+}
+
+const Attribute* Agent::attribute(std::string_view name) const {
+  for (const auto& a : attributes) {
+    if (a.name == name) {
+      return &a;
+    }
+  }
+  return nullptr;
+}
+
+std::string Agent::address() const {
+  const auto at = pid.find('@');
+  if (at != std::string::npos && at + 1 < pid.size()) {
+    return pid.substr(at + 1);
+  }
+  return hostname + ":" + std::to_string(port);
+}
+
+double Task::started() const { return statuses.empty() ? 0.0 : statuses.front().timestamp; }
+
+std::string Task::container_id() const {
+  for (const auto& s : statuses) {
+    if (s.container_status && !s.container_status->container_id.empty()) {
+      return s.container_status->container_id;
+    }
+  }
+  return {};
+}
+
+std::optional<bool> Task::healthy() const {
+  for (auto it = statuses.rbegin(); it != statuses.rend(); ++it) {
+    if (it->healthy) {
+      return it->healthy;
+    }
+  }
+  return std::nullopt;
+}
+
+bool is_terminal_state(std::string_view state) {
+  return state == "TASK_FINISHED" || state == "TASK_FAILED" || state == "TASK_KILLED" ||
+         state == "TASK_ERROR" || state == "TASK_LOST" || state == "TASK_DROPPED" ||
+         state == "TASK_GONE" || state == "TASK_GONE_BY_OPERATOR";
+}
+
+}  // namespace qctl::model

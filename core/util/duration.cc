@@ -1,0 +1,81 @@
+#include "core/util/duration.h"
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+
+namespace qctl::util {
+
+std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  double total_ms = 0;
+  std::size_t i = 0;
+  bool bare = true;
+  while (i < text.size()) {
+    std::size_t j = i;
+    while (j < text.size() &&
+           (std::isdigit(static_cast<unsigned char>(text[j])) != 0 || text[j] == '.')) {
+      ++j;
+    }
+    if (j == i) {
+      return std::nullopt;
+    }
+    double value = 0;
+    const auto [ptr, ec] = std::from_chars(text.data() + i, text.data() + j, value);
+    if (ec != std::errc() || ptr != text.data() + j) {
+      return std::nullopt;
+    }
+    std::size_t k = j;
+    while (k < text.size() && std::isalpha(static_cast<unsigned char>(text[k])) != 0) {
+      ++k;
+    }
+    const auto unit = text.substr(j, k - j);
+    double scale = 0;
+    if (unit.empty()) {
+      if (!bare || k != text.size()) {
+        return std::nullopt;
+      }
+      scale = 1000;
+    } else if (unit == "ms") {
+      scale = 1;
+    } else if (unit == "s") {
+      scale = 1000;
+    } else if (unit == "m") {
+      scale = 60000;
+    } else if (unit == "h") {
+      scale = 3600000;
+    } else if (unit == "d") {
+      scale = 86400000;
+    } else {
+      return std::nullopt;
+    }
+    bare = false;
+    total_ms += value * scale;
+    i = k;
+  }
+  return std::chrono::milliseconds(static_cast<long long>(std::llround(total_ms)));
+}
+
+std::string format_age(double seconds) {
+  if (!(seconds > 0)) {
+    return "";
+  }
+  const auto s = static_cast<long long>(seconds);
+  if (s < 120) {
+    return std::to_string(s) + "s";
+  }
+  if (s < 3600 * 2) {
+    return std::to_string(s / 60) + "m";
+  }
+  if (s < 86400 * 2) {
+    return std::to_string(s / 3600) + "h";
+  }
+  if (s < 86400 * 365 * 2) {
+    return std::to_string(s / 86400) + "d";
+  }
+  return std::to_string(s / (86400 * 365)) + "y";
+}
+
+}  // namespace qctl::util

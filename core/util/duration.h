@@ -1,0 +1,18 @@
+// Durations as users type them ("500ms", "30s", "5m", "2h", "7d") and ages as tables show them.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace qctl::util {
+
+/// Parses "500ms", "30s", "5m", "2h", "7d", combinations like "1h30m", or a bare number of
+/// seconds. nullopt when malformed or negative.
+[[nodiscard]] std::optional<std::chrono::milliseconds> parse_duration(std::string_view text);
+
+/// kubectl-style age: "45s", "12m", "3h", "5d", "2y"; "" for a zero or future start.
+[[nodiscard]] std::string format_age(double seconds);
+
+}  // namespace qctl::util

@@ -1,0 +1,88 @@
+#include "tests/support/fake_transport.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace qctl::testing {
+
+FakeTransport::~FakeTransport() {
+  if (allow_unused_) {
+    return;
+  }
+  for (const auto& stub : stubs_) {
+    if (!stub.used) {
+      ADD_FAILURE() << "unused stub: " << http::method_name(stub.method) << ' ' << stub.url;
+    }
+  }
+}
+
+FakeTransport& FakeTransport::on(http::Method method, const std::string& url, int status,
+                                 std::string body, http::Headers headers, bool repeat) {
+  http::Result result;
+  result.response = http::Response{status, std::move(headers), std::move(body)};
+  std::lock_guard<std::mutex> guard(mutex_);
+  stubs_.push_back({method, url, std::move(result), repeat, false});
+  return *this;
+}
+
+FakeTransport& FakeTransport::fail(http::Method method, const std::string& url,
+                                   http::FailureKind kind, std::string message, bool repeat) {
+  http::Result result;
+  result.failure = kind;
+  result.failure_message = std::move(message);
+  std::lock_guard<std::mutex> guard(mutex_);
+  stubs_.push_back({method, url, std::move(result), repeat, false});
+  return *this;
+}
+
+FakeTransport& FakeTransport::get_fixture(const std::string& url, const std::string& fixture,
+                                          int status) {
+  return on(http::Method::kGet, url, status, read_fixture(fixture),
+            {{"Content-Type", "application/json"}});
+}
+
+http::Result FakeTransport::perform(const http::Request& request) {
+  std::lock_guard<std::mutex> guard(mutex_);
+  requests_.push_back(request);
+  Stub* repeating = nullptr;
+  for (auto& stub : stubs_) {
+    if (stub.method != request.method || stub.url != request.url) {
+      continue;
+    }
+    if (!stub.used) {
+      stub.used = true;
+      return stub.result;
+    }
+    if (stub.repeat) {
+      repeating = &stub;
+    }
+  }
+  if (repeating != nullptr) {
+    return repeating->result;
+  }
+  ADD_FAILURE() << "unexpected request: " << http::method_name(request.method) << ' '
+                << request.url;
+  http::Result result;
+  result.failure = http::FailureKind::kOther;
+  result.failure_message = "unexpected request in test";
+  return result;
+}
+
+std::vector<http::Request> FakeTransport::requests() const {
+  std::lock_guard<std::mutex> guard(mutex_);
+  return requests_;
+}
+
+std::string read_fixture(const std::string& relative) {
+  const std::string path = std::string(QCTL_FIXTURES_DIR) + "/" + relative;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    ADD_FAILURE() << "missing fixture " << path;
+    return {};
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+}  // namespace qctl::testing
