@@ -50,7 +50,7 @@ std::string string(Value v) {
     case simdjson::ondemand::json_type::number:
       return util::format_number(v.get_double(), 3);
     default:
-      return std::string(std::string_view(v.raw_json()));
+      return std::string(std::string_view(v.raw_json_token()));
   }
 }
 

@@ -75,11 +75,12 @@ void parse(std::string& body, F&& fn) {
   ensure_padding(body);
   thread_local simdjson::ondemand::parser parser;
   try {
-    auto doc = parser.iterate(body.data(), body.size(), body.capacity());
+    simdjson::ondemand::document doc = parser.iterate(body.data(), body.size(), body.capacity());
     Value root = doc.get_value();
     fn(root);
     // A truncated body can surface only at the end: make sure nothing is left over.
-    if (!doc.at_end()) {
+    const char* rest = nullptr;
+    if (doc.current_location().get(rest) == simdjson::SUCCESS) {
       throw DecodeError(describe_invalid(body, "trailing content after the JSON value"));
     }
   } catch (const simdjson::simdjson_error& e) {
