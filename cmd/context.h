@@ -9,6 +9,7 @@
 
 #include "core/clock.h"
 #include "core/config/config.h"
+#include "core/http/client.h"
 #include "core/http/transport.h"
 #include "core/output/format.h"
 
@@ -69,6 +70,8 @@ class ClientFactory {
   [[nodiscard]] bool has_chronos();
 
  private:
+  std::unique_ptr<http::Client> service_http(const config::ServiceConfig& service);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
   const GlobalOptions& globals_;

@@ -1,6 +1,8 @@
 // The qctl config file: named contexts (where the cluster is, credentials, TLS, SSH).
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -103,5 +105,31 @@ void save(const Config& config);
 [[nodiscard]] http::Auth resolve_auth(const AuthConfig& auth, const Getenv& env);
 
 [[nodiscard]] http::TlsOptions tls_options(const TlsConfig& tls);
+
+/// The name resolve_context gives the context made only from $QCTL_MESOS/... variables.
+inline constexpr const char* kEnvContextName = "(env)";
+
+/// The auth that applies to one service: its own `auth` when set, else the context's.
+[[nodiscard]] const AuthConfig& auth_for(const ContextConfig& context,
+                                         const ServiceConfig& service);
+
+/// "~" or "~/..." with $HOME (from `env`) in front; other paths unchanged.
+[[nodiscard]] std::string expand_home(const std::string& path, const Getenv& env);
+
+/// The context name that resolve_context would pick (flag, $QCTL_CONTEXT, current-context);
+/// "" when none is selected. Does not check that the context exists.
+[[nodiscard]] std::string selected_context_name(const Config& config, const std::string& flag,
+                                                const Getenv& env);
+
+/// "none", "basic" or "token": what kind of credentials an AuthConfig describes.
+[[nodiscard]] const char* auth_kind(const AuthConfig& auth);
+
+/// "auto" | "v3" | "v2", and back (nullopt for anything else).
+[[nodiscard]] const char* chronos_api_name(ChronosApi api);
+[[nodiscard]] std::optional<ChronosApi> parse_chronos_api(const std::string& text);
+
+/// The config in the file's own shape (keys as in the YAML); with `redact`, secrets read
+/// "<redacted>". to_yaml renders this same document.
+[[nodiscard]] nlohmann::json to_json(const Config& config, bool redact);
 
 }  // namespace qctl::config

@@ -27,6 +27,13 @@ struct Request {
   std::chrono::milliseconds connect_timeout{5000};
 };
 
+/// A GET of `url` with default timeouts (the Client fills in its own).
+[[nodiscard]] inline Request get_request(std::string url) {
+  Request r;
+  r.url = std::move(url);
+  return r;
+}
+
 struct Response {
   int status = 0;
   Headers headers;

@@ -69,6 +69,10 @@ class Client {
   std::string last_leader_;
 };
 
+/// "/group/app" from "group/app" or "/group/app/". Throws UsageError when a segment is
+/// empty or holds anything but lowercase letters, digits, '-' and '.' (Marathon's PathId).
+[[nodiscard]] std::string normalize_app_id(const std::string& id);
+
 /// Marathon's error text from a body: `message` plus the first `details` entry
 /// ("path: error") when present; the raw first line for non-JSON bodies.
 [[nodiscard]] std::string error_message(const std::string& body);

@@ -1,0 +1,202 @@
+// Config basics: environment access, lookups, paths, permissions and small conversions.
+#include "core/config/config.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/config/internal.h"
+#include "core/error.h"
+#include "core/util/strings.h"
+
+namespace qctl::config {
+
+Getenv process_env() {
+  return [](const std::string& name) -> std::optional<std::string> {
+    // getenv is only read here, never written concurrently by qctl.
+    const char* value = std::getenv(name.c_str());  // NOLINT(concurrency-mt-unsafe)
+    if (value == nullptr) {
+      return std::nullopt;
+    }
+    return std::string(value);
+  };
+}
+
+bool AuthConfig::empty() const {
+  return user.empty() && password.empty() && password_file.empty() && password_env.empty() &&
+         token.empty() && token_file.empty() && token_env.empty();
+}
+
+const ContextConfig* Config::find(const std::string& name) const {
+  const auto it = std::find_if(contexts.begin(), contexts.end(),
+                               [&](const ContextConfig& c) { return c.name == name; });
+  return it == contexts.end() ? nullptr : &*it;
+}
+
+ContextConfig* Config::find(const std::string& name) {
+  return const_cast<ContextConfig*>(std::as_const(*this).find(name));
+}
+
+namespace {
+
+std::string non_empty(const Getenv& env, const std::string& name) {
+  auto value = env(name);
+  return value ? *value : std::string();
+}
+
+}  // namespace
+
+std::string expand_home(const std::string& path, const Getenv& env) {
+  if (path != "~" && !util::starts_with(path, "~/")) {
+    return path;
+  }
+  const auto home = non_empty(env, "HOME");
+  if (home.empty()) {
+    return path;  // left as written: opening it fails and the error names it
+  }
+  return home + path.substr(1);
+}
+
+std::string default_path(const Getenv& env) {
+  if (auto path = non_empty(env, "QCTL_CONFIG"); !path.empty()) {
+    return expand_home(path, env);
+  }
+  if (auto xdg = non_empty(env, "XDG_CONFIG_HOME"); !xdg.empty() && xdg.front() == '/') {
+    return xdg + "/qctl/config";
+  }
+  const auto home = non_empty(env, "HOME");
+  if (home.empty()) {
+    throw ConfigError("config", "cannot locate the config file: $HOME is not set",
+                      "set QCTL_CONFIG or pass --config PATH");
+  }
+  return home + "/.config/qctl/config";
+}
+
+bool secrets_exposed(const Config& config) {
+  const bool inline_secret =
+      std::any_of(config.contexts.begin(), config.contexts.end(), [](const ContextConfig& c) {
+        for (const auto* service : {&c.mesos, &c.marathon, &c.chronos}) {
+          if (service->auth && service->auth->has_inline_secret()) {
+            return true;
+          }
+        }
+        return c.auth.has_inline_secret();
+      });
+  struct stat st {};
+  if (!inline_secret || config.path.empty() || ::stat(config.path.c_str(), &st) != 0) {
+    return false;
+  }
+  return (st.st_mode & (S_IRGRP | S_IROTH)) != 0;
+}
+
+http::TlsOptions tls_options(const TlsConfig& tls) {
+  return http::TlsOptions{tls.ca_file, tls.cert_file, tls.key_file, tls.insecure};
+}
+
+const AuthConfig& auth_for(const ContextConfig& context, const ServiceConfig& service) {
+  return service.auth ? *service.auth : context.auth;
+}
+
+const char* auth_kind(const AuthConfig& auth) {
+  if (!auth.token.empty() || !auth.token_file.empty() || !auth.token_env.empty()) {
+    return "token";
+  }
+  return auth.empty() ? "none" : "basic";
+}
+
+const char* chronos_api_name(ChronosApi api) {
+  switch (api) {
+    case ChronosApi::kV3:
+      return "v3";
+    case ChronosApi::kV2:
+      return "v2";
+    case ChronosApi::kAuto:
+      break;
+  }
+  return "auto";
+}
+
+std::optional<ChronosApi> parse_chronos_api(const std::string& text) {
+  if (text == "auto") {
+    return ChronosApi::kAuto;
+  }
+  if (text == "v3") {
+    return ChronosApi::kV3;
+  }
+  if (text == "v2") {
+    return ChronosApi::kV2;
+  }
+  return std::nullopt;
+}
+
+namespace internal {
+
+std::vector<std::string> split_urls(std::string_view text) {
+  std::vector<std::string> urls;
+  for (const auto& piece : util::split(text, ',')) {
+    const auto url = util::trim(piece);
+    if (!url.empty()) {
+      urls.emplace_back(url);
+    }
+  }
+  return urls;
+}
+
+std::optional<std::string> auth_problem(const AuthConfig& auth) {
+  const int passwords = int{!auth.password.empty()} + int{!auth.password_file.empty()} +
+                        int{!auth.password_env.empty()};
+  const int tokens =
+      int{!auth.token.empty()} + int{!auth.token_file.empty()} + int{!auth.token_env.empty()};
+  if (passwords > 1) {
+    return "set only one of password, password-file and password-env";
+  }
+  if (tokens > 1) {
+    return "set only one of token, token-file and token-env";
+  }
+  if (tokens > 0 && (passwords > 0 || !auth.user.empty())) {
+    return "a token cannot be combined with user/password";
+  }
+  if (passwords > 0 && auth.user.empty()) {
+    return "a password needs a user";
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    row[j] = j;
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string closest_key(const std::string& key, const std::vector<std::string>& known) {
+  std::string best;
+  std::size_t best_distance = 3;  // more than two edits away is not a typo
+  for (const auto& candidate : known) {
+    const auto d = edit_distance(key, candidate);
+    if (d < best_distance) {
+      best = candidate;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+}  // namespace internal
+
+}  // namespace qctl::config

@@ -1,0 +1,238 @@
+#include "core/marathon/decode.h"
+
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/marathon/decode_util.h"
+#include "core/util/strings.h"
+
+namespace qctl::marathon {
+
+namespace {
+
+/// What the app says about host ports, gathered in whatever order the fields arrive.
+struct PortCounts {
+  std::optional<std::size_t> definitions;  // portDefinitions
+  std::optional<std::size_t> legacy;       // "ports" of Marathon < 1.0
+  std::optional<std::size_t> mapped;       // port mappings that carry a hostPort
+};
+
+struct AppState {
+  model::App app;
+  PortCounts ports;
+};
+
+std::size_t count_elements(json::Value v) {
+  std::size_t n = 0;
+  json::elements(v, [&](json::Value) { ++n; });
+  return n;
+}
+
+/// Counts container.portMappings (or docker.portMappings) entries that bind a host port.
+void count_host_mappings(json::Value v, PortCounts& ports) {
+  std::size_t n = ports.mapped.value_or(0);
+  json::elements(v, [&](json::Value mapping) {
+    json::fields(mapping, [&](std::string_view key, json::Value) {
+      if (key == "hostPort") {
+        ++n;
+      }
+    });
+  });
+  ports.mapped = n;
+}
+
+void decode_docker(json::Value v, AppState& s) {
+  json::fields(v, [&](std::string_view key, json::Value value) {
+    if (key == "image") {
+      s.app.docker_image = json::string(value);
+    } else if (key == "portMappings") {
+      count_host_mappings(value, s.ports);
+    }
+  });
+}
+
+void decode_container(json::Value v, AppState& s) {
+  if (json::is_null(v)) {
+    return;
+  }
+  // A container without "type" is a Docker one (the RAML default).
+  s.app.container_type = "DOCKER";
+  json::fields(v, [&](std::string_view key, json::Value value) {
+    if (key == "type") {
+      s.app.container_type = util::to_upper(json::string(value));
+    } else if (key == "docker") {
+      decode_docker(value, s);
+    } else if (key == "portMappings") {
+      count_host_mappings(value, s.ports);
+    }
+  });
+}
+
+/// Keeps plain string values; {"secret": name} references are not environment text.
+std::map<std::string, std::string> decode_env(json::Value v) {
+  std::map<std::string, std::string> out;
+  json::fields(v, [&](std::string_view key, json::Value value) {
+    if (value.type() == simdjson::ondemand::json_type::string) {
+      out[std::string(key)] = json::string(value);
+    }
+  });
+  return out;
+}
+
+model::UpgradeStrategy decode_upgrade_strategy(json::Value v) {
+  model::UpgradeStrategy out;
+  json::fields(v, [&](std::string_view key, json::Value value) {
+    if (key == "minimumHealthCapacity") {
+      out.minimum_health_capacity = json::number(value);
+    } else if (key == "maximumOverCapacity") {
+      out.maximum_over_capacity = json::number(value);
+    }
+  });
+  return out;
+}
+
+std::vector<std::string> decode_deployment_ids(json::Value v) {
+  std::vector<std::string> out;
+  json::elements(v, [&](json::Value d) {
+    json::fields(d, [&](std::string_view key, json::Value value) {
+      if (key == "id") {
+        out.push_back(json::string(value));
+      }
+    });
+  });
+  return out;
+}
+
+model::TaskFailure decode_task_failure(json::Value v) {
+  model::TaskFailure f;
+  const std::unordered_map<std::string_view, std::string*> keys = {
+      {"appId", &f.app_id},     {"host", &f.host},           {"message", &f.message},
+      {"state", &f.state},      {"taskId", &f.task_id},      {"timestamp", &f.timestamp},
+      {"version", &f.version},  {"slaveId", &f.slave_id},
+  };
+  json::fields(v, [&](std::string_view key, json::Value value) {
+    if (const auto it = keys.find(key); it != keys.end()) {
+      *it->second = json::string(value);
+    }
+  });
+  return f;
+}
+
+using AppField = void (*)(AppState&, json::Value);
+
+const std::unordered_map<std::string_view, AppField>& app_fields() {
+  static const std::unordered_map<std::string_view, AppField> table = {
+      {"id", [](AppState& s, json::Value v) { s.app.id = json::string(v); }},
+      {"cmd", [](AppState& s, json::Value v) { s.app.cmd = json::string(v); }},
+      {"args", [](AppState& s, json::Value v) { s.app.args = json::string_array(v); }},
+      {"instances", [](AppState& s, json::Value v) { s.app.instances = json::integer(v); }},
+      {"cpus", [](AppState& s, json::Value v) { s.app.cpus = json::number(v); }},
+      {"mem", [](AppState& s, json::Value v) { s.app.mem = json::number(v); }},
+      {"disk", [](AppState& s, json::Value v) { s.app.disk = json::number(v); }},
+      {"gpus", [](AppState& s, json::Value v) { s.app.gpus = json::number(v); }},
+      {"constraints", [](AppState& s, json::Value v) { s.app.constraints = decode_constraints(v); }},
+      {"acceptedResourceRoles",
+       [](AppState& s, json::Value v) { s.app.accepted_resource_roles = json::string_array(v); }},
+      {"labels", [](AppState& s, json::Value v) { s.app.labels = json::string_map(v); }},
+      {"env", [](AppState& s, json::Value v) { s.app.env = decode_env(v); }},
+      {"container", [](AppState& s, json::Value v) { decode_container(v, s); }},
+      {"portDefinitions", [](AppState& s, json::Value v) { s.ports.definitions = count_elements(v); }},
+      {"ports", [](AppState& s, json::Value v) { s.ports.legacy = count_elements(v); }},
+      {"requirePorts", [](AppState& s, json::Value v) { s.app.require_ports = json::boolean(v); }},
+      {"healthChecks", [](AppState& s, json::Value v) { s.app.health_check_count = count_elements(v); }},
+      {"upgradeStrategy",
+       [](AppState& s, json::Value v) { s.app.upgrade_strategy = decode_upgrade_strategy(v); }},
+      {"role", [](AppState& s, json::Value v) { s.app.role = json::string(v); }},
+      {"user", [](AppState& s, json::Value v) { s.app.user = json::string(v); }},
+      {"version", [](AppState& s, json::Value v) { s.app.version = json::string(v); }},
+      {"versionInfo",
+       [](AppState& s, json::Value v) {
+         json::fields(v, [&](std::string_view key, json::Value value) {
+           if (key == "lastScalingAt") {
+             s.app.last_scaling_at = json::string(value);
+           } else if (key == "lastConfigChangeAt") {
+             s.app.last_config_change_at = json::string(value);
+           }
+         });
+       }},
+      {"tasksStaged", [](AppState& s, json::Value v) { s.app.tasks_staged = json::integer(v); }},
+      {"tasksRunning", [](AppState& s, json::Value v) { s.app.tasks_running = json::integer(v); }},
+      {"tasksHealthy", [](AppState& s, json::Value v) { s.app.tasks_healthy = json::integer(v); }},
+      {"tasksUnhealthy",
+       [](AppState& s, json::Value v) { s.app.tasks_unhealthy = json::integer(v); }},
+      {"deployments",
+       [](AppState& s, json::Value v) { s.app.deployment_ids = decode_deployment_ids(v); }},
+      {"tasks",
+       [](AppState& s, json::Value v) {
+         json::elements(v, [&](json::Value t) { s.app.tasks.push_back(decode_task_value(t)); });
+       }},
+      {"lastTaskFailure",
+       [](AppState& s, json::Value v) {
+         if (!json::is_null(v)) {
+           s.app.last_task_failure = decode_task_failure(v);
+         }
+       }},
+  };
+  return table;
+}
+
+/// Port mappings win (bridge networking); then portDefinitions; then the pre-1.0 "ports".
+std::size_t host_port_count(const PortCounts& ports) {
+  if (ports.mapped.value_or(0) > 0) {
+    return *ports.mapped;
+  }
+  if (ports.definitions) {
+    return *ports.definitions;
+  }
+  return ports.legacy.value_or(0);
+}
+
+}  // namespace
+
+std::vector<model::Constraint> decode_constraints(json::Value v) {
+  std::vector<model::Constraint> out;
+  json::elements(v, [&](json::Value c) {
+    const auto parts = json::string_array(c);
+    if (parts.size() < 2 || parts.size() > 3) {
+      throw json::DecodeError("a constraint must have 2 or 3 fields, got " +
+                              std::to_string(parts.size()));
+    }
+    model::Constraint constraint{parts[0], util::to_upper(parts[1]), "", false};
+    // Old Marathons wrote ["hostname","UNIQUE",""]: an empty value is no value.
+    if (parts.size() == 3 && !parts[2].empty()) {
+      constraint.value = parts[2];
+      constraint.has_value = true;
+    }
+    out.push_back(std::move(constraint));
+  });
+  return out;
+}
+
+model::App decode_app_value(json::Value v) {
+  AppState s;
+  const auto& table = app_fields();
+  json::fields(v, [&](std::string_view key, json::Value value) {
+    if (const auto it = table.find(key); it != table.end()) {
+      it->second(s, value);
+    }
+  });
+  s.app.port_count = host_port_count(s.ports);
+  return s.app;
+}
+
+std::vector<model::App> decode_apps(std::string& body) {
+  std::vector<model::App> out;
+  detail::with_root_field(body, "apps", [&](json::Value apps) {
+    json::elements(apps, [&](json::Value a) { out.push_back(decode_app_value(a)); });
+  });
+  return out;
+}
+
+model::App decode_app(std::string& body) {
+  model::App out;
+  detail::with_root_field(body, "app", [&](json::Value a) { out = decode_app_value(a); });
+  return out;
+}
+
+}  // namespace qctl::marathon
