@@ -14,10 +14,13 @@ namespace qctl::cmd {
 
 namespace {
 
+#define QCTL_STRINGIFY_IMPL(x) #x
+#define QCTL_STRINGIFY(x) QCTL_STRINGIFY_IMPL(x)
+
 nlohmann::json version_json() {
   nlohmann::json libs = nlohmann::json::object();
   libs["curl"] = http::curl_version();
-  libs["simdjson"] = SIMDJSON_VERSION;
+  libs["simdjson"] = QCTL_STRINGIFY(SIMDJSON_VERSION);
   libs["nlohmann_json"] = std::to_string(NLOHMANN_JSON_VERSION_MAJOR) + "." +
                           std::to_string(NLOHMANN_JSON_VERSION_MINOR) + "." +
                           std::to_string(NLOHMANN_JSON_VERSION_PATCH);

@@ -7,7 +7,7 @@ packages=(
   g++ make cmake ninja-build pkgconf git ccache
   libcli11-dev libcurl4-openssl-dev libssh-dev nlohmann-json3-dev libsimdjson-dev
   libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libgmock-dev
-  openssl ca-certificates hyperfine curl
+  openssl ca-certificates hyperfine curl time
 )
 
 missing=()

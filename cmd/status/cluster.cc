@@ -8,13 +8,42 @@
 #include "cmd/status/gather.h"
 #include "cmd/status/print_cluster.h"
 #include "cmd/status/status_cmds.h"
+#include "core/error.h"
 
 namespace qctl::cmd {
 
 namespace {
 
+// Every configured part failed: nothing worth printing, one error line like any command.
+void throw_if_all_failed(const status::ClusterView& view) {
+  const status::PartError* worst = nullptr;
+  for (const auto& [configured, error] :
+       {std::pair{view.mesos.configured, &view.mesos.error},
+        {view.marathon.configured, &view.marathon.error},
+        {view.chronos.configured, &view.chronos.error}}) {
+    if (!configured) {
+      continue;
+    }
+    if (!*error) {
+      return;
+    }
+    if (worst == nullptr || (*error)->code > worst->code) {
+      worst = &**error;
+    }
+  }
+  if (worst != nullptr) {
+    throw Error(static_cast<ExitCode>(worst->code), "", worst->message, worst->hint);
+  }
+}
+
 int run_status_cluster(Context& ctx) {
   const auto view = gather_cluster(ctx);
+  throw_if_all_failed(view);
+  for (const auto* error : {&view.mesos.error, &view.marathon.error, &view.chronos.error}) {
+    if (*error) {
+      ctx.io.err << "qctl: " << (*error)->message << '\n';
+    }
+  }
   const auto format = ctx.format();
   if (format == output::Format::kJson || format == output::Format::kYaml) {
     print_document(ctx, status::to_json(view));

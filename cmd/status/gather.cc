@@ -19,7 +19,7 @@ status::Part<T> guarded(F read) {
   try {
     part.value = read();
   } catch (const Error& e) {
-    part.error = status::PartError{static_cast<int>(e.code()), e.line()};
+    part.error = status::PartError{static_cast<int>(e.code()), e.line(), e.hint()};
   }
   return part;
 }

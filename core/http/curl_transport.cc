@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <cerrno>
 #include <charconv>
 #include <mutex>
 
@@ -157,7 +158,13 @@ struct CurlTransport::Impl {
     Result result;
     if (code != CURLE_OK) {
       result.failure = classify(code);
-      result.failure_message = t.error[0] != '\0' ? t.error : curl_easy_strerror(code);
+      long os_errno = 0;
+      curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &os_errno);
+      if (code == CURLE_COULDNT_CONNECT && os_errno == ECONNREFUSED) {
+        result.failure_message = "Connection refused";
+      } else {
+        result.failure_message = t.error[0] != '\0' ? t.error : curl_easy_strerror(code);
+      }
       return result;
     }
     long status = 0;

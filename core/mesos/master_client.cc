@@ -96,12 +96,18 @@ http::Response MasterClient::leader_request(http::Method method, const std::stri
       throw_status(response, describe(method, url));
     }
   }
-  const std::string subject = describe(method, path);
+  // One master: name the URL as the subject; several: say which answered what.
+  const std::string subject = candidates.size() == 1
+                                  ? describe(method, http::join_url(candidates.front(), path))
+                                  : "mesos: " + describe(method, path);
+  const std::string detail =
+      candidates.size() == 1 ? failures.front().substr(failures.front().find(": ") + 2)
+                             : util::join(failures, "; ");
   if (saw_no_leader) {
-    throw NetworkError(subject, "no leading Mesos master: " + util::join(failures, "; "),
+    throw NetworkError(subject, "no leading Mesos master (" + detail + ")",
                        "an election may be in progress; try again shortly");
   }
-  throw NetworkError(subject, util::join(failures, "; "));
+  throw NetworkError(subject, candidates.size() == 1 ? detail : "no master answered: " + detail);
 }
 
 template <class T, class F>

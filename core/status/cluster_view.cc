@@ -18,7 +18,7 @@ namespace {
 
 template <class T, class F>
 nlohmann::json part_json(const Part<T>& part, F body) {
-  if (!part.configured) {
+  if (!part.configured || (!part.error && !part.value)) {
     return nullptr;
   }
   if (part.error) {

@@ -16,6 +16,7 @@ namespace qctl::status {
 struct PartError {
   int code = 1;
   std::string message;
+  std::string hint;
 };
 
 template <class T>

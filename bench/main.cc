@@ -1,0 +1,152 @@
+// qctl_bench: generates a large synthetic cluster, measures decoding, and serves it over HTTP
+// so `qctl status` can be timed against it. Driven by bench/run.sh, which prints the figures.
+#include <httplib.h>
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "bench/cluster_gen.h"
+#include "core/mesos/decode.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+long peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+std::string read_file(const char* path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  const auto size = static_cast<std::size_t>(in.tellg());
+  std::string data;
+  data.reserve(size + 64);  // what the transport reserves from Content-Length
+  data.resize(size);
+  in.seekg(0);
+  in.read(data.data(), static_cast<std::streamsize>(size));
+  return data;
+}
+
+qctl::bench::ClusterShape shape_from(int argc, char** argv, int first) {
+  qctl::bench::ClusterShape shape;
+  for (int i = first; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--agents") == 0) {
+      shape.agents = std::stoul(argv[i + 1]);
+    } else if (std::strcmp(argv[i], "--tasks") == 0) {
+      shape.tasks = std::stoul(argv[i + 1]);
+    }
+  }
+  return shape;
+}
+
+int gen_state(const char* path, const qctl::bench::ClusterShape& shape) {
+  const auto json = qctl::bench::master_state(shape);
+  std::ofstream(path, std::ios::binary) << json;
+  std::printf("generated %s: %zu agents, %zu tasks, %.1f MB\n", path, shape.agents, shape.tasks,
+              static_cast<double>(json.size()) / 1e6);
+  return 0;
+}
+
+int read_only(const char* path) {
+  const auto start = Clock::now();
+  const auto data = read_file(path);
+  std::printf("read %.1f MB in %.3f s, peak RSS %ld MB\n", static_cast<double>(data.size()) / 1e6,
+              seconds_since(start), peak_rss_mb());
+  return 0;
+}
+
+int decode_state(const char* path) {
+  const auto start = Clock::now();
+  auto data = read_file(path);
+  const double read_s = seconds_since(start);
+  const auto decode_start = Clock::now();
+  const auto state = qctl::mesos::decode_master_state(data);
+  const double decode_s = seconds_since(decode_start);
+  std::size_t tasks = 0;
+  for (const auto& f : state.frameworks) {
+    tasks += f.tasks.size();
+  }
+  std::printf("decoded %.1f MB (%zu agents, %zu tasks): read %.3f s, decode %.3f s, peak RSS %ld MB\n",
+              static_cast<double>(data.size()) / 1e6, state.agents.size(), tasks, read_s,
+              decode_s, peak_rss_mb());
+  return 0;
+}
+
+int serve(const qctl::bench::ClusterShape& shape, int port) {
+  const auto summary = qctl::bench::state_summary(shape);
+  const auto slaves = qctl::bench::master_slaves(shape);
+  const auto state = qctl::bench::master_state(shape);
+  const auto metrics = qctl::bench::metrics_snapshot(shape);
+  httplib::Server server;
+  auto json = [](const std::string& body) {
+    return [&body](const httplib::Request&, httplib::Response& res) {
+      res.set_content(body, "application/json");
+    };
+  };
+  server.Get("/master/state-summary", json(summary));
+  server.Get("/master/slaves", json(slaves));
+  server.Get("/master/state", json(state));
+  server.Get("/metrics/snapshot", json(metrics));
+  static const std::string version = R"({"version":"1.11.0","build_date":"2020-11-24","build_time":1606176000,"build_user":"root"})";
+  static const std::string empty = "{}";
+  static const std::string get_master = R"({"type":"GET_MASTER","get_master":{"master_info":{"id":"m-1","ip":16777343,"port":5050,"pid":"master@127.0.0.1:5050","hostname":"127.0.0.1","version":"1.11.0","address":{"hostname":"127.0.0.1","ip":"127.0.0.1","port":5050}},"start_time":1717000000.25,"elected_time":1717000005.5}})";
+  server.Get("/version", json(version));
+  server.Get("/master/maintenance/status", json(empty));
+  server.Post("/api/v1", json(get_master));
+  server.Get("/master/health", [](const httplib::Request&, httplib::Response& res) { res.status = 200; });
+  const int bound = port == 0 ? server.bind_to_any_port("127.0.0.1") : (server.bind_to_port("127.0.0.1", port) ? port : -1);
+  if (bound < 0) {
+    std::fprintf(stderr, "qctl_bench: cannot bind 127.0.0.1:%d\n", port);
+    return 1;
+  }
+  std::printf("serving %zu agents / %zu tasks (state-summary %.1f MB, state %.1f MB) on http://127.0.0.1:%d\n",
+              shape.agents, shape.tasks, static_cast<double>(summary.size()) / 1e6,
+              static_cast<double>(state.size()) / 1e6, bound);
+  std::fflush(stdout);
+  server.listen_after_bind();
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr,
+                 "usage: qctl_bench gen-state FILE [--agents N --tasks M] | read FILE | "
+                 "decode-state FILE | serve [--port P] [--agents N --tasks M]\n");
+    return 2;
+  }
+  const std::string mode = argv[1];
+  if (mode == "gen-state" && argc >= 3) {
+    return gen_state(argv[2], shape_from(argc, argv, 3));
+  }
+  if (mode == "read" && argc >= 3) {
+    return read_only(argv[2]);
+  }
+  if (mode == "decode-state" && argc >= 3) {
+    return decode_state(argv[2]);
+  }
+  if (mode == "serve") {
+    int port = 0;
+    for (int i = 2; i + 1 < argc; ++i) {
+      if (std::strcmp(argv[i], "--port") == 0) {
+        port = std::stoi(argv[i + 1]);
+      }
+    }
+    return serve(shape_from(argc, argv, 2), port);
+  }
+  std::fprintf(stderr, "qctl_bench: unknown mode '%s'\n", mode.c_str());
+  return 2;
+}

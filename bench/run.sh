@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Prints qctl's performance figures (see bench/README.md for the bars and recorded results).
+# Usage: bench/run.sh [BUILD_DIR]   (`make bench` builds first)
+set -euo pipefail
+build=${1:-build}
+qctl=$build/qctl
+bench=$build/qctl_bench
+agents=${BENCH_AGENTS:-10000}
+tasks=${BENCH_TASKS:-200000}
+tmp=$(mktemp -d)
+server=""
+cleanup() { [[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+median_ms() {  # median of a hyperfine JSON export, in ms
+  grep -m1 '"median"' "$1" | sed 's/[^0-9.e-]//g' | awk '{printf "%.1f", $1 * 1000}'
+}
+
+echo "== qctl --version (bar: median <= 12 ms)"
+hyperfine -N --warmup 20 --runs 200 --export-json "$tmp/version.json" "$qctl --version" >/dev/null
+echo "median $(median_ms "$tmp/version.json") ms over 200 runs"
+
+echo
+echo "== decoding /master/state of $agents agents / $tasks tasks (bar: <= 2x read time, peak RSS <= 2x payload)"
+"$bench" gen-state "$tmp/state.json" --agents "$agents" --tasks "$tasks"
+"$bench" read "$tmp/state.json" >/dev/null  # warm the page cache
+"$bench" read "$tmp/state.json"
+"$bench" decode-state "$tmp/state.json"
+
+echo
+echo "== qctl status against $agents agents / $tasks tasks over HTTP (bar: <= 1 s wall)"
+"$bench" serve --agents "$agents" --tasks "$tasks" >"$tmp/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 600); do
+  grep -q serving "$tmp/serve.log" 2>/dev/null && break
+  sleep 0.1
+done
+cat "$tmp/serve.log"
+url=$(grep -o 'http://[0-9.:]*' "$tmp/serve.log")
+hyperfine -N --warmup 2 --runs 10 --export-json "$tmp/status.json" \
+  "env QCTL_CONFIG=$tmp/none QCTL_MESOS=$url $qctl status" >/dev/null
+echo "qctl status: median $(median_ms "$tmp/status.json") ms over 10 runs"
+/usr/bin/time -f "qctl status: peak RSS %M KB" env QCTL_CONFIG="$tmp/none" QCTL_MESOS="$url" "$qctl" status >/dev/null

@@ -1,0 +1,60 @@
+#include "core/util/strings.h"
+
+#include <gtest/gtest.h>
+
+#include "core/util/base64.h"
+#include "core/util/duration.h"
+
+namespace qctl::util {
+namespace {
+
+TEST(StringsTest, GlobMatchesLikeAShell) {
+  EXPECT_TRUE(glob_match("agent*.dc1.*", "agent7.dc1.example.com"));
+  EXPECT_TRUE(glob_match("a?c", "abc"));
+  EXPECT_FALSE(glob_match("agent*.dc2.*", "agent7.dc1.example.com"));
+  EXPECT_TRUE(glob_match("*", ""));
+}
+
+TEST(StringsTest, FirstLineTrimsStackTraces) {
+  EXPECT_EQ(first_line("  java.lang.IllegalArgumentException: x\n\tat a.b(C.java:1)\n"),
+            "java.lang.IllegalArgumentException: x");
+}
+
+TEST(StringsTest, FormatsNumbersWithoutNoise) {
+  EXPECT_EQ(format_number(2.5), "2.5");
+  EXPECT_EQ(format_number(3.0), "3");
+  EXPECT_EQ(format_number(0.1 + 0.2), "0.3");
+  EXPECT_EQ(format_number(-0.0001), "0");
+}
+
+TEST(StringsTest, Base64MatchesRfc4648) {
+  EXPECT_EQ(base64_encode(""), "");
+  EXPECT_EQ(base64_encode("f"), "Zg==");
+  EXPECT_EQ(base64_encode("fo"), "Zm8=");
+  EXPECT_EQ(base64_encode("foo"), "Zm9v");
+  EXPECT_EQ(base64_encode("ops:s3cret"), "b3BzOnMzY3JldA==");
+}
+
+TEST(DurationTest, ParsesWhatUsersType) {
+  EXPECT_EQ(parse_duration("500ms")->count(), 500);
+  EXPECT_EQ(parse_duration("30s")->count(), 30000);
+  EXPECT_EQ(parse_duration("1h30m")->count(), 5400000);
+  EXPECT_EQ(parse_duration("7d")->count(), 7LL * 86400000);
+  EXPECT_EQ(parse_duration("2")->count(), 2000);
+  EXPECT_FALSE(parse_duration(""));
+  EXPECT_FALSE(parse_duration("10 parsecs"));
+  EXPECT_FALSE(parse_duration("-5s"));
+  EXPECT_FALSE(parse_duration("5x"));
+}
+
+TEST(DurationTest, FormatsAgesLikeKubectl) {
+  EXPECT_EQ(format_age(45), "45s");
+  EXPECT_EQ(format_age(600), "10m");
+  EXPECT_EQ(format_age(3 * 3600), "3h");
+  EXPECT_EQ(format_age(5 * 86400), "5d");
+  EXPECT_EQ(format_age(0), "");
+  EXPECT_EQ(format_age(-10), "");
+}
+
+}  // namespace
+}  // namespace qctl::util

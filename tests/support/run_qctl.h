@@ -1,0 +1,42 @@
+// Runs the real qctl binary as a user would: argv, environment, stdin; captures everything.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace qctl::testing {
+
+struct ProcessResult {
+  int exit_code = -1;  // 128+N when killed by signal N
+  std::string out;
+  std::string err;
+};
+
+struct RunSpec {
+  std::vector<std::string> args;              // after "qctl"
+  std::map<std::string, std::string> env;     // the whole environment (plus PATH)
+  std::string stdin_data;
+  std::chrono::seconds timeout{60};
+};
+
+/// Runs QCTL_BINARY (the built qctl) with exactly `spec.env` (PATH is added).
+ProcessResult run_qctl(const RunSpec& spec);
+
+/// A fresh temporary directory removed with its contents at destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] const std::string& path() const { return path_; }
+  /// Writes `content` to path()/name and returns the full path.
+  std::string write(const std::string& name, const std::string& content, int mode = 0600) const;
+
+ private:
+  std::string path_;
+};
+
+}  // namespace qctl::testing
