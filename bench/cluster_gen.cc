@@ -15,10 +15,15 @@ std::string host(std::size_t i) {
 
 void resources(std::string& o, double cpus, double mem, double disk, const char* ports) {
   char buf[256];
-  std::snprintf(buf, sizeof buf,
-                R"({"disk":%.1f,"mem":%.1f,"gpus":0.0,"cpus":%.1f,"ports":"%s"})", disk, mem,
-                cpus, ports);
+  std::snprintf(buf, sizeof buf, R"({"disk":%.1f,"mem":%.1f,"gpus":0.0,"cpus":%.1f)", disk, mem,
+                cpus);
   o += buf;
+  if (*ports != '\0') {  // Mesos writes ports only when the agent has some
+    o += R"(,"ports":")";
+    o += ports;
+    o += '"';
+  }
+  o += '}';
 }
 
 void agent(std::string& o, std::size_t i, std::size_t per_agent, bool summary, bool full) {

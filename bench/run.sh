@@ -13,7 +13,7 @@ cleanup() { [[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
 
 median_ms() {  # median of a hyperfine JSON export, in ms
-  grep -m1 '"median"' "$1" | sed 's/[^0-9.e-]//g' | awk '{printf "%.1f", $1 * 1000}'
+  grep -m1 '"median"' "$1" | awk -F: '{gsub(/[ ,]/, "", $2); printf "%.1f", $2 * 1000}'
 }
 
 echo "== qctl --version (bar: median <= 12 ms)"

@@ -120,7 +120,8 @@ struct CurlTransport::Impl {
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(r.timeout.count()));
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(r.connect_timeout.count()));
-    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // whatever libcurl can decode
+    // No Accept-Encoding: libprocess would gzip large bodies inside the master's own actor,
+    // which costs the master more than the bytes cost a LAN.
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t.error);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);

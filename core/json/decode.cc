@@ -39,10 +39,31 @@ std::int64_t integer(Value v) {
   return static_cast<std::int64_t>(number(v));
 }
 
+std::string_view key_of(simdjson::ondemand::field& field) {
+  const char* start = field.key().raw();
+  const char* end = start;
+  while (*end != '"' && *end != '\\') {
+    ++end;
+  }
+  if (*end == '"') {
+    return {start, static_cast<std::size_t>(end - start)};
+  }
+  return field.unescaped_key();
+}
+
 std::string string(Value v) {
   switch (v.type()) {
-    case simdjson::ondemand::json_type::string:
+    case simdjson::ondemand::json_type::string: {
+      // Copy straight from the document when there is nothing to unescape.
+      auto token = v.raw_json_token();
+      while (!token.empty() && token.back() != '"') {
+        token.remove_suffix(1);
+      }
+      if (token.size() >= 2 && token.find('\\') == std::string_view::npos) {
+        return std::string(token.substr(1, token.size() - 2));
+      }
       return std::string(std::string_view(v.get_string()));
+    }
     case simdjson::ondemand::json_type::null:
       return {};
     case simdjson::ondemand::json_type::boolean:

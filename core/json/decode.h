@@ -41,15 +41,19 @@ void parse(std::string& body, F&& fn);
 [[nodiscard]] std::map<std::string, std::string> string_map(Value v);
 [[nodiscard]] bool is_null(Value v);
 
+/// The key of a field without copying it into simdjson's string buffer when it has no
+/// escapes (API keys never do): keeps decoding of huge documents light on memory.
+[[nodiscard]] std::string_view key_of(simdjson::ondemand::field& field);
+
 /// Calls fn(std::string_view key, Value value) for each field of an object; ignores null.
 template <class F>
 void fields(Value v, F&& fn) {
   if (is_null(v)) {
     return;
   }
-  for (auto field : v.get_object()) {
-    std::string_view key = field.unescaped_key();
-    fn(key, field.value());
+  for (auto field_result : v.get_object()) {
+    simdjson::ondemand::field field = std::move(field_result);
+    fn(key_of(field), field.value());
   }
 }
 

@@ -1,5 +1,6 @@
 #include "core/marathon/client.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "core/error.h"
@@ -14,16 +15,9 @@ namespace qctl::marathon {
 namespace {
 
 bool valid_segment(std::string_view segment) {
-  if (segment.empty()) {
-    return false;
-  }
-  for (char c : segment) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-    if (!ok) {
-      return false;
-    }
-  }
-  return true;
+  return !segment.empty() && std::ranges::all_of(segment, [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+  });
 }
 
 std::string app_path(const std::string& id) { return "/v2/apps" + normalize_app_id(id); }
@@ -96,9 +90,9 @@ auto decode_or_throw(service::Endpoints& endpoints, http::Method method, const s
   try {
     return decoder(response.body);
   } catch (const json::DecodeError& e) {
-    throw ApiError(std::string(http::method_name(method)) + " " +
-                       http::join_url(endpoints.current(), path),
-                   e.what(), response.status);
+    throw ApiError(
+        std::string(http::method_name(method)) + " " + http::join_url(endpoints.current(), path),
+        e.what(), response.status);
   }
 }
 

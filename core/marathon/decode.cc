@@ -107,9 +107,9 @@ std::vector<std::string> decode_deployment_ids(json::Value v) {
 model::TaskFailure decode_task_failure(json::Value v) {
   model::TaskFailure f;
   const std::unordered_map<std::string_view, std::string*> keys = {
-      {"appId", &f.app_id},     {"host", &f.host},           {"message", &f.message},
-      {"state", &f.state},      {"taskId", &f.task_id},      {"timestamp", &f.timestamp},
-      {"version", &f.version},  {"slaveId", &f.slave_id},
+      {"appId", &f.app_id},    {"host", &f.host},        {"message", &f.message},
+      {"state", &f.state},     {"taskId", &f.task_id},   {"timestamp", &f.timestamp},
+      {"version", &f.version}, {"slaveId", &f.slave_id},
   };
   json::fields(v, [&](std::string_view key, json::Value value) {
     if (const auto it = keys.find(key); it != keys.end()) {
@@ -119,62 +119,84 @@ model::TaskFailure decode_task_failure(json::Value v) {
   return f;
 }
 
-using AppField = void (*)(AppState&, json::Value);
+template <class T>
+using Members = std::unordered_map<std::string_view, T model::App::*>;
 
-const std::unordered_map<std::string_view, AppField>& app_fields() {
-  static const std::unordered_map<std::string_view, AppField> table = {
-      {"id", [](AppState& s, json::Value v) { s.app.id = json::string(v); }},
-      {"cmd", [](AppState& s, json::Value v) { s.app.cmd = json::string(v); }},
-      {"args", [](AppState& s, json::Value v) { s.app.args = json::string_array(v); }},
-      {"instances", [](AppState& s, json::Value v) { s.app.instances = json::integer(v); }},
-      {"cpus", [](AppState& s, json::Value v) { s.app.cpus = json::number(v); }},
-      {"mem", [](AppState& s, json::Value v) { s.app.mem = json::number(v); }},
-      {"disk", [](AppState& s, json::Value v) { s.app.disk = json::number(v); }},
-      {"gpus", [](AppState& s, json::Value v) { s.app.gpus = json::number(v); }},
-      {"constraints", [](AppState& s, json::Value v) { s.app.constraints = decode_constraints(v); }},
-      {"acceptedResourceRoles",
-       [](AppState& s, json::Value v) { s.app.accepted_resource_roles = json::string_array(v); }},
-      {"labels", [](AppState& s, json::Value v) { s.app.labels = json::string_map(v); }},
-      {"env", [](AppState& s, json::Value v) { s.app.env = decode_env(v); }},
-      {"container", [](AppState& s, json::Value v) { decode_container(v, s); }},
-      {"portDefinitions", [](AppState& s, json::Value v) { s.ports.definitions = count_elements(v); }},
-      {"ports", [](AppState& s, json::Value v) { s.ports.legacy = count_elements(v); }},
-      {"requirePorts", [](AppState& s, json::Value v) { s.app.require_ports = json::boolean(v); }},
-      {"healthChecks", [](AppState& s, json::Value v) { s.app.health_check_count = count_elements(v); }},
-      {"upgradeStrategy",
-       [](AppState& s, json::Value v) { s.app.upgrade_strategy = decode_upgrade_strategy(v); }},
-      {"role", [](AppState& s, json::Value v) { s.app.role = json::string(v); }},
-      {"user", [](AppState& s, json::Value v) { s.app.user = json::string(v); }},
-      {"version", [](AppState& s, json::Value v) { s.app.version = json::string(v); }},
-      {"versionInfo",
-       [](AppState& s, json::Value v) {
-         json::fields(v, [&](std::string_view key, json::Value value) {
-           if (key == "lastScalingAt") {
-             s.app.last_scaling_at = json::string(value);
-           } else if (key == "lastConfigChangeAt") {
-             s.app.last_config_change_at = json::string(value);
-           }
-         });
-       }},
-      {"tasksStaged", [](AppState& s, json::Value v) { s.app.tasks_staged = json::integer(v); }},
-      {"tasksRunning", [](AppState& s, json::Value v) { s.app.tasks_running = json::integer(v); }},
-      {"tasksHealthy", [](AppState& s, json::Value v) { s.app.tasks_healthy = json::integer(v); }},
-      {"tasksUnhealthy",
-       [](AppState& s, json::Value v) { s.app.tasks_unhealthy = json::integer(v); }},
-      {"deployments",
-       [](AppState& s, json::Value v) { s.app.deployment_ids = decode_deployment_ids(v); }},
-      {"tasks",
-       [](AppState& s, json::Value v) {
-         json::elements(v, [&](json::Value t) { s.app.tasks.push_back(decode_task_value(t)); });
-       }},
-      {"lastTaskFailure",
-       [](AppState& s, json::Value v) {
-         if (!json::is_null(v)) {
-           s.app.last_task_failure = decode_task_failure(v);
-         }
-       }},
-  };
-  return table;
+const Members<std::string> kStrings = {
+    {"id", &model::App::id},     {"cmd", &model::App::cmd},         {"role", &model::App::role},
+    {"user", &model::App::user}, {"version", &model::App::version},
+};
+
+const Members<std::int64_t> kIntegers = {
+    {"instances", &model::App::instances},
+    {"tasksStaged", &model::App::tasks_staged},
+    {"tasksRunning", &model::App::tasks_running},
+    {"tasksHealthy", &model::App::tasks_healthy},
+    {"tasksUnhealthy", &model::App::tasks_unhealthy},
+};
+
+const Members<double> kNumbers = {
+    {"cpus", &model::App::cpus},
+    {"mem", &model::App::mem},
+    {"disk", &model::App::disk},
+    {"gpus", &model::App::gpus},
+};
+
+void decode_version_info(json::Value v, model::App& app) {
+  json::fields(v, [&](std::string_view key, json::Value value) {
+    if (key == "lastScalingAt") {
+      app.last_scaling_at = json::string(value);
+    } else if (key == "lastConfigChangeAt") {
+      app.last_config_change_at = json::string(value);
+    }
+  });
+}
+
+/// Lists and objects of the AppInfo; other keys are ignored.
+void decode_structured(std::string_view key, json::Value v, AppState& s) {
+  if (key == "args") {
+    s.app.args = json::string_array(v);
+  } else if (key == "constraints") {
+    s.app.constraints = decode_constraints(v);
+  } else if (key == "acceptedResourceRoles") {
+    s.app.accepted_resource_roles = json::string_array(v);
+  } else if (key == "labels") {
+    s.app.labels = json::string_map(v);
+  } else if (key == "env") {
+    s.app.env = decode_env(v);
+  } else if (key == "container") {
+    decode_container(v, s);
+  } else if (key == "portDefinitions") {
+    s.ports.definitions = count_elements(v);
+  } else if (key == "ports") {
+    s.ports.legacy = count_elements(v);
+  } else if (key == "healthChecks") {
+    s.app.health_check_count = count_elements(v);
+  } else if (key == "upgradeStrategy") {
+    s.app.upgrade_strategy = decode_upgrade_strategy(v);
+  } else if (key == "versionInfo") {
+    decode_version_info(v, s.app);
+  } else if (key == "deployments") {
+    s.app.deployment_ids = decode_deployment_ids(v);
+  } else if (key == "tasks") {
+    json::elements(v, [&](json::Value t) { s.app.tasks.push_back(decode_task_value(t)); });
+  } else if (key == "lastTaskFailure" && !json::is_null(v)) {
+    s.app.last_task_failure = decode_task_failure(v);
+  }
+}
+
+void decode_app_field(std::string_view key, json::Value v, AppState& s) {
+  if (const auto it = kStrings.find(key); it != kStrings.end()) {
+    s.app.*(it->second) = json::string(v);
+  } else if (const auto i = kIntegers.find(key); i != kIntegers.end()) {
+    s.app.*(i->second) = json::integer(v);
+  } else if (const auto n = kNumbers.find(key); n != kNumbers.end()) {
+    s.app.*(n->second) = json::number(v);
+  } else if (key == "requirePorts") {
+    s.app.require_ports = json::boolean(v);
+  } else {
+    decode_structured(key, v, s);
+  }
 }
 
 /// Port mappings win (bridge networking); then portDefinitions; then the pre-1.0 "ports".
@@ -211,12 +233,8 @@ std::vector<model::Constraint> decode_constraints(json::Value v) {
 
 model::App decode_app_value(json::Value v) {
   AppState s;
-  const auto& table = app_fields();
-  json::fields(v, [&](std::string_view key, json::Value value) {
-    if (const auto it = table.find(key); it != table.end()) {
-      it->second(s, value);
-    }
-  });
+  json::fields(v,
+               [&](std::string_view key, json::Value value) { decode_app_field(key, value, s); });
   s.app.port_count = host_port_count(s.ports);
   return s.app;
 }

@@ -204,9 +204,8 @@ model::MarathonInfo decode_info(std::string& body) {
     if (root.type() != simdjson::ondemand::json_type::object) {
       throw json::DecodeError("expected a JSON object");
     }
-    json::fields(root, [&](std::string_view key, json::Value value) {
-      decode_info_field(key, value, out);
-    });
+    json::fields(
+        root, [&](std::string_view key, json::Value value) { decode_info_field(key, value, out); });
   });
   return out;
 }

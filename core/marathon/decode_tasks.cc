@@ -1,8 +1,7 @@
-#include "core/marathon/decode.h"
-
 #include <string_view>
 #include <unordered_map>
 
+#include "core/marathon/decode.h"
 #include "core/marathon/decode_util.h"
 
 namespace qctl::marathon {
@@ -32,9 +31,14 @@ model::HealthCheckResult decode_health_result(json::Value v) {
 model::MarathonTask decode_task_value(json::Value v) {
   model::MarathonTask t;
   const std::unordered_map<std::string_view, std::string*> strings = {
-      {"id", &t.id},           {"appId", &t.app_id},         {"host", &t.host},
-      {"slaveId", &t.slave_id}, {"state", &t.state},         {"version", &t.version},
-      {"stagedAt", &t.staged_at}, {"startedAt", &t.started_at},
+      {"id", &t.id},
+      {"appId", &t.app_id},
+      {"host", &t.host},
+      {"slaveId", &t.slave_id},
+      {"state", &t.state},
+      {"version", &t.version},
+      {"stagedAt", &t.staged_at},
+      {"startedAt", &t.started_at},
   };
   json::fields(v, [&](std::string_view key, json::Value value) {
     if (const auto it = strings.find(key); it != strings.end()) {
@@ -52,9 +56,8 @@ model::MarathonTask decode_task_value(json::Value v) {
         });
       });
     } else if (key == "healthCheckResults") {
-      json::elements(value, [&](json::Value h) {
-        t.health_check_results.push_back(decode_health_result(h));
-      });
+      json::elements(
+          value, [&](json::Value h) { t.health_check_results.push_back(decode_health_result(h)); });
     }
   });
   return t;

@@ -116,8 +116,8 @@ std::string compose(const ErrorBody& e) {
     }
   }
   if (!unnamed.empty()) {
-    out += (unnamed.size() == 1 ? " (deployment " : " (deployments ") +
-           util::join(unnamed, ", ") + ")";
+    out += (unnamed.size() == 1 ? " (deployment " : " (deployments ") + util::join(unnamed, ", ") +
+           ")";
   }
   return service::clip(out, 500);
 }

@@ -51,11 +51,11 @@ void decode_agent_framework(json::Value v, std::vector<model::AgentExecutor>& ou
     if (key == "id") {
       framework_id = json::string(value);
     } else if (key == "executors" || key == "completed_executors") {
-      const bool completed = key == "completed_executors";
-      json::elements(value, [&](json::Value executor) {
-        out.push_back(decode_executor(executor));
-        out.back().completed = completed;
-      });
+      const std::size_t start = out.size();
+      detail::append_all(value, out, decode_executor);
+      for (std::size_t i = start; i < out.size(); ++i) {
+        out[i].completed = key == "completed_executors";
+      }
     }
   });
   // Executors carry no framework id of their own in the agent view.

@@ -17,10 +17,14 @@ void require_object(json::Value v, std::string_view what);
 /// Throws json::DecodeError "<what>: expected a JSON array" unless `v` is an array.
 void require_array(json::Value v, std::string_view what);
 
-/// Appends decode(element) for every element of the array `v` (null: nothing).
+/// Appends decode(element) for every non-null element of the array `v` (null: nothing).
 template <class T, class F>
 void append_all(json::Value v, std::vector<T>& out, F&& decode) {
-  json::elements(v, [&](json::Value e) { out.push_back(decode(e)); });
+  json::elements(v, [&](json::Value e) {
+    if (!json::is_null(e)) {
+      out.push_back(decode(e));
+    }
+  });
 }
 
 /// The `value` field of a protobuf id object ({"value":"…"}); a plain string is accepted too.

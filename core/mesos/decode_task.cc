@@ -80,6 +80,9 @@ void decode_labels(json::Value v, std::vector<model::Label>& out) {
     return;
   }
   json::elements(v, [&](json::Value element) {
+    if (json::is_null(element)) {
+      return;
+    }
     model::Label label;
     json::fields(element, [&](std::string_view key, json::Value value) {
       if (key == "key") {

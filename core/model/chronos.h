@@ -29,6 +29,9 @@ struct JobContainer {
   std::string image;
   std::string network = "HOST";
   bool force_pull_image = false;
+  /// The container object exactly as Chronos sent it ("" when built by hand), so a job
+  /// written back keeps what the fields above do not hold (volumes, parameters, …).
+  std::string raw_json;
 };
 
 /// A Chronos job as GET /v1/scheduler/jobs serializes it (JobSerializer field order).

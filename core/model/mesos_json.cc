@@ -32,7 +32,8 @@ json machines_json(const std::vector<Machine>& machines) {
 }
 
 json status_json(const TaskStatus& s) {
-  json out = {{"state", s.state}, {"timestamp", s.timestamp}, {"healthy", optional_json(s.healthy)}};
+  json out = {
+      {"state", s.state}, {"timestamp", s.timestamp}, {"healthy", optional_json(s.healthy)}};
   const ContainerStatus empty;
   const ContainerStatus& c = s.container_status ? *s.container_status : empty;
   out["container_id"] = c.container_id;
@@ -182,7 +183,8 @@ json to_json(const VersionInfo& v) {
 }
 
 json to_json(const MaintenanceStatus& m) {
-  return {{"draining_machines", machines_json(m.draining)}, {"down_machines", machines_json(m.down)}};
+  return {{"draining_machines", machines_json(m.draining)},
+          {"down_machines", machines_json(m.down)}};
 }
 
 }  // namespace qctl::model

@@ -23,7 +23,6 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <vector>
 
 #include "core/model/mesos.h"
@@ -33,7 +32,7 @@ namespace qctl::model {
 
 /// Scalars rounded to Mesos' three decimals; ports in Mesos text form when present.
 [[nodiscard]] nlohmann::json to_json(const Resources& r);
-/// {name: number | string} in the agent's attribute order.
+/// {name: number | string} (keys sorted by name, as every nlohmann::json object).
 [[nodiscard]] nlohmann::json to_json(const std::vector<Attribute>& attributes);
 [[nodiscard]] nlohmann::json to_json(const Agent& a);
 /// {"id", "hostname", "port", "attributes"}.
