@@ -4,7 +4,7 @@ BUILD_TEST ?= build-test
 JOBS       ?= $(shell nproc)
 CMAKE_GEN  := -G Ninja
 
-.PHONY: all setup build test unit run bench format clean
+.PHONY: all setup build test demo bench format clean
 
 all: build
 
@@ -24,6 +24,10 @@ test: setup
 	@cmake --build $(BUILD_TEST) -j $(JOBS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  $(BUILD_TEST)/qctl_tests --gtest_brief=1
+
+# Builds qctl and runs it against a local synthetic Mesos master.
+demo: build
+	@scripts/demo.sh $(BUILD)
 
 bench: build
 	@bench/run.sh $(BUILD)

@@ -79,13 +79,20 @@ void task(std::string& o, std::size_t t, std::size_t agents, std::size_t fw) {
   o += R"(],"labels":[{"key":"team","value":"video"},{"key":"MARATHON_SINGLE_INSTANCE_APP","value":"false"}],"discovery":{"visibility":"FRAMEWORK","name":"video_transcode","ports":{"ports":[{"number":31005,"name":"http","protocol":"tcp"}]}},"container":{"type":"DOCKER","docker":{"image":"registry.example.com/video/transcode:4.2.1","network":"BRIDGE","port_mappings":[{"host_port":31005,"container_port":8080,"protocol":"tcp"}],"privileged":false,"parameters":[{"key":"label","value":"app=transcode"}],"force_pull_image":false}}})";
 }
 
+std::string framework_used(const ClusterShape& shape) {
+  const auto n = static_cast<double>(shape.tasks / shape.frameworks);
+  std::string o;
+  resources(o, n * 0.5, n * 512, n * 100, "");
+  return o;
+}
+
 void frameworks(std::string& o, const ClusterShape& shape, bool with_tasks) {
   for (std::size_t f = 0; f < shape.frameworks; ++f) {
     if (f > 0) {
       o += ',';
     }
     o += R"({"id":")" + fw_id(f) + R"(","name":")" + (f == 0 ? "marathon" : "framework" + std::to_string(f)) +
-         R"(","pid":"scheduler-1@10.0.0.1:15101","used_resources":{"disk":0.0,"mem":0.0,"gpus":0.0,"cpus":0.0},"offered_resources":{"disk":0.0,"mem":0.0,"gpus":0.0,"cpus":0.0},"capabilities":["PARTITION_AWARE"],"hostname":"m1","webui_url":"http://m1:8080","active":true,"connected":true,"recovered":false)";
+         R"(","pid":"scheduler-1@10.0.0.1:15101","used_resources":)" + framework_used(shape) + R"(,"offered_resources":{"disk":0.0,"mem":0.0,"gpus":0.0,"cpus":0.0},"capabilities":["PARTITION_AWARE"],"hostname":"m1","webui_url":"http://m1:8080","active":true,"connected":true,"recovered":false)";
     if (with_tasks) {
       o += R"(,"user":"root","failover_timeout":604800.0,"checkpoint":true,"registered_time":1717000000.1,"unregistered_time":0.0,"role":"*","tasks":[)";
       bool first = true;
@@ -143,6 +150,18 @@ std::string state_summary(const ClusterShape& shape) {
 
 std::string master_slaves(const ClusterShape& shape) {
   return R"({"slaves":[)" + agents_json(shape, false, true) + R"(],"recovered_slaves":[]})";
+}
+
+std::string master_tasks(const ClusterShape& shape) {
+  std::string o = R"({"tasks":[)";
+  o.reserve(shape.tasks * 1700);
+  for (std::size_t t = 0; t < shape.tasks; ++t) {
+    if (t > 0) {
+      o += ',';
+    }
+    task(o, t, shape.agents, t % shape.frameworks);
+  }
+  return o + "]}";
 }
 
 std::string metrics_snapshot(const ClusterShape& shape) {

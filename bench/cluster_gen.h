@@ -16,6 +16,7 @@ struct ClusterShape {
 std::string master_state(const ClusterShape& shape);
 std::string state_summary(const ClusterShape& shape);
 std::string master_slaves(const ClusterShape& shape);
+std::string master_tasks(const ClusterShape& shape);
 std::string metrics_snapshot(const ClusterShape& shape);
 
 }  // namespace qctl::bench

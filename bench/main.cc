@@ -89,6 +89,7 @@ int serve(const qctl::bench::ClusterShape& shape, int port) {
   const auto slaves = qctl::bench::master_slaves(shape);
   const auto state = qctl::bench::master_state(shape);
   const auto metrics = qctl::bench::metrics_snapshot(shape);
+  const auto tasks = qctl::bench::master_tasks(shape);
   httplib::Server server;
   auto json = [](const std::string& body) {
     return [&body](const httplib::Request&, httplib::Response& res) {
@@ -99,6 +100,7 @@ int serve(const qctl::bench::ClusterShape& shape, int port) {
   server.Get("/master/slaves", json(slaves));
   server.Get("/master/state", json(state));
   server.Get("/metrics/snapshot", json(metrics));
+  server.Get("/master/tasks", json(tasks));
   static const std::string version = R"({"version":"1.11.0","build_date":"2020-11-24","build_time":1606176000,"build_user":"root"})";
   static const std::string empty = "{}";
   static const std::string get_master = R"({"type":"GET_MASTER","get_master":{"master_info":{"id":"m-1","ip":16777343,"port":5050,"pid":"master@127.0.0.1:5050","hostname":"127.0.0.1","version":"1.11.0","address":{"hostname":"127.0.0.1","ip":"127.0.0.1","port":5050}},"start_time":1717000000.25,"elected_time":1717000005.5}})";

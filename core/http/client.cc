@@ -42,7 +42,9 @@ Response Client::send(Request request, const RetryOn& retry_on) {
     const std::chrono::duration<double, std::milli> took =
         std::chrono::steady_clock::now() - started;
     trace_result(request, result, took.count());
-    const bool again = result.ok() ? retry_on(*result.response) : true;
+    // A TLS failure (untrusted certificate, bad name) will not fix itself: fail at once.
+    const bool again =
+        result.ok() ? retry_on(*result.response) : result.failure != FailureKind::kTls;
     if (!again || attempt == tries) {
       break;
     }

@@ -7,6 +7,9 @@
 namespace qctl::output {
 
 std::string format_mb(double mb) {
+  if (mb == 0) {
+    return "0";
+  }
   if (mb < 1024) {
     return util::format_number(mb, 0) + "Mi";
   }
