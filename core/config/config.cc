@@ -5,9 +5,12 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <initializer_list>
+#include <utility>
 
 #include "core/config/internal.h"
 #include "core/error.h"
+#include "core/http/url.h"
 #include "core/util/strings.h"
 
 namespace qctl::config {
@@ -130,6 +133,20 @@ std::optional<ChronosApi> parse_chronos_api(const std::string& text) {
   return std::nullopt;
 }
 
+std::optional<UrlProblem> check_service_url(const std::string& url) {
+  if (http::parse_url(url)) {
+    return std::nullopt;
+  }
+  const auto scheme = url.find("://");
+  const auto host = scheme == std::string::npos ? 0 : scheme + 3;
+  const auto at = url.find('@', host);
+  if (at != std::string::npos && at < url.find_first_of("/?#", host)) {
+    return UrlProblem{url.substr(0, host) + "<redacted>" + url.substr(at),
+                      "credentials in URLs are not accepted; use the context's auth"};
+  }
+  return UrlProblem{url, "URLs look like http://host:port or https://host:port"};
+}
+
 namespace internal {
 
 std::vector<std::string> split_urls(std::string_view text) {
@@ -144,10 +161,12 @@ std::vector<std::string> split_urls(std::string_view text) {
 }
 
 std::optional<std::string> auth_problem(const AuthConfig& auth) {
-  const int passwords = int{!auth.password.empty()} + int{!auth.password_file.empty()} +
-                        int{!auth.password_env.empty()};
-  const int tokens =
-      int{!auth.token.empty()} + int{!auth.token_file.empty()} + int{!auth.token_env.empty()};
+  const auto set = [](std::initializer_list<const std::string*> fields) {
+    return std::count_if(fields.begin(), fields.end(),
+                         [](const std::string* f) { return !f->empty(); });
+  };
+  const auto passwords = set({&auth.password, &auth.password_file, &auth.password_env});
+  const auto tokens = set({&auth.token, &auth.token_file, &auth.token_env});
   if (passwords > 1) {
     return "set only one of password, password-file and password-env";
   }

@@ -128,6 +128,15 @@ inline constexpr const char* kEnvContextName = "(env)";
 [[nodiscard]] const char* chronos_api_name(ChronosApi api);
 [[nodiscard]] std::optional<ChronosApi> parse_chronos_api(const std::string& text);
 
+/// A URL that cannot be used for a service: how to show it (credentials written into it
+/// replaced by "<redacted>") and a hint.
+struct UrlProblem {
+  std::string shown;
+  std::string hint;
+};
+/// nullopt when `url` is an absolute http(s) URL without credentials (http::parse_url).
+[[nodiscard]] std::optional<UrlProblem> check_service_url(const std::string& url);
+
 /// The config in the file's own shape (keys as in the YAML); with `redact`, secrets read
 /// "<redacted>". to_yaml renders this same document.
 [[nodiscard]] nlohmann::json to_json(const Config& config, bool redact);

@@ -17,14 +17,13 @@
 #include <sys/stat.h>
 #include <yaml-cpp/yaml.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <set>
 #include <sstream>
 
 #include "core/config/internal.h"
+#include "core/config/yaml_reader.h"
 #include "core/error.h"
 #include "core/output/format.h"
 
@@ -42,61 +41,10 @@ const std::vector<std::string> kTlsKeys = {"ca-file", "cert-file", "key-file", "
 const std::vector<std::string> kSshKeys = {"user", "port", "identity", "proxy-jump",
                                            "proxy-command"};
 
-/// Walks the parsed document; every error names the file and the line.
-class Reader {
+/// The sections of the config file, read strictly.
+class ConfigReader : public internal::YamlReader {
  public:
-  explicit Reader(std::string path) : path_(std::move(path)) {}
-
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& what,
-                         std::string hint = {}) const {
-    const auto line = node.Mark().line;
-    const std::string where = line >= 0 ? "line " + std::to_string(line + 1) + ": " : "";
-    throw ConfigError("config: " + path_, where + what, std::move(hint));
-  }
-
-  /// Calls `each(key, value)` for every entry of a map, rejecting keys not in `known`.
-  template <typename Each>
-  void entries(const YAML::Node& map, const std::vector<std::string>& known,
-               const std::string& where, Each&& each) const {
-    if (map.IsNull()) {
-      return;
-    }
-    if (!map.IsMap()) {
-      fail(map, "expected a map " + where);
-    }
-    std::set<std::string> seen;
-    for (const auto& entry : map) {
-      const auto key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
-      if (std::find(known.begin(), known.end(), key) == known.end()) {
-        const auto guess = internal::closest_key(key, known);
-        fail(entry.first, "unknown key '" + key + "' " + where,
-             guess.empty() ? std::string() : "did you mean '" + guess + "'?");
-      }
-      if (!seen.insert(key).second) {
-        fail(entry.first, "duplicate key '" + key + "' " + where);
-      }
-      each(key, entry.second);
-    }
-  }
-
-  std::string text(const YAML::Node& node, const std::string& what) const {
-    if (node.IsNull()) {
-      return {};
-    }
-    if (!node.IsScalar()) {
-      fail(node, what + " must be a string");
-    }
-    return node.Scalar();
-  }
-
-  template <typename T>
-  T scalar(const YAML::Node& node, const std::string& what, const char* expected) const {
-    try {
-      return node.as<T>();
-    } catch (const YAML::Exception&) {
-      fail(node, what + " must be " + expected);
-    }
-  }
+  using YamlReader::YamlReader;
 
   AuthConfig auth(const YAML::Node& node, const std::string& where) const {
     AuthConfig a;
@@ -258,9 +206,6 @@ class Reader {
       config.contexts.push_back(context(name, entry.second));
     }
   }
-
- private:
-  std::string path_;
 };
 
 std::string read_file(const std::string& path, bool& exists) {
@@ -304,7 +249,7 @@ Config load(const std::string& path) {
     throw ConfigError("config: " + path, "line " + std::to_string(e.mark.line + 1) + ", column " +
                                              std::to_string(e.mark.column + 1) + ": " + e.msg);
   }
-  Reader(path).top(root, config);
+  ConfigReader(path).top(root, config);
   return config;
 }
 

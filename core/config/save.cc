@@ -1,8 +1,11 @@
 // Writes the config file atomically and privately: temp file, fsync, rename, mode 0600.
+#include "core/config/config.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -10,7 +13,6 @@
 #include <string>
 #include <vector>
 
-#include "core/config/config.h"
 #include "core/error.h"
 
 namespace qctl::config {
@@ -39,10 +41,11 @@ void make_dirs(const std::string& dir, const std::string& path) {
     }
     missing.push_back(d);
   }
-  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-    if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST) {
-      fail(path, "cannot create directory " + *it);
+  while (!missing.empty()) {  // outermost first
+    if (::mkdir(missing.back().c_str(), 0700) != 0 && errno != EEXIST) {
+      fail(path, "cannot create directory " + missing.back());
     }
+    missing.pop_back();
   }
 }
 
@@ -50,9 +53,9 @@ void make_dirs(const std::string& dir, const std::string& path) {
 std::string real_target(const std::string& path) {
   struct stat st {};
   if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
-    char resolved[PATH_MAX];
-    if (::realpath(path.c_str(), resolved) != nullptr) {
-      return resolved;
+    std::array<char, PATH_MAX> resolved{};
+    if (::realpath(path.c_str(), resolved.data()) != nullptr) {
+      return resolved.data();
     }
   }
   return path;

@@ -1,9 +1,9 @@
 // Renders a Config in the file's own shape: an ordered document, its JSON and its YAML.
-#include <yaml-cpp/yaml.h>
+#include "core/config/config.h"
 
 #include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
 
-#include "core/config/config.h"
 #include "core/config/internal.h"
 
 namespace qctl::config {
@@ -86,6 +86,9 @@ bool null_like(const std::string& s) {
 
 void emit(YAML::Emitter& out, const Doc& value) {
   if (value.is_object()) {
+    if (value.empty()) {
+      out << YAML::Flow;  // "contexts: {}" rather than a dangling block
+    }
     out << YAML::BeginMap;
     for (const auto& [key, item] : value.items()) {
       out << YAML::Key << key << YAML::Value;
