@@ -4,6 +4,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/json/members.h"
 #include "core/util/strings.h"
 
 namespace qctl::chronos {
@@ -96,45 +97,33 @@ std::optional<model::JobContainer> decode_container(json::Value v) {
   return c;
 }
 
-template <class T>
-using Members = std::unordered_map<std::string_view, T model::Job::*>;
-
-const Members<std::string> kStrings = {
-    {"name", &model::Job::name},
-    {"command", &model::Job::command},
-    {"executor", &model::Job::executor},
-    {"executorFlags", &model::Job::executor_flags},
-    {"owner", &model::Job::owner},
-    {"ownerName", &model::Job::owner_name},
-    {"description", &model::Job::description},
-    {"lastSuccess", &model::Job::last_success},
-    {"lastError", &model::Job::last_error},
-    {"runAsUser", &model::Job::run_as_user},
-    {"schedule", &model::Job::schedule},
-    {"scheduleTimeZone", &model::Job::schedule_time_zone},
-};
-
-const Members<bool> kBools = {
-    {"shell", &model::Job::shell},
-    {"disabled", &model::Job::disabled},
-    {"softError", &model::Job::soft_error},
-    {"dataProcessingJobType", &model::Job::data_processing_job_type},
-    {"highPriority", &model::Job::high_priority},
-    {"concurrent", &model::Job::concurrent},
-};
-
-const Members<std::int64_t> kIntegers = {
-    {"retries", &model::Job::retries},
-    {"successCount", &model::Job::success_count},
-    {"errorCount", &model::Job::error_count},
-    {"errorsSinceLastSuccess", &model::Job::errors_since_last_success},
-    {"maxCompletionTime", &model::Job::max_completion_time},
-};
-
-const Members<double> kNumbers = {
-    {"cpus", &model::Job::cpus},
-    {"mem", &model::Job::mem},
-    {"disk", &model::Job::disk},
+const json::ScalarMembers<model::Job> kMembers = {
+    .strings = {{"name", &model::Job::name},
+                {"command", &model::Job::command},
+                {"executor", &model::Job::executor},
+                {"executorFlags", &model::Job::executor_flags},
+                {"owner", &model::Job::owner},
+                {"ownerName", &model::Job::owner_name},
+                {"description", &model::Job::description},
+                {"lastSuccess", &model::Job::last_success},
+                {"lastError", &model::Job::last_error},
+                {"runAsUser", &model::Job::run_as_user},
+                {"schedule", &model::Job::schedule},
+                {"scheduleTimeZone", &model::Job::schedule_time_zone}},
+    .bools = {{"shell", &model::Job::shell},
+              {"disabled", &model::Job::disabled},
+              {"softError", &model::Job::soft_error},
+              {"dataProcessingJobType", &model::Job::data_processing_job_type},
+              {"highPriority", &model::Job::high_priority},
+              {"concurrent", &model::Job::concurrent}},
+    .integers = {{"retries", &model::Job::retries},
+                 {"successCount", &model::Job::success_count},
+                 {"errorCount", &model::Job::error_count},
+                 {"errorsSinceLastSuccess", &model::Job::errors_since_last_success},
+                 {"maxCompletionTime", &model::Job::max_completion_time}},
+    .numbers = {{"cpus", &model::Job::cpus},
+                {"mem", &model::Job::mem},
+                {"disk", &model::Job::disk}},
 };
 
 /// Lists and objects; other keys are ignored, as Chronos' JobDeserializer does.
@@ -157,15 +146,7 @@ void decode_structured(std::string_view key, json::Value v, model::Job& j) {
 }
 
 void decode_job_field(std::string_view key, json::Value v, model::Job& j) {
-  if (const auto it = kStrings.find(key); it != kStrings.end()) {
-    j.*(it->second) = json::string(v);
-  } else if (const auto b = kBools.find(key); b != kBools.end()) {
-    j.*(b->second) = json::boolean(v);
-  } else if (const auto i = kIntegers.find(key); i != kIntegers.end()) {
-    j.*(i->second) = json::integer(v);
-  } else if (const auto n = kNumbers.find(key); n != kNumbers.end()) {
-    j.*(n->second) = json::number(v);
-  } else {
+  if (!kMembers.assign(key, v, j)) {
     decode_structured(key, v, j);
   }
 }

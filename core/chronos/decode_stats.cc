@@ -2,31 +2,12 @@
 #include <string_view>
 
 #include "core/chronos/decode.h"
+#include "core/json/members.h"
 #include "core/util/strings.h"
 
 namespace qctl::chronos {
 
 namespace {
-
-/// Parses `body` and calls fn(Value) with the value of `key` in the root object.
-template <class F>
-void with_root_field(std::string& body, std::string_view key, F&& fn) {
-  bool found = false;
-  json::parse(body, [&](json::Value root) {
-    if (root.type() != simdjson::ondemand::json_type::object) {
-      throw json::DecodeError("expected a JSON object with \"" + std::string(key) + "\"");
-    }
-    json::fields(root, [&](std::string_view k, json::Value value) {
-      if (k == key) {
-        found = true;
-        fn(value);
-      }
-    });
-  });
-  if (!found) {
-    throw json::DecodeError("missing \"" + std::string(key) + "\" in the response");
-  }
-}
 
 model::JobSummary decode_summary_row(json::Value v) {
   model::JobSummary s;
@@ -74,7 +55,7 @@ model::TaskStat decode_task_stat(json::Value v) {
 
 std::vector<model::JobSummary> decode_summary(std::string& body) {
   std::vector<model::JobSummary> out;
-  with_root_field(body, "jobs", [&](json::Value jobs) {
+  json::with_root_field(body, "jobs", [&](json::Value jobs) {
     json::elements(jobs, [&](json::Value j) { out.push_back(decode_summary_row(j)); });
   });
   return out;
@@ -124,13 +105,13 @@ model::JobStat decode_job_stat(std::string& body) {
 
 std::string decode_leader(std::string& body) {
   std::string out;
-  with_root_field(body, "leader", [&](json::Value v) { out = json::string(v); });
+  json::with_root_field(body, "leader", [&](json::Value v) { out = json::string(v); });
   return out;
 }
 
 std::map<std::string, double> decode_metric_gauges(std::string& body) {
   std::map<std::string, double> out;
-  with_root_field(body, "gauges", [&](json::Value gauges) {
+  json::with_root_field(body, "gauges", [&](json::Value gauges) {
     json::fields(gauges, [&](std::string_view name, json::Value gauge) {
       // Some JVM gauges hold lists or text; only numeric values are kept.
       json::fields(gauge, [&](std::string_view key, json::Value value) {

@@ -119,27 +119,22 @@ model::TaskFailure decode_task_failure(json::Value v) {
   return f;
 }
 
-template <class T>
-using Members = std::unordered_map<std::string_view, T model::App::*>;
-
-const Members<std::string> kStrings = {
-    {"id", &model::App::id},     {"cmd", &model::App::cmd},         {"role", &model::App::role},
-    {"user", &model::App::user}, {"version", &model::App::version},
-};
-
-const Members<std::int64_t> kIntegers = {
-    {"instances", &model::App::instances},
-    {"tasksStaged", &model::App::tasks_staged},
-    {"tasksRunning", &model::App::tasks_running},
-    {"tasksHealthy", &model::App::tasks_healthy},
-    {"tasksUnhealthy", &model::App::tasks_unhealthy},
-};
-
-const Members<double> kNumbers = {
-    {"cpus", &model::App::cpus},
-    {"mem", &model::App::mem},
-    {"disk", &model::App::disk},
-    {"gpus", &model::App::gpus},
+const json::ScalarMembers<model::App> kMembers = {
+    .strings = {{"id", &model::App::id},
+                {"cmd", &model::App::cmd},
+                {"role", &model::App::role},
+                {"user", &model::App::user},
+                {"version", &model::App::version}},
+    .bools = {{"requirePorts", &model::App::require_ports}},
+    .integers = {{"instances", &model::App::instances},
+                 {"tasksStaged", &model::App::tasks_staged},
+                 {"tasksRunning", &model::App::tasks_running},
+                 {"tasksHealthy", &model::App::tasks_healthy},
+                 {"tasksUnhealthy", &model::App::tasks_unhealthy}},
+    .numbers = {{"cpus", &model::App::cpus},
+                {"mem", &model::App::mem},
+                {"disk", &model::App::disk},
+                {"gpus", &model::App::gpus}},
 };
 
 void decode_version_info(json::Value v, model::App& app) {
@@ -186,15 +181,7 @@ void decode_structured(std::string_view key, json::Value v, AppState& s) {
 }
 
 void decode_app_field(std::string_view key, json::Value v, AppState& s) {
-  if (const auto it = kStrings.find(key); it != kStrings.end()) {
-    s.app.*(it->second) = json::string(v);
-  } else if (const auto i = kIntegers.find(key); i != kIntegers.end()) {
-    s.app.*(i->second) = json::integer(v);
-  } else if (const auto n = kNumbers.find(key); n != kNumbers.end()) {
-    s.app.*(n->second) = json::number(v);
-  } else if (key == "requirePorts") {
-    s.app.require_ports = json::boolean(v);
-  } else {
+  if (!kMembers.assign(key, v, s.app)) {
     decode_structured(key, v, s);
   }
 }
@@ -241,7 +228,7 @@ model::App decode_app_value(json::Value v) {
 
 std::vector<model::App> decode_apps(std::string& body) {
   std::vector<model::App> out;
-  detail::with_root_field(body, "apps", [&](json::Value apps) {
+  json::with_root_field(body, "apps", [&](json::Value apps) {
     json::elements(apps, [&](json::Value a) { out.push_back(decode_app_value(a)); });
   });
   return out;
@@ -249,7 +236,7 @@ std::vector<model::App> decode_apps(std::string& body) {
 
 model::App decode_app(std::string& body) {
   model::App out;
-  detail::with_root_field(body, "app", [&](json::Value a) { out = decode_app_value(a); });
+  json::with_root_field(body, "app", [&](json::Value a) { out = decode_app_value(a); });
   return out;
 }
 

@@ -192,7 +192,7 @@ model::DeploymentResult decode_deployment_result(std::string& body) {
 
 std::vector<model::QueueItem> decode_queue(std::string& body) {
   std::vector<model::QueueItem> out;
-  detail::with_root_field(body, "queue", [&](json::Value queue) {
+  json::with_root_field(body, "queue", [&](json::Value queue) {
     json::elements(queue, [&](json::Value q) { out.push_back(decode_queue_item(q)); });
   });
   return out;
@@ -212,7 +212,7 @@ model::MarathonInfo decode_info(std::string& body) {
 
 std::string decode_leader(std::string& body) {
   std::string out;
-  detail::with_root_field(body, "leader", [&](json::Value v) { out = json::string(v); });
+  json::with_root_field(body, "leader", [&](json::Value v) { out = json::string(v); });
   return out;
 }
 

@@ -65,7 +65,7 @@ model::MarathonTask decode_task_value(json::Value v) {
 
 std::vector<model::MarathonTask> decode_tasks(std::string& body) {
   std::vector<model::MarathonTask> out;
-  detail::with_root_field(body, "tasks", [&](json::Value tasks) {
+  json::with_root_field(body, "tasks", [&](json::Value tasks) {
     json::elements(tasks, [&](json::Value t) { out.push_back(decode_task_value(t)); });
   });
   return out;
@@ -73,7 +73,7 @@ std::vector<model::MarathonTask> decode_tasks(std::string& body) {
 
 model::MarathonTask decode_task(std::string& body) {
   model::MarathonTask out;
-  detail::with_root_field(body, "task", [&](json::Value t) { out = decode_task_value(t); });
+  json::with_root_field(body, "task", [&](json::Value t) { out = decode_task_value(t); });
   return out;
 }
 
