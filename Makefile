@@ -4,7 +4,7 @@ BUILD_TEST ?= build-test
 JOBS       ?= $(shell nproc)
 CMAKE_GEN  := -G Ninja
 
-.PHONY: all setup build test demo bench format clean
+.PHONY: all setup build test demo bench lint format clean
 
 all: build
 
@@ -31,6 +31,12 @@ demo: build
 
 bench: build
 	@bench/run.sh $(BUILD)
+
+# clang-tidy with the house checks (.clang-tidy), on a compile database without PCH.
+lint: setup
+	@cmake -S . -B build-tidy $(CMAKE_GEN) -DCMAKE_DISABLE_PRECOMPILE_HEADERS=ON -DQCTL_BENCH=OFF >/dev/null
+	@run-clang-tidy -p build-tidy -j $(JOBS) -quiet '^$(CURDIR)/(core|cmd|tests)/' 2>&1 | grep -E 'error:|warning:' ; \
+	  test $$? -eq 1 && echo "lint: clean"
 
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')

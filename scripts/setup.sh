@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ make cmake ninja-build pkgconf git ccache
   libcli11-dev libcurl4-openssl-dev libssh-dev nlohmann-json3-dev libsimdjson-dev
-  libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libgmock-dev
+  libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libgmock-dev clang-tidy clang-format
   openssl ca-certificates hyperfine curl time
 )
 

@@ -43,6 +43,7 @@ std::vector<status::MasterProbe> probe_masters(mesos::MasterClient& client,
     }));
   }
   std::vector<status::MasterProbe> probes;
+  probes.reserve(futures.size());
   for (auto& f : futures) {
     probes.push_back(f.get());
   }

@@ -61,7 +61,8 @@ void check_urls(const ContextConfig& c, const std::string& service, const Servic
     if (auto problem = check_service_url(url)) {
       throw ConfigError(
           "config",
-          "context '" + c.name + "': invalid " + service + " URL '" + problem->shown + "'" + source,
+          std::string("context '").append(c.name).append("': invalid ").append(service)
+              .append(" URL '").append(problem->shown).append("'").append(source),
           problem->hint);
     }
   }

@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <array>
 #include <cerrno>
 #include <charconv>
 #include <mutex>
@@ -19,7 +20,7 @@ struct Transfer {
   const Request* request = nullptr;
   Response response;
   curl_slist* headers = nullptr;
-  char error[CURL_ERROR_SIZE] = {};
+  std::array<char, CURL_ERROR_SIZE> error{};
 };
 
 std::size_t on_body(char* data, std::size_t size, std::size_t n, void* user) {
@@ -82,14 +83,15 @@ FailureKind classify(CURLcode code) {
 struct CurlTransport::Impl {
   TlsOptions tls;
   CURLSH* share = nullptr;
-  std::mutex share_locks[CURL_LOCK_DATA_LAST];
+  std::array<std::mutex, CURL_LOCK_DATA_LAST> share_locks;
   std::mutex pool_mutex;
   std::vector<CURL*> pool;
 
-  static void lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
+  static void lock(CURL* /*handle*/, curl_lock_data data, curl_lock_access /*access*/,
+                   void* user) {
     static_cast<Impl*>(user)->share_locks[data].lock();
   }
-  static void unlock(CURL*, curl_lock_data data, void* user) {
+  static void unlock(CURL* /*handle*/, curl_lock_data data, void* user) {
     static_cast<Impl*>(user)->share_locks[data].unlock();
   }
 
@@ -122,7 +124,7 @@ struct CurlTransport::Impl {
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(r.connect_timeout.count()));
     // No Accept-Encoding: libprocess would gzip large bodies inside the master's own actor,
     // which costs the master more than the bytes cost a LAN.
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t.error);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t.error.data());
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
@@ -147,7 +149,9 @@ struct CurlTransport::Impl {
     }
     t.headers = curl_slist_append(t.headers, "Expect:");
     for (const auto& [name, value] : r.headers) {
-      const auto line = name + ": " + value;
+      std::string line = name;
+      line += ": ";
+      line += value;
       t.headers = curl_slist_append(t.headers, line.c_str());
     }
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, t.headers);
@@ -164,7 +168,7 @@ struct CurlTransport::Impl {
       if (code == CURLE_COULDNT_CONNECT && os_errno == ECONNREFUSED) {
         result.failure_message = "Connection refused";
       } else {
-        result.failure_message = t.error[0] != '\0' ? t.error : curl_easy_strerror(code);
+        result.failure_message = t.error[0] != '\0' ? t.error.data() : curl_easy_strerror(code);
       }
       return result;
     }
@@ -218,7 +222,7 @@ std::vector<Result> CurlTransport::perform_all(const std::vector<Request>& reque
     CURL* h = impl_->acquire();
     transfers[next].request = &requests[next];
     impl_->prepare(h, transfers[next]);
-    curl_easy_setopt(h, CURLOPT_PRIVATE, reinterpret_cast<char*>(next));
+    curl_easy_setopt(h, CURLOPT_PRIVATE, &transfers[next]);
     curl_multi_add_handle(multi, h);
     ++next;
     ++running;
@@ -235,9 +239,9 @@ std::vector<Result> CurlTransport::perform_all(const std::vector<Request>& reque
         continue;
       }
       CURL* h = msg->easy_handle;
-      char* priv = nullptr;
-      curl_easy_getinfo(h, CURLINFO_PRIVATE, &priv);
-      const auto index = reinterpret_cast<std::size_t>(priv);
+      Transfer* transfer = nullptr;
+      curl_easy_getinfo(h, CURLINFO_PRIVATE, &transfer);
+      const auto index = static_cast<std::size_t>(transfer - transfers.data());
       const CURLcode code = msg->data.result;
       curl_multi_remove_handle(multi, h);
       results[index] = Impl::finish(h, transfers[index], code);

@@ -129,7 +129,7 @@ std::string join_url(std::string_view base, std::string_view path) {
 }
 
 std::string url_encode(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
+  static constexpr std::string_view kHex = "0123456789ABCDEF";
   std::string out;
   out.reserve(s.size());
   for (char ch : s) {

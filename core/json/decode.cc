@@ -48,7 +48,8 @@ std::string_view key_of(simdjson::ondemand::field& field) {
   if (*end == '"') {
     return {start, static_cast<std::size_t>(end - start)};
   }
-  return field.unescaped_key();
+  const std::string_view unescaped = field.unescaped_key();
+  return unescaped;
 }
 
 std::string string(Value v) {

@@ -1,16 +1,14 @@
 #include "core/model/marathon.h"
 
+#include <algorithm>
 #include <regex>
 
 namespace qctl::model {
 
 bool App::is_hostname_unique() const {
-  for (const auto& c : constraints) {
-    if ((c.field == "hostname" || c.field == "@hostname") && c.op == "UNIQUE") {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(constraints.begin(), constraints.end(), [](const Constraint& c) {
+    return (c.field == "hostname" || c.field == "@hostname") && c.op == "UNIQUE";
+  });
 }
 
 std::optional<MarathonTaskId> parse_marathon_task_id(const std::string& id) {

@@ -1,5 +1,7 @@
 #include "core/model/mesos.h"
 
+#include <algorithm>
+
 #include "core/util/strings.h"
 
 namespace qctl::model {
@@ -37,12 +39,9 @@ std::string Task::container_id() const {
 }
 
 std::optional<bool> Task::healthy() const {
-  for (auto it = statuses.rbegin(); it != statuses.rend(); ++it) {
-    if (it->healthy) {
-      return it->healthy;
-    }
-  }
-  return std::nullopt;
+  const auto it = std::find_if(statuses.rbegin(), statuses.rend(),
+                               [](const TaskStatus& s) { return s.healthy.has_value(); });
+  return it == statuses.rend() ? std::nullopt : it->healthy;
 }
 
 bool is_terminal_state(std::string_view state) {

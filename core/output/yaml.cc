@@ -2,7 +2,10 @@
 // plain scalar would be read back as something else.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <array>
 #include <cctype>
+#include <string_view>
 #include <sstream>
 
 #include "core/output/format.h"
@@ -15,13 +18,12 @@ bool needs_quotes(const std::string& s) {
   if (s.empty()) {
     return true;
   }
-  static const char* kReserved[] = {"true", "false", "yes", "no", "on", "off", "null", "~",
-                                    "True", "False", "Yes", "No", "On", "Off", "Null", "NULL",
-                                    "TRUE", "FALSE", "YES", "NO", "ON", "OFF"};
-  for (const char* r : kReserved) {
-    if (s == r) {
-      return true;
-    }
+  // Words YAML 1.1 readers take for booleans or null.
+  static constexpr std::array<std::string_view, 22> kReserved = {
+      "true", "false", "yes", "no",  "on",   "off",   "null", "~",   "True", "False", "Yes",
+      "No",   "On",    "Off", "Null", "NULL", "TRUE", "FALSE", "YES", "NO",  "ON",   "OFF"};
+  if (std::find(kReserved.begin(), kReserved.end(), s) != kReserved.end()) {
+    return true;
   }
   if (std::isspace(static_cast<unsigned char>(s.front())) != 0 ||
       std::isspace(static_cast<unsigned char>(s.back())) != 0) {
@@ -45,12 +47,8 @@ bool needs_quotes(const std::string& s) {
   if (numeric) {
     return true;
   }
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) < 0x20) {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20; });
 }
 
 std::string scalar(const nlohmann::json& v) {

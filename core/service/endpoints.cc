@@ -13,8 +13,8 @@ std::string Endpoints::current() const {
   return answered_ ? urls_[preferred_] : std::string();
 }
 
-http::Response Endpoints::send(http::Method method, const std::string& path, std::string body,
-                               http::Headers headers) {
+http::Response Endpoints::send(http::Method method, const std::string& path,
+                               const std::string& body, const http::Headers& headers) {
   if (urls_.empty()) {
     throw ConfigError(name_, "no URL configured in this context");
   }

@@ -17,8 +17,8 @@ class Endpoints {
   Endpoints(http::Client& http, std::vector<std::string> urls, std::string service_name);
 
   /// `path` is appended to the URL ("/v2/apps"); the response may have any status.
-  http::Response send(http::Method method, const std::string& path, std::string body = {},
-                      http::Headers headers = {});
+  http::Response send(http::Method method, const std::string& path,
+                      const std::string& body = {}, const http::Headers& headers = {});
 
   /// The URL that answered last ("" before the first request).
   [[nodiscard]] std::string current() const;

@@ -1,5 +1,7 @@
 #include "core/status/selector.h"
 
+#include <algorithm>
+
 #include "core/error.h"
 #include "core/util/strings.h"
 
@@ -32,14 +34,11 @@ Selector parse_selector(std::string_view text) {
 }
 
 bool matches(const Selector& selector, const Lookup& lookup) {
-  for (const auto& r : selector) {
+  return std::all_of(selector.begin(), selector.end(), [&lookup](const Requirement& r) {
     const auto value = lookup(r.key);
     const bool equal = value && *value == r.value;
-    if (equal != r.equals) {
-      return false;
-    }
-  }
-  return true;
+    return equal == r.equals;
+  });
 }
 
 }  // namespace qctl::status

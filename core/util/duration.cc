@@ -66,16 +66,19 @@ std::string format_age(double seconds) {
   if (s < 120) {
     return std::to_string(s) + "s";
   }
-  if (s < 3600 * 2) {
+  constexpr long long kHour = 3600;
+  constexpr long long kDay = 24 * kHour;
+  constexpr long long kYear = 365 * kDay;
+  if (s < 2 * kHour) {
     return std::to_string(s / 60) + "m";
   }
-  if (s < 86400 * 2) {
-    return std::to_string(s / 3600) + "h";
+  if (s < 2 * kDay) {
+    return std::to_string(s / kHour) + "h";
   }
-  if (s < 86400 * 365 * 2) {
-    return std::to_string(s / 86400) + "d";
+  if (s < 2 * kYear) {
+    return std::to_string(s / kDay) + "d";
   }
-  return std::to_string(s / (86400 * 365)) + "y";
+  return std::to_string(s / kYear) + "y";
 }
 
 }  // namespace qctl::util

@@ -1,6 +1,7 @@
 #include "core/util/strings.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -45,7 +46,7 @@ std::vector<std::string> split(std::string_view s, char sep, bool skip_empty) {
   std::size_t start = 0;
   while (true) {
     const auto pos = s.find(sep, start);
-    const auto piece = s.substr(start, pos == std::string_view::npos ? s.npos : pos - start);
+    const auto piece = s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start);
     if (!skip_empty || !piece.empty()) {
       out.emplace_back(piece);
     }
@@ -106,9 +107,9 @@ bool glob_match(std::string_view pattern, std::string_view text) {
 std::string format_number(double v, int max_decimals) {
   const double scale = std::pow(10.0, max_decimals);
   v = std::round(v * scale) / scale;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", max_decimals, v);
-  std::string out(buf);
+  std::array<char, 64> buf{};
+  std::snprintf(buf.data(), buf.size(), "%.*f", max_decimals, v);
+  std::string out(buf.data());
   if (out.find('.') != std::string::npos) {
     while (!out.empty() && out.back() == '0') {
       out.pop_back();

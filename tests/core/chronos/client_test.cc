@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "core/clock.h"
@@ -31,12 +32,8 @@ E expect_error(F&& fn) {
 }
 
 bool has_header(const http::Request& r, const std::string& name, const std::string& value) {
-  for (const auto& [n, v] : r.headers) {
-    if (n == name && v == value) {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(r.headers.begin(), r.headers.end(),
+                     [&](const auto& h) { return h.first == name && h.second == value; });
 }
 
 class ChronosClientTest : public ::testing::Test {

@@ -33,6 +33,7 @@ TEST(MesosDecodeTaskTest, ListsTasksInEveryState) {
   const auto tasks = tasks_fixture();
   ASSERT_EQ(tasks.size(), 9U);
   std::vector<std::string> states;
+  states.reserve(tasks.size());
   for (const auto& t : tasks) {
     states.push_back(t.state);
   }
