@@ -33,7 +33,8 @@ bench: build
 	@bench/run.sh $(BUILD)
 
 # clang-tidy with the house checks (.clang-tidy), on a compile database without PCH.
-lint: setup
+lint:
+	@scripts/setup.sh lint
 	@cmake -S . -B build-tidy $(CMAKE_GEN) -DCMAKE_DISABLE_PRECOMPILE_HEADERS=ON -DQCTL_BENCH=OFF >/dev/null
 	@run-clang-tidy -p build-tidy -j $(JOBS) -quiet '^$(CURDIR)/(core|cmd|tests)/' 2>&1 | grep -E 'error:|warning:' ; \
 	  test $$? -eq 1 && echo "lint: clean"

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Installs exactly the Debian packages qctl needs to build, test and benchmark that are missing.
+# Installs exactly the Debian packages qctl needs to build, test and benchmark that are missing
+# (plus the clang tools with the argument `lint`).
 # As root it runs apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
 packages=(
   g++ make cmake ninja-build pkgconf git ccache
   libcli11-dev libcurl4-openssl-dev libssh-dev nlohmann-json3-dev libsimdjson-dev
-  libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libgmock-dev clang-tidy clang-format
+  libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libgmock-dev
   openssl ca-certificates hyperfine curl time
 )
+
+# `scripts/setup.sh lint` also wants the clang tools.
+[[ "${1:-}" == "lint" ]] && packages+=(clang-tidy clang-format)
 
 missing=()
 for p in "${packages[@]}"; do
