@@ -86,6 +86,8 @@ struct CurlTransport::Impl {
   std::array<std::mutex, CURL_LOCK_DATA_LAST> share_locks;
   std::mutex pool_mutex;
   std::vector<CURL*> pool;
+  std::mutex multi_mutex;  // one batch at a time on the multi handle
+  CURLM* multi = nullptr;  // kept across batches so its connections are reused
 
   static void lock(CURL* /*handle*/, curl_lock_data data, curl_lock_access /*access*/,
                    void* user) {
@@ -187,7 +189,8 @@ CurlTransport::CurlTransport(TlsOptions tls) : impl_(std::make_unique<Impl>()) {
   curl_share_setopt(impl_->share, CURLSHOPT_LOCKFUNC, &Impl::lock);
   curl_share_setopt(impl_->share, CURLSHOPT_UNLOCKFUNC, &Impl::unlock);
   curl_share_setopt(impl_->share, CURLSHOPT_USERDATA, impl_.get());
-  curl_share_setopt(impl_->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+  // Not CURL_LOCK_DATA_CONNECT: with libcurl 7.88 a shared connection cache serialises the
+  // transfers of a multi handle. Pooled easy handles keep their own connections instead.
   curl_share_setopt(impl_->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
   curl_share_setopt(impl_->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
 }
@@ -195,6 +198,9 @@ CurlTransport::CurlTransport(TlsOptions tls) : impl_(std::make_unique<Impl>()) {
 CurlTransport::~CurlTransport() {
   for (CURL* h : impl_->pool) {
     curl_easy_cleanup(h);
+  }
+  if (impl_->multi != nullptr) {
+    curl_multi_cleanup(impl_->multi);
   }
   curl_share_cleanup(impl_->share);
 }
@@ -214,7 +220,11 @@ std::vector<Result> CurlTransport::perform_all(const std::vector<Request>& reque
                                                std::size_t parallel) {
   std::vector<Result> results(requests.size());
   std::vector<Transfer> transfers(requests.size());
-  CURLM* multi = curl_multi_init();
+  std::lock_guard<std::mutex> batch(impl_->multi_mutex);
+  if (impl_->multi == nullptr) {
+    impl_->multi = curl_multi_init();
+  }
+  CURLM* multi = impl_->multi;
   parallel = std::max<std::size_t>(parallel, 1);
   std::size_t next = 0;
   std::size_t running = 0;
@@ -233,6 +243,7 @@ std::vector<Result> CurlTransport::perform_all(const std::vector<Request>& reque
   while (running > 0) {
     int still = 0;
     curl_multi_perform(multi, &still);
+    bool started = false;
     int queued = 0;
     while (CURLMsg* msg = curl_multi_info_read(multi, &queued)) {
       if (msg->msg != CURLMSG_DONE) {
@@ -249,13 +260,14 @@ std::vector<Result> CurlTransport::perform_all(const std::vector<Request>& reque
       --running;
       if (next < requests.size()) {
         start_one();
+        started = true;
       }
     }
-    if (running > 0) {
+    // Wait for sockets only when nothing new was added: new transfers start on the next perform.
+    if (running > 0 && !started) {
       curl_multi_poll(multi, nullptr, 0, 100, nullptr);
     }
   }
-  curl_multi_cleanup(multi);
   return results;
 }
 

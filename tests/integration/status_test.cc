@@ -148,6 +148,20 @@ TEST_F(StatusTest, AHangingServerTimesOut) {
   EXPECT_NE(r.err.find("timed out"), std::string::npos) << r.err;
 }
 
+TEST_F(StatusTest, CtrlCEndsWithStatus130AndNothingOnStdout) {
+  FixtureServer m1;
+  m1.set("GET", "/master/state-summary",
+         CannedResponse{200, "{}", "application/json", {}, std::chrono::milliseconds(20000)});
+  RunSpec spec;
+  spec.args = {"status"};
+  spec.env = {{"HOME", home.path()}, {"QCTL_CONFIG", home.path() + "/config"},
+              {"QCTL_MESOS", m1.url()}};
+  spec.interrupt_after = std::chrono::milliseconds(300);
+  const auto r = run_qctl(spec);
+  EXPECT_EQ(r.exit_code, 130);
+  EXPECT_EQ(r.out, "");
+}
+
 TEST_F(StatusTest, MissingContextIsAConfigError) {
   const auto r = qctl({"status"});
   EXPECT_EQ(r.exit_code, 2);

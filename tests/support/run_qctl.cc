@@ -17,7 +17,9 @@ namespace qctl::testing {
 namespace {
 
 void pump(int out_fd, int err_fd, int in_fd, const std::string& input, ProcessResult& r,
-          std::chrono::steady_clock::time_point deadline, pid_t pid) {
+          std::chrono::steady_clock::time_point deadline, pid_t pid,
+          std::chrono::steady_clock::time_point interrupt_at) {
+  bool interrupted = false;
   std::size_t written = 0;
   if (input.empty()) {
     close(in_fd);
@@ -32,7 +34,15 @@ void pump(int out_fd, int err_fd, int in_fd, const std::string& input, ProcessRe
       kill(pid, SIGKILL);
       break;
     }
-    poll(fds, 3, static_cast<int>(left.count()));
+    const auto now = std::chrono::steady_clock::now();
+    if (!interrupted && interrupt_at != std::chrono::steady_clock::time_point{} &&
+        now >= interrupt_at) {
+      kill(pid, SIGINT);
+      interrupted = true;
+    }
+    poll(fds, 3, interrupted || interrupt_at == std::chrono::steady_clock::time_point{}
+                     ? static_cast<int>(left.count())
+                     : 10);
     for (int i = 0; i < 2; ++i) {
       int& fd = i == 0 ? out_fd : err_fd;
       if (fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP)) != 0) {
@@ -100,8 +110,10 @@ ProcessResult run_qctl(const RunSpec& spec) {
   close(out_pipe[1]);
   close(err_pipe[1]);
   ProcessResult r;
-  pump(out_pipe[0], err_pipe[0], in_pipe[1], spec.stdin_data, r,
-       std::chrono::steady_clock::now() + spec.timeout, pid);
+  const auto start = std::chrono::steady_clock::now();
+  pump(out_pipe[0], err_pipe[0], in_pipe[1], spec.stdin_data, r, start + spec.timeout, pid,
+       spec.interrupt_after.count() > 0 ? start + spec.interrupt_after
+                                        : std::chrono::steady_clock::time_point{});
   int status = 0;
   waitpid(pid, &status, 0);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

@@ -19,6 +19,8 @@ struct RunSpec {
   std::map<std::string, std::string> env;     // the whole environment (plus PATH)
   std::string stdin_data;
   std::chrono::seconds timeout{60};
+  /// When set, SIGINT is sent this long after the start (a user pressing Ctrl-C).
+  std::chrono::milliseconds interrupt_after{0};
 };
 
 /// Runs QCTL_BINARY (the built qctl) with exactly `spec.env` (PATH is added).
