@@ -9,6 +9,7 @@
 #include "core/model/marathon_json.h"
 #include "core/output/units.h"
 #include "core/status/selector.h"
+#include "core/util/duration.h"
 #include "core/util/strings.h"
 
 namespace qctl::cmd {
@@ -35,6 +36,13 @@ std::string health_text(const model::App& app) {
   return std::to_string(app.tasks_healthy) + "/" + std::to_string(app.tasks_running);
 }
 
+// Age of the app's current configuration (versionInfo.lastConfigChangeAt, else version).
+std::string age_of(const model::App& app, double now) {
+  const auto& stamp = app.last_config_change_at.empty() ? app.version : app.last_config_change_at;
+  const auto when = util::parse_iso8601(stamp);
+  return when ? util::format_age(now - *when) : "";
+}
+
 std::vector<model::App> fetch_apps(const StatusAppsOptions& opts, Context& ctx) {
   auto& marathon = ctx.clients.marathon();
   const bool exact = !opts.id.empty() && opts.id.find_first_of("*?") == std::string::npos;
@@ -52,7 +60,7 @@ int run_status_apps(const StatusAppsOptions& opts, Context& ctx) {
   const auto apps = fetch_apps(opts, ctx);
   ListOutput list({{"NAME"}, {"INSTANCES", false, true}, {"HEALTHY", false, true},
                    {"CPUS", false, true}, {"MEM", false, true}, {"DEPLOYING"},
-                   {"CONSTRAINTS", true}, {"IMAGE", true}, {"VERSION"}});
+                   {"CONSTRAINTS", true}, {"IMAGE", true}, {"VERSION", true}, {"AGE"}});
   for (const auto& app : apps) {
     if (!opts.id.empty() && opts.id.find_first_of("*?") != std::string::npos &&
         !util::glob_match(opts.id, app.id) && !util::glob_match("/" + opts.id, app.id)) {
@@ -67,7 +75,7 @@ int run_status_apps(const StatusAppsOptions& opts, Context& ctx) {
     list.add({app.id, std::to_string(app.tasks_running) + "/" + std::to_string(app.instances),
               health_text(app), util::format_number(app.cpus), output::format_mb(app.mem),
               app.deployment_ids.empty() ? "no" : "yes", constraints_text(app), app.docker_image,
-              app.version},
+              app.version, age_of(app, ctx.clock.now())},
              model::to_json(app), "app" + app.id);
   }
   print_list(ctx, list, "apps");

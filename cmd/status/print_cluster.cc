@@ -77,7 +77,7 @@ void print_mesos(std::ostream& out, const status::MesosView& m, const PrintStyle
   out << m.frameworks_active << " active, " << m.frameworks_inactive << " inactive\n";
   heading(out, "Tasks");
   std::vector<std::string> parts;
-  for (const auto& [state, n] : m.tasks) {
+  for (const auto& [state, n] : status::ordered_task_states(m.tasks)) {
     parts.push_back(std::to_string(n) + " " + util::to_lower(state.substr(5)));
   }
   out << (parts.empty() ? "none" : util::join(parts, ", ")) << "\n\n";
@@ -99,7 +99,8 @@ void print_marathon(std::ostream& out, const status::MarathonView& v, const Prin
   heading(out, "Marathon");
   out << "leader " << (v.leader.empty() ? "unknown" : v.leader) << " (" << v.version
       << "): " << v.summary.apps << " apps, " << v.summary.tasks_running << " tasks running, "
-      << v.summary.deployments << " deployments in progress\n";
+      << v.summary.deployments << (v.summary.deployments == 1 ? " deployment" : " deployments")
+      << " in progress\n";
   for (const auto& a : v.summary.attention) {
     out << std::string(12, ' ') << paint(s, "33", a.id) << ' ' << a.running << "/"
         << a.instances << " running";

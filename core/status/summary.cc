@@ -123,6 +123,26 @@ std::map<std::string, std::int64_t> tasks_by_state(
   return out;
 }
 
+std::vector<std::pair<std::string, std::int64_t>> ordered_task_states(
+    const std::map<std::string, std::int64_t>& counts) {
+  static const std::vector<std::string> kOrder = {
+      "TASK_STAGING", "TASK_STARTING", "TASK_RUNNING",     "TASK_KILLING", "TASK_UNREACHABLE",
+      "TASK_FINISHED", "TASK_FAILED",  "TASK_KILLED",      "TASK_LOST",    "TASK_ERROR",
+      "TASK_DROPPED",  "TASK_GONE",    "TASK_GONE_BY_OPERATOR"};
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const auto& state : kOrder) {
+    if (const auto it = counts.find(state); it != counts.end()) {
+      out.emplace_back(*it);
+    }
+  }
+  for (const auto& entry : counts) {
+    if (std::find(kOrder.begin(), kOrder.end(), entry.first) == kOrder.end()) {
+      out.emplace_back(entry);
+    }
+  }
+  return out;
+}
+
 std::int64_t active_tasks(const model::Agent& agent) {
   std::int64_t n = 0;
   for (const auto& [state, count] : agent.task_counts) {

@@ -56,6 +56,11 @@ struct ResourceLine {
 [[nodiscard]] std::map<std::string, std::int64_t> tasks_by_state(
     const std::vector<model::Framework>& frameworks);
 
+/// The counts in lifecycle order (staging, starting, running, killing, then the terminal and
+/// unknown states), for display.
+[[nodiscard]] std::vector<std::pair<std::string, std::int64_t>> ordered_task_states(
+    const std::map<std::string, std::int64_t>& counts);
+
 /// Active (non-terminal) tasks of one agent from its state-summary counts.
 [[nodiscard]] std::int64_t active_tasks(const model::Agent& agent);
 

@@ -12,6 +12,10 @@ namespace qctl::util {
 /// seconds. nullopt when malformed or negative.
 [[nodiscard]] std::optional<std::chrono::milliseconds> parse_duration(std::string_view text);
 
+/// Seconds since the epoch of an ISO 8601 UTC timestamp as Marathon and Chronos write them
+/// ("2024-05-30T09:12:44.101Z", "2014-03-08T16:57:17Z", offsets like "+08:00" too).
+[[nodiscard]] std::optional<double> parse_iso8601(std::string_view text);
+
 /// kubectl-style age: "45s", "12m", "3h", "5d", "2y"; "" for a zero or future start.
 [[nodiscard]] std::string format_age(double seconds);
 

@@ -58,3 +58,17 @@ TEST(DurationTest, FormatsAgesLikeKubectl) {
 
 }  // namespace
 }  // namespace qctl::util
+
+namespace qctl::util {
+namespace {
+
+TEST(DurationTest, ParsesMarathonAndChronosTimestamps) {
+  EXPECT_DOUBLE_EQ(*parse_iso8601("1970-01-02T00:00:00Z"), 86400.0);
+  EXPECT_DOUBLE_EQ(*parse_iso8601("2024-05-30T09:12:44.101Z"), 1717060364.101);
+  EXPECT_DOUBLE_EQ(*parse_iso8601("2024-05-30T17:12:44.000+08:00"), 1717060364.0);
+  EXPECT_FALSE(parse_iso8601(""));
+  EXPECT_FALSE(parse_iso8601("yesterday"));
+}
+
+}  // namespace
+}  // namespace qctl::util
