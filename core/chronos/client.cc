@@ -73,12 +73,13 @@ std::string Client::prefix() {
                  404);
 }
 
-http::Response Client::call(http::Method method, const std::string& path, std::string body) {
+http::Response Client::call(http::Method method, const std::string& path,
+                            const std::string& body) {
   http::Headers headers;
   if (!body.empty()) {
     headers.emplace_back("Content-Type", "application/json");
   }
-  auto response = endpoints_.send(method, path, std::move(body), std::move(headers));
+  auto response = endpoints_.send(method, path, body, headers);
   if (is_success(response.status)) {
     return response;
   }

@@ -54,7 +54,8 @@ class Client {
   [[nodiscard]] service::Endpoints& endpoints() { return endpoints_; }
 
  private:
-  http::Response call(http::Method method, const std::string& path, std::string body = {});
+  http::Response call(http::Method method, const std::string& path,
+                      const std::string& body = {});
 
   service::Endpoints endpoints_;
   config::ChronosApi api_;

@@ -63,12 +63,13 @@ std::string normalize_app_id(const std::string& id) {
 Client::Client(http::Client& http, std::vector<std::string> urls)
     : endpoints_(http, std::move(urls), "marathon") {}
 
-http::Response Client::call(http::Method method, const std::string& path, std::string body) {
+http::Response Client::call(http::Method method, const std::string& path,
+                            const std::string& body) {
   http::Headers headers;
   if (!body.empty()) {
     headers.emplace_back("Content-Type", "application/json");
   }
-  auto response = endpoints_.send(method, path, std::move(body), std::move(headers));
+  auto response = endpoints_.send(method, path, body, headers);
   if (auto leader = response.header("X-Marathon-Leader")) {
     std::lock_guard<std::mutex> guard(mutex_);
     last_leader_ = *leader;

@@ -62,7 +62,8 @@ class Client {
   [[nodiscard]] service::Endpoints& endpoints() { return endpoints_; }
 
  private:
-  http::Response call(http::Method method, const std::string& path, std::string body = {});
+  http::Response call(http::Method method, const std::string& path,
+                      const std::string& body = {});
 
   service::Endpoints endpoints_;
   mutable std::mutex mutex_;

@@ -18,7 +18,7 @@ FixtureServer::FixtureServer() : server_(std::make_unique<httplib::Server>()) {
       std::string line = req.method + " " + req.path;
       std::string query;
       for (const auto& [k, v] : req.params) {
-        query += (query.empty() ? "?" : "&") + k + "=" + v;
+        query.append(query.empty() ? "?" : "&").append(k).append("=").append(v);
       }
       requests_.push_back(line + query);
       authorizations_.push_back(req.get_header_value("Authorization"));
@@ -95,7 +95,10 @@ int closed_port() {
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   addr.sin_port = 0;
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return 1;  // port 1 on loopback: nothing listens there either
+  }
   socklen_t len = sizeof addr;
   getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
   close(fd);

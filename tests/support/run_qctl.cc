@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -25,9 +26,10 @@ void pump(int out_fd, int err_fd, int in_fd, const std::string& input, ProcessRe
     close(in_fd);
     in_fd = -1;
   }
-  char buf[65536];
+  std::array<char, 65536> buf{};
   while (out_fd >= 0 || err_fd >= 0) {
-    pollfd fds[3] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}, {in_fd, POLLOUT, 0}};
+    std::array<pollfd, 3> fds = {
+        pollfd{out_fd, POLLIN, 0}, pollfd{err_fd, POLLIN, 0}, pollfd{in_fd, POLLOUT, 0}};
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
@@ -40,18 +42,18 @@ void pump(int out_fd, int err_fd, int in_fd, const std::string& input, ProcessRe
       kill(pid, SIGINT);
       interrupted = true;
     }
-    poll(fds, 3, interrupted || interrupt_at == std::chrono::steady_clock::time_point{}
+    poll(fds.data(), fds.size(), interrupted || interrupt_at == std::chrono::steady_clock::time_point{}
                      ? static_cast<int>(left.count())
                      : 10);
     for (int i = 0; i < 2; ++i) {
       int& fd = i == 0 ? out_fd : err_fd;
       if (fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP)) != 0) {
-        const auto n = read(fd, buf, sizeof buf);
+        const auto n = read(fd, buf.data(), buf.size());
         if (n <= 0) {
           close(fd);
           fd = -1;
         } else {
-          (i == 0 ? r.out : r.err).append(buf, static_cast<std::size_t>(n));
+          (i == 0 ? r.out : r.err).append(buf.data(), static_cast<std::size_t>(n));
         }
       }
     }
@@ -134,7 +136,7 @@ TempDir::~TempDir() {
 }
 
 std::string TempDir::write(const std::string& name, const std::string& content, int mode) const {
-  const auto full = path_ + "/" + name;
+  auto full = path_ + "/" + name;
   std::filesystem::create_directories(std::filesystem::path(full).parent_path());
   {
     std::ofstream out(full, std::ios::binary | std::ios::trunc);
