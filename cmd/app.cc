@@ -40,6 +40,19 @@ int print_error(Streams& io, const Error& e) {
 
 }  // namespace
 
+void build_root(CLI::App& app, Context& ctx) {
+  app.set_version_flag("--version", std::string("qctl ") + kVersion + " (" + kGitCommit + ")");
+  app.fallthrough();  // global flags work after the subcommand too
+  add_global_flags(app, ctx.globals);
+  register_status(app, ctx);
+  register_config(app, ctx);
+  register_version(app, ctx);
+  set_examples(app,
+               "  qctl status                       # the cluster at a glance\n"
+               "  qctl status agents -o wide        # every agent with attributes\n"
+               "  qctl config set-context prod --mesos http://m1:5050,http://m2:5050\n");
+}
+
 void set_examples(CLI::App& app, const std::string& examples) {
   app.footer("\nExamples:\n" + examples);
 }
@@ -53,16 +66,7 @@ int run_cli(int argc, const char* const* argv, Streams& io, const RunOptions& op
   Context ctx{io, globals, clients, clock, {}};
 
   CLI::App app{"qctl: one command-line tool for Mesos, Marathon and Chronos clusters", "qctl"};
-  app.set_version_flag("--version", std::string("qctl ") + kVersion + " (" + kGitCommit + ")");
-  app.fallthrough();  // global flags work after the subcommand too
-  add_global_flags(app, globals);
-  register_status(app, ctx);
-  register_config(app, ctx);
-  register_version(app, ctx);
-  set_examples(app,
-               "  qctl status                       # the cluster at a glance\n"
-               "  qctl status agents -o wide        # every agent with attributes\n"
-               "  qctl config set-context prod --mesos http://m1:5050,http://m2:5050\n");
+  build_root(app, ctx);
 
   try {
     app.parse(argc, argv);

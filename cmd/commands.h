@@ -11,6 +11,10 @@ void register_version(CLI::App& parent, Context& ctx);
 void register_config(CLI::App& parent, Context& ctx);
 void register_status(CLI::App& parent, Context& ctx);
 
+/// The whole command tree with the global flags, as `qctl` parses it. Registration does no
+/// I/O, so the tree can also be walked for completion and man pages.
+void build_root(CLI::App& app, Context& ctx);
+
 /// Adds a "Examples:" footer to a command's help.
 void set_examples(CLI::App& app, const std::string& examples);
 
