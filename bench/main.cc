@@ -13,6 +13,11 @@
 
 #include "bench/cluster_gen.h"
 #include "core/mesos/decode.h"
+#include "core/mesos/decode_stream.h"
+#include "core/clock.h"
+#include "core/http/client.h"
+#include "core/http/curl_transport.h"
+#include "core/mesos/master_client.h"
 
 namespace {
 
@@ -84,6 +89,55 @@ int decode_state(const char* path) {
   return 0;
 }
 
+// What `qctl` does with /master/state: decode the body piece by piece as it arrives (here
+// 1 MiB reads from the file), never holding the whole payload.
+int decode_state_stream(const char* path) {
+  const auto start = Clock::now();
+  std::ifstream in(path, std::ios::binary);
+  std::string chunk(1 << 20, '\0');
+  qctl::mesos::MasterStateStream stream;
+  std::size_t total = 0;
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    total += got;
+    stream.feed(std::string_view(chunk.data(), got));
+  }
+  const auto state = stream.finish();
+  std::size_t tasks = 0;
+  for (const auto& f : state.frameworks) {
+    tasks += f.tasks.size();
+  }
+  std::printf("streamed %.1f MB (%zu agents, %zu tasks): read+decode %.3f s, peak RSS %ld MB\n",
+              static_cast<double>(total) / 1e6, state.agents.size(), tasks, seconds_since(start),
+              peak_rss_mb());
+  return 0;
+}
+
+// The way qctl gets /master/state: over HTTP from a (local) master. Mode "raw" only reads the
+// body into memory; mode "decode" is MasterClient::state(), decoding while the bytes arrive.
+int fetch_state(const char* url, const std::string& mode) {
+  qctl::http::CurlTransport transport;
+  qctl::SystemClock clock;
+  qctl::http::ClientOptions options;
+  options.timeout = std::chrono::milliseconds(120000);
+  qctl::http::Client http(transport, clock, options);
+  const auto start = Clock::now();
+  if (mode == "raw") {
+    const auto response = http.send(qctl::http::get_request(std::string(url) + "/master/state"));
+    std::printf("GET /master/state over HTTP, body kept: %.1f MB in %.3f s, peak RSS %ld MB\n",
+                static_cast<double>(response.body.size()) / 1e6, seconds_since(start),
+                peak_rss_mb());
+    return 0;
+  }
+  qctl::mesos::MasterClient client(http, {url});
+  const auto state = client.state();
+  std::printf("GET /master/state over HTTP, decoded while it arrives: %zu agents in %.3f s, "
+              "peak RSS %ld MB\n",
+              state.agents.size(), seconds_since(start), peak_rss_mb());
+  return 0;
+}
+
 int serve(const qctl::bench::ClusterShape& shape, int port) {
   const auto summary = qctl::bench::state_summary(shape);
   const auto slaves = qctl::bench::master_slaves(shape);
@@ -126,8 +180,8 @@ int serve(const qctl::bench::ClusterShape& shape, int port) {
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(stderr,
-                 "usage: qctl_bench gen-state FILE [--agents N --tasks M] | read FILE | "
-                 "decode-state FILE | serve [--port P] [--agents N --tasks M]\n");
+                 "usage: qctl_bench gen-state FILE [--agents N --tasks M] | read FILE | fetch-state URL raw|decode | "
+                 "decode-state FILE | decode-state-stream FILE | serve [--port P] [--agents N --tasks M]\n");
     return 2;
   }
   const std::string mode = argv[1];
@@ -139,6 +193,12 @@ int main(int argc, char** argv) {
   }
   if (mode == "decode-state" && argc >= 3) {
     return decode_state(argv[2]);
+  }
+  if (mode == "fetch-state" && argc >= 4) {
+    return fetch_state(argv[2], argv[3]);
+  }
+  if (mode == "decode-state-stream" && argc >= 3) {
+    return decode_state_stream(argv[2]);
   }
   if (mode == "serve") {
     int port = 0;

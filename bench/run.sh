@@ -26,6 +26,7 @@ echo "== decoding /master/state of $agents agents / $tasks tasks (bar: <= 2x rea
 "$bench" read "$tmp/state.json" >/dev/null  # warm the page cache
 "$bench" read "$tmp/state.json"
 "$bench" decode-state "$tmp/state.json"
+"$bench" decode-state-stream "$tmp/state.json"
 
 echo
 echo "== qctl status against $agents agents / $tasks tasks over HTTP (bar: <= 1 s wall)"
@@ -41,3 +42,13 @@ hyperfine -N --warmup 2 --runs 10 --export-json "$tmp/status.json" \
   "env QCTL_CONFIG=$tmp/none QCTL_MESOS=$url $qctl status" >/dev/null
 echo "qctl status: median $(median_ms "$tmp/status.json") ms over 10 runs"
 /usr/bin/time -f "qctl status: peak RSS %M KB" env QCTL_CONFIG="$tmp/none" QCTL_MESOS="$url" "$qctl" status >/dev/null
+
+echo
+echo "== /master/state over HTTP from the same server: reading it vs decoding it as it arrives"
+"$bench" fetch-state "$url" raw
+"$bench" fetch-state "$url" decode
+/usr/bin/time -f "qctl status tasks -o name (200,000 tasks from /master/tasks): %e s, peak RSS %M KB" \
+  env QCTL_CONFIG="$tmp/none" QCTL_MESOS="$url" "$qctl" status tasks -o name >/dev/null
+
+echo
+"$(dirname "$0")/completion.sh" "$build"

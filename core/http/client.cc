@@ -31,6 +31,14 @@ void Client::decorate(Request& request) const {
 
 Response Client::send(Request request, const RetryOn& retry_on) {
   decorate(request);
+  // Once part of a body went to a sink, a retry would feed it twice: stop retrying then.
+  bool delivered = false;
+  if (request.sink) {
+    request.sink = [inner = std::move(request.sink), &delivered](std::string_view bytes) {
+      delivered = true;
+      inner(bytes);
+    };
+  }
   const bool idempotent = request.method == Method::kGet;
   const int tries = idempotent ? std::max(options_.retry.tries, 1) : 1;
   thread_local std::mt19937 rng{std::random_device{}()};
@@ -44,7 +52,8 @@ Response Client::send(Request request, const RetryOn& retry_on) {
     trace_result(request, result, took.count());
     // A TLS failure (untrusted certificate, bad name) will not fix itself: fail at once.
     const bool again =
-        result.ok() ? retry_on(*result.response) : result.failure != FailureKind::kTls;
+        !delivered &&
+        (result.ok() ? retry_on(*result.response) : result.failure != FailureKind::kTls);
     if (!again || attempt == tries) {
       break;
     }

@@ -5,6 +5,7 @@
 #include <array>
 #include <cerrno>
 #include <charconv>
+#include <exception>
 #include <mutex>
 
 #include "core/util/strings.h"
@@ -18,6 +19,8 @@ std::once_flag g_curl_init;
 // State of one transfer, owned by the caller for the duration of the transfer.
 struct Transfer {
   const Request* request = nullptr;
+  CURL* handle = nullptr;
+  std::exception_ptr sink_error;  // what the request's sink threw, rethrown after the transfer
   Response response;
   curl_slist* headers = nullptr;
   std::array<char, CURL_ERROR_SIZE> error{};
@@ -25,6 +28,19 @@ struct Transfer {
 
 std::size_t on_body(char* data, std::size_t size, std::size_t n, void* user) {
   auto* t = static_cast<Transfer*>(user);
+  if (t->request->sink) {
+    long status = 0;
+    curl_easy_getinfo(t->handle, CURLINFO_RESPONSE_CODE, &status);
+    if (status >= 200 && status < 300) {
+      try {
+        t->request->sink(std::string_view(data, size * n));
+      } catch (...) {
+        t->sink_error = std::current_exception();
+        return 0;  // stops the transfer with CURLE_WRITE_ERROR
+      }
+      return size * n;
+    }
+  }
   t->response.body.append(data, size * n);
   return size * n;
 }
@@ -117,6 +133,7 @@ struct CurlTransport::Impl {
 
   void prepare(CURL* h, Transfer& t) const {
     const Request& r = *t.request;
+    t.handle = h;
     curl_easy_setopt(h, CURLOPT_URL, r.url.c_str());
     curl_easy_setopt(h, CURLOPT_SHARE, share);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
@@ -213,6 +230,9 @@ Result CurlTransport::perform(const Request& request) {
   const CURLcode code = curl_easy_perform(h);
   Result result = Impl::finish(h, t, code);
   impl_->release(h);
+  if (t.sink_error) {
+    std::rethrow_exception(t.sink_error);
+  }
   return result;
 }
 
@@ -266,6 +286,11 @@ std::vector<Result> CurlTransport::perform_all(const std::vector<Request>& reque
     // Wait for sockets only when nothing new was added: new transfers start on the next perform.
     if (running > 0 && !started) {
       curl_multi_poll(multi, nullptr, 0, 100, nullptr);
+    }
+  }
+  for (const auto& t : transfers) {
+    if (t.sink_error) {
+      std::rethrow_exception(t.sink_error);
     }
   }
   return results;

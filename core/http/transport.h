@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,10 @@ const char* method_name(Method m);
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
+/// Receives a 2xx response body piece by piece as it arrives (for payloads too large to
+/// hold twice). It may throw; the transport stops the transfer and rethrows to the caller.
+using BodySink = std::function<void(std::string_view)>;
+
 struct Request {
   Method method = Method::kGet;
   std::string url;
@@ -25,6 +30,7 @@ struct Request {
   std::string body;
   std::chrono::milliseconds timeout{30000};
   std::chrono::milliseconds connect_timeout{5000};
+  BodySink sink;  // when set, a 2xx body goes here instead of Response::body
 };
 
 /// A GET of `url` with default timeouts (the Client fills in its own).
@@ -52,7 +58,8 @@ struct Result {
   [[nodiscard]] bool ok() const { return response.has_value(); }
 };
 
-/// Sends requests. Implementations never throw for network trouble: they report it in Result.
+/// Sends requests. Implementations never throw for network trouble: they report it in Result;
+/// an exception thrown by a request's sink is rethrown after the transfer is stopped.
 /// Thread-safe: perform may be called from several threads at once.
 class Transport {
  public:

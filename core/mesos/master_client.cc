@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/http/errors.h"
 #include "core/http/url.h"
+#include "core/mesos/decode_stream.h"
 #include "core/util/strings.h"
 
 namespace qctl::mesos {
@@ -32,7 +33,8 @@ MasterClient::MasterClient(http::Client& http, std::vector<std::string> masters)
     : http_(http), masters_(std::move(masters)) {}
 
 http::Response MasterClient::leader_request(http::Method method, const std::string& path,
-                                            const std::string& body) {
+                                            const std::string& body,
+                                            const http::BodySink& sink) {
   if (masters_.empty()) {
     throw ConfigError("mesos", "no master URL configured in this context");
   }
@@ -57,6 +59,7 @@ http::Response MasterClient::leader_request(http::Method method, const std::stri
       request.method = method;
       request.url = url;
       request.body = body;
+      request.sink = sink;
       if (method == http::Method::kPost) {
         request.headers = {{"Content-Type", "application/json"}, {"Accept", "application/json"}};
       }
@@ -120,6 +123,17 @@ T MasterClient::decoded(const std::string& path, F decode) {
   }
 }
 
+template <class Stream>
+auto MasterClient::streamed(const std::string& path, Stream& stream) {
+  try {
+    leader_request(http::Method::kGet, path, {},
+                   [&stream](std::string_view bytes) { stream.feed(bytes); });
+    return stream.finish();
+  } catch (const json::DecodeError& e) {
+    throw ApiError("GET " + http::join_url(leader(), path), e.what());
+  }
+}
+
 model::StateSummary MasterClient::state_summary() {
   return decoded<model::StateSummary>("/master/state-summary", decode_state_summary);
 }
@@ -140,11 +154,13 @@ std::vector<model::Task> MasterClient::tasks(const TaskQuery& q) {
   if (!q.task_id.empty()) {
     path += "&task_id=" + http::url_encode(q.task_id);
   }
-  return decoded<std::vector<model::Task>>(path, decode_tasks);
+  TasksStream stream;
+  return streamed(path, stream);
 }
 
 model::MasterState MasterClient::state() {
-  return decoded<model::MasterState>("/master/state", decode_master_state);
+  MasterStateStream stream;
+  return streamed("/master/state", stream);
 }
 
 model::MaintenanceStatus MasterClient::maintenance_status() {

@@ -36,9 +36,11 @@ class MasterClient {
   AgentList agents();
   /// GET /master/frameworks on the leader.
   FrameworkList frameworks();
-  /// GET /master/tasks on the leader (limit=-1 by default: every task).
+  /// GET /master/tasks on the leader (limit=-1 by default: every task), decoded as it
+  /// arrives so memory holds the tasks, not the payload too.
   std::vector<model::Task> tasks(const TaskQuery& query = {});
-  /// GET /master/state on the leader (large: prefer the smaller endpoints).
+  /// GET /master/state on the leader, decoded as it arrives (large: prefer the smaller
+  /// endpoints).
   model::MasterState state();
   /// GET /master/maintenance/status on the leader.
   model::MaintenanceStatus maintenance_status();
@@ -61,9 +63,12 @@ class MasterClient {
 
  private:
   http::Response leader_request(http::Method method, const std::string& path,
-                                const std::string& body = {});
+                                const std::string& body = {}, const http::BodySink& sink = {});
   template <class T, class F>
   T decoded(const std::string& path, F decode);
+  /// GET `path` on the leader feeding the body to `stream` as it arrives (large payloads).
+  template <class Stream>
+  auto streamed(const std::string& path, Stream& stream);
 
   http::Client& http_;
   std::vector<std::string> masters_;

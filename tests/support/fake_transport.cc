@@ -41,6 +41,23 @@ FakeTransport& FakeTransport::get_fixture(const std::string& url, const std::str
             {{"Content-Type", "application/json"}});
 }
 
+namespace {
+
+// Like the real transport: a 2xx body goes to the request's sink, here in small pieces so
+// decoders meet every chunk boundary.
+http::Result deliver(const http::Request& request, http::Result result) {
+  if (request.sink && result.ok() && result.response->status / 100 == 2) {
+    const std::string body = std::move(result.response->body);
+    result.response->body.clear();
+    for (std::size_t at = 0; at < body.size(); at += 7) {
+      request.sink(std::string_view(body).substr(at, 7));
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
 http::Result FakeTransport::perform(const http::Request& request) {
   std::lock_guard<std::mutex> guard(mutex_);
   requests_.push_back(request);
@@ -51,14 +68,14 @@ http::Result FakeTransport::perform(const http::Request& request) {
     }
     if (!stub.used) {
       stub.used = true;
-      return stub.result;
+      return deliver(request, stub.result);
     }
     if (stub.repeat) {
       repeating = &stub;
     }
   }
   if (repeating != nullptr) {
-    return repeating->result;
+    return deliver(request, repeating->result);
   }
   ADD_FAILURE() << "unexpected request: " << http::method_name(request.method) << ' '
                 << request.url;

@@ -1,0 +1,183 @@
+#include "core/json/splitter.h"
+
+#include "core/json/decode.h"
+
+namespace qctl::json {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+}  // namespace
+
+ArraySplitter::ArraySplitter(std::vector<Path> targets, OnElement on_element)
+    : targets_(std::move(targets)), on_element_(std::move(on_element)) {}
+
+int ArraySplitter::match_target() const {
+  for (std::size_t t = 0; t < targets_.size(); ++t) {
+    const auto& path = targets_[t];
+    std::size_t k = 0;
+    bool ok = true;
+    for (const auto& frame : stack_) {
+      if (!frame.is_object) {
+        continue;
+      }
+      if (k >= path.size() || frame.key != path[k]) {
+        ok = false;
+        break;
+      }
+      ++k;
+    }
+    if (ok && k == path.size()) {
+      return static_cast<int>(t);
+    }
+  }
+  return -1;
+}
+
+void ArraySplitter::on_open(char c) {
+  skeleton_ += c;
+  Frame frame;
+  frame.is_object = c == '{';
+  frame.expect_key = frame.is_object;
+  if (!frame.is_object) {
+    frame.target = match_target();
+  }
+  stack_.push_back(std::move(frame));
+  started_ = true;
+}
+
+void ArraySplitter::on_close(char c) {
+  if (stack_.empty() || stack_.back().is_object != (c == '}')) {
+    throw DecodeError("invalid or truncated JSON: unbalanced '" + std::string(1, c) + "'");
+  }
+  skeleton_ += c;
+  stack_.pop_back();
+  if (stack_.empty()) {
+    done_ = true;
+  }
+}
+
+void ArraySplitter::on_string_end() {
+  if (keep_token_ && !stack_.empty()) {
+    stack_.back().key = token_;
+  }
+  keep_token_ = false;
+}
+
+void ArraySplitter::feed(std::string_view bytes) {
+  std::size_t i = 0;
+  const std::size_t n = bytes.size();
+  while (i < n) {
+    if (capture_depth_ > 0) {
+      // Hot path: copy the element's bytes, tracking only strings and nesting.
+      const std::size_t start = i;
+      bool complete = false;
+      for (; i < n && !complete; ++i) {
+        const char c = bytes[i];
+        if (in_string_) {
+          if (escape_) {
+            escape_ = false;
+          } else if (c == '\\') {
+            escape_ = true;
+          } else if (c == '"') {
+            in_string_ = false;
+          }
+        } else if (c == '"') {
+          in_string_ = true;
+        } else if (c == '{' || c == '[') {
+          ++capture_depth_;
+        } else if (c == '}' || c == ']') {
+          complete = --capture_depth_ == 0;
+        }
+      }
+      element_.append(bytes.data() + start, i - start);
+      if (complete) {
+        auto& frame = stack_.back();
+        std::vector<std::size_t> indices;
+        for (std::size_t f = 0; f + 1 < stack_.size(); ++f) {
+          if (!stack_[f].is_object) {
+            indices.push_back(stack_[f].index);
+          }
+        }
+        on_element_(static_cast<std::size_t>(frame.target), indices, element_);
+        element_.clear();
+        ++frame.index;
+      }
+      continue;
+    }
+    const char c = bytes[i++];
+    if (in_string_) {
+      skeleton_ += c;
+      if (escape_) {
+        escape_ = false;
+      } else if (c == '\\') {
+        escape_ = true;
+      } else if (c == '"') {
+        in_string_ = false;
+        on_string_end();
+        continue;
+      }
+      if (keep_token_) {
+        token_ += c;
+      }
+      continue;
+    }
+    if (is_space(c)) {
+      continue;
+    }
+    if (done_ || (!started_ && c != '{' && c != '[')) {
+      throw DecodeError(done_ ? "invalid or truncated JSON: trailing content after the document"
+                              : "expected a JSON object or array");
+    }
+    if (!stack_.empty() && stack_.back().target >= 0 && c != ',' && c != ']') {
+      if (c != '{' && c != '[') {
+        throw DecodeError("expected objects in a large array");
+      }
+      capture_depth_ = 1;
+      element_ += c;
+      continue;
+    }
+    switch (c) {
+      case '{':
+      case '[':
+        on_open(c);
+        break;
+      case '}':
+      case ']':
+        on_close(c);
+        break;
+      case '"':
+        skeleton_ += c;
+        in_string_ = true;
+        keep_token_ = stack_.back().is_object && stack_.back().expect_key;
+        token_.clear();
+        break;
+      case ':':
+        skeleton_ += c;
+        stack_.back().expect_key = false;
+        break;
+      case ',':
+        if (stack_.back().target < 0) {
+          skeleton_ += c;  // between captured elements nothing is written: "[]" remains
+        }
+        if (stack_.back().is_object) {
+          stack_.back().expect_key = true;
+        } else if (stack_.back().target < 0) {
+          ++stack_.back().index;
+        }
+        break;
+      default:
+        skeleton_ += c;
+    }
+  }
+}
+
+std::string& ArraySplitter::finish() {
+  if (!done_) {
+    throw DecodeError("invalid or truncated JSON: the document ended early");
+  }
+  return skeleton_;
+}
+
+}  // namespace qctl::json
