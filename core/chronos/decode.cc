@@ -5,30 +5,12 @@
 #include <unordered_map>
 
 #include "core/json/members.h"
+#include "core/service/constraints.h"
 #include "core/util/strings.h"
 
 namespace qctl::chronos {
 
 namespace {
-
-/// [[attr, OP, value]…]; Chronos keeps EQUALS/LIKE/UNLIKE, which always carry a value.
-std::vector<model::Constraint> decode_constraints(json::Value v) {
-  std::vector<model::Constraint> out;
-  json::elements(v, [&](json::Value c) {
-    const auto parts = json::string_array(c);
-    if (parts.size() < 2 || parts.size() > 3) {
-      throw json::DecodeError("a constraint must have 2 or 3 fields, got " +
-                              std::to_string(parts.size()));
-    }
-    model::Constraint constraint{parts[0], util::to_upper(parts[1]), "", false};
-    if (parts.size() == 3) {
-      constraint.value = parts[2];
-      constraint.has_value = true;
-    }
-    out.push_back(std::move(constraint));
-  });
-  return out;
-}
 
 std::vector<model::FetchUri> decode_fetch(json::Value v) {
   std::vector<model::FetchUri> out;
@@ -139,7 +121,7 @@ void decode_structured(std::string_view key, json::Value v, model::Job& j) {
   } else if (key == "container") {
     j.container = decode_container(v);
   } else if (key == "constraints") {
-    j.constraints = decode_constraints(v);
+    j.constraints = service::decode_constraints(v);
   } else if (key == "parents") {
     j.parents = json::string_array(v);
   }

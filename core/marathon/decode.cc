@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/marathon/decode_util.h"
+#include "core/service/constraints.h"
 #include "core/util/strings.h"
 
 namespace qctl::marathon {
@@ -152,7 +153,7 @@ void decode_structured(std::string_view key, json::Value v, AppState& s) {
   if (key == "args") {
     s.app.args = json::string_array(v);
   } else if (key == "constraints") {
-    s.app.constraints = decode_constraints(v);
+    s.app.constraints = service::decode_constraints(v);
   } else if (key == "acceptedResourceRoles") {
     s.app.accepted_resource_roles = json::string_array(v);
   } else if (key == "labels") {
@@ -198,25 +199,6 @@ std::size_t host_port_count(const PortCounts& ports) {
 }
 
 }  // namespace
-
-std::vector<model::Constraint> decode_constraints(json::Value v) {
-  std::vector<model::Constraint> out;
-  json::elements(v, [&](json::Value c) {
-    const auto parts = json::string_array(c);
-    if (parts.size() < 2 || parts.size() > 3) {
-      throw json::DecodeError("a constraint must have 2 or 3 fields, got " +
-                              std::to_string(parts.size()));
-    }
-    model::Constraint constraint{parts[0], util::to_upper(parts[1]), "", false};
-    // Old Marathons wrote ["hostname","UNIQUE",""]: an empty value is no value.
-    if (parts.size() == 3 && !parts[2].empty()) {
-      constraint.value = parts[2];
-      constraint.has_value = true;
-    }
-    out.push_back(std::move(constraint));
-  });
-  return out;
-}
 
 model::App decode_app_value(json::Value v) {
   AppState s;

@@ -33,7 +33,5 @@ namespace qctl::marathon {
 /// An App or AppInfo object (POST /v2/apps answers one bare).
 [[nodiscard]] model::App decode_app_value(json::Value v);
 [[nodiscard]] model::MarathonTask decode_task_value(json::Value v);
-/// [[field, OP, value?]…]; the operator upper-cased, an empty value counts as no value.
-[[nodiscard]] std::vector<model::Constraint> decode_constraints(json::Value v);
 
 }  // namespace qctl::marathon
