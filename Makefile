@@ -4,7 +4,7 @@ BUILD_TEST ?= build-test
 JOBS       ?= $(shell nproc)
 CMAKE_GEN  := -G Ninja
 
-.PHONY: all setup build test demo bench lint format clean
+.PHONY: all setup build test demo bench lint format clean man package package-test
 
 all: build
 
@@ -24,6 +24,22 @@ test: setup
 	@cmake --build $(BUILD_TEST) -j $(JOBS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  $(BUILD_TEST)/qctl_tests --gtest_brief=1
+	@scripts/package_test.sh $(BUILD)
+
+# Regenerates man/ from the command definitions (a test fails when they differ).
+man: build
+	@rm -f man/qctl*.1
+	@$(BUILD)/qctl __man man >/dev/null
+	@echo "man: regenerated $$(ls man/*.1 | wc -l) pages in man/"
+
+# The Debian package qctl_<version>_amd64.deb in $(BUILD), from the Release build.
+package: build
+	@cd $(BUILD) && cpack -G DEB >/dev/null
+	@ls $(BUILD)/qctl_*.deb
+
+# Builds the package, installs it (as root), checks qctl, man and completion, removes it.
+package-test:
+	@scripts/package_test.sh $(BUILD)
 
 # Builds qctl and runs it against a local synthetic Mesos master.
 demo: build

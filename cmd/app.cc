@@ -47,6 +47,8 @@ void build_root(CLI::App& app, Context& ctx) {
   register_status(app, ctx);
   register_config(app, ctx);
   register_version(app, ctx);
+  register_completion(app, ctx);
+  register_man(app, ctx);
   set_examples(app,
                "  qctl status                       # the cluster at a glance\n"
                "  qctl status agents -o wide        # every agent with attributes\n"

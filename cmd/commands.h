@@ -10,6 +10,10 @@ namespace qctl::cmd {
 void register_version(CLI::App& parent, Context& ctx);
 void register_config(CLI::App& parent, Context& ctx);
 void register_status(CLI::App& parent, Context& ctx);
+/// `qctl completion SHELL` and the hidden `qctl __complete -- WORDS…` its scripts call.
+void register_completion(CLI::App& parent, Context& ctx);
+/// Hidden `qctl __man DIR`: writes the man pages generated from the tree built by build_root.
+void register_man(CLI::App& parent, Context& ctx);
 
 /// The whole command tree with the global flags, as `qctl` parses it. Registration does no
 /// I/O, so the tree can also be walked for completion and man pages.

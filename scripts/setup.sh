@@ -9,6 +9,9 @@ packages=(
   libcli11-dev libcurl4-openssl-dev libssh-dev nlohmann-json3-dev libsimdjson-dev
   libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libgmock-dev
   openssl ca-certificates hyperfine curl time
+  bash zsh fish  # real shells for the completion tests
+  groff mandoc man-db  # man pages: rendered and linted by the tests, read by the package test
+  dpkg-dev file bash-completion  # make package (dpkg-shlibdeps) and its install test
 )
 
 # `scripts/setup.sh lint` also wants the clang tools.

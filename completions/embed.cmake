@@ -1,0 +1,25 @@
+# Writes OUT, a C++ file defining qctl::cmd::completion_script() with the scripts of this
+# directory embedded verbatim, so `qctl completion SHELL` prints exactly completions/<file>.
+# Run at build time: cmake -DSRC=<this directory> -DOUT=<file.cc> -P embed.cmake
+set(text "// Generated from completions/ by completions/embed.cmake: do not edit.\n")
+string(APPEND text "#include \"cmd/completion/completion.h\"\n\nnamespace qctl::cmd {\n\n")
+string(APPEND text "std::string_view completion_script(std::string_view shell) {\n")
+foreach(pair "bash=qctl.bash" "zsh=_qctl" "fish=qctl.fish")
+  string(REPLACE "=" ";" parts "${pair}")
+  list(GET parts 0 shell)
+  list(GET parts 1 file)
+  file(READ "${SRC}/${file}" script)
+  if(script MATCHES "\\)qctl_script\"")
+    message(FATAL_ERROR "${file} contains the raw-string delimiter )qctl_script\"")
+  endif()
+  string(APPEND text "  if (shell == \"${shell}\") {\n")
+  string(APPEND text "    return R\"qctl_script(${script})qctl_script\";\n  }\n")
+endforeach()
+string(APPEND text "  return {};\n}\n\n}  // namespace qctl::cmd\n")
+# Rewrite only on change, so an unchanged script does not recompile anything.
+if(EXISTS "${OUT}")
+  file(READ "${OUT}" old)
+endif()
+if(NOT old STREQUAL text)
+  file(WRITE "${OUT}" "${text}")
+endif()

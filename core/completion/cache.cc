@@ -1,0 +1,150 @@
+#include "core/completion/cache.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace qctl::completion {
+
+namespace {
+
+/// Creates `dir` and its missing parents with mode 0700.
+bool make_dirs(const std::string& dir) {
+  for (std::size_t pos = 1; pos != std::string::npos;) {
+    pos = dir.find('/', pos + 1);
+    const auto part = dir.substr(0, pos);
+    if (::mkdir(part.c_str(), 0700) != 0 && errno != EEXIST) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool write_atomically(const std::string& dir, const std::string& path, const std::string& text) {
+  if (!make_dirs(dir)) {
+    return false;
+  }
+  std::string temp = path + ".XXXXXX";
+  const int fd = ::mkstemp(temp.data());  // created 0600
+  if (fd < 0) {
+    return false;
+  }
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const auto n = ::write(fd, text.data() + done, text.size() - done);
+    if (n <= 0) {
+      break;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  const bool ok = done == text.size() && ::fchmod(fd, 0600) == 0;
+  if (::close(fd) != 0 || !ok || ::rename(temp.c_str(), path.c_str()) != 0) {
+    ::unlink(temp.c_str());
+    return false;
+  }
+  return true;
+}
+
+CacheEntry entry_from(const nlohmann::json& j) {
+  CacheEntry e;
+  e.fetched_at = j.value("fetched_at", 0.0);
+  e.tried_at = j.value("tried_at", 0.0);
+  for (const auto& n : j.value("names", nlohmann::json::array())) {
+    if (n.is_array() && n.size() == 2 && n[0].is_string() && n[1].is_string()) {
+      e.names.push_back({n[0].get<std::string>(), n[1].get<std::string>()});
+    }
+  }
+  return e;
+}
+
+nlohmann::json entry_json(const CacheEntry& e) {
+  auto names = nlohmann::json::array();
+  for (const auto& n : e.names) {
+    names.push_back({n.value, n.description});
+  }
+  return {{"fetched_at", e.fetched_at}, {"tried_at", e.tried_at}, {"names", names}};
+}
+
+}  // namespace
+
+NameCache::NameCache(std::string dir, const std::string& context)
+    : dir_(std::move(dir)), path_(dir_.empty() ? "" : dir_ + "/" + cache_file_name(context)) {}
+
+void NameCache::load() {
+  loaded_ = true;
+  if (path_.empty()) {
+    return;
+  }
+  std::ifstream in(path_);
+  if (!in) {
+    return;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  const auto doc = nlohmann::json::parse(text.str(), nullptr, false);
+  if (!doc.is_object()) {
+    return;
+  }
+  for (const auto& [kind, value] : doc.items()) {
+    if (value.is_object()) {
+      entries_[kind] = entry_from(value);
+    }
+  }
+}
+
+CacheEntry NameCache::get(NameKind kind) {
+  if (!loaded_) {
+    load();
+  }
+  const auto it = entries_.find(kind_name(kind));
+  return it == entries_.end() ? CacheEntry{} : it->second;
+}
+
+bool NameCache::put(NameKind kind, const CacheEntry& entry) {
+  if (!loaded_) {
+    load();
+  }
+  entries_[kind_name(kind)] = entry;
+  if (path_.empty()) {
+    return false;
+  }
+  auto doc = nlohmann::json::object();
+  for (const auto& [name, e] : entries_) {
+    doc[name] = entry_json(e);
+  }
+  return write_atomically(dir_, path_, doc.dump());
+}
+
+std::string cache_dir(const config::Getenv& env) {
+  if (const auto xdg = env("XDG_CACHE_HOME"); xdg && !xdg->empty()) {
+    return *xdg + "/qctl/completion";
+  }
+  if (const auto home = env("HOME"); home && !home->empty()) {
+    return *home + "/.cache/qctl/completion";
+  }
+  return "";
+}
+
+std::string cache_file_name(const std::string& context) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : context) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) != 0 || (c == '.' && !out.empty()) || c == '_' || c == '-') {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return (out.empty() ? "%" : out) + ".json";
+}
+
+}  // namespace qctl::completion

@@ -1,0 +1,174 @@
+// `qctl completion` and `qctl __complete` through the real command tree with string streams.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cmd/app.h"
+#include "core/clock.h"
+#include "tests/core/config/config_test_util.h"
+#include "tests/support/fixture_server.h"
+
+namespace qctl::cmd {
+namespace {
+
+using qctl::testing::read;
+using qctl::testing::TempDir;
+using qctl::testing::write;
+
+struct Outcome {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+class CompletionCommand : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    write(dir_.file("config"),
+          "current-context: prod\n"
+          "contexts:\n"
+          "  prod:\n"
+          "    mesos: [http://127.0.0.1:" +
+              std::to_string(qctl::testing::closed_port()) +
+              "]\n"
+              "  dev:\n"
+              "    mesos: [http://dev:5050]\n");
+  }
+
+  Outcome qctl(const std::vector<std::string>& args) {
+    std::vector<const char*> argv{"qctl"};
+    for (const auto& a : args) {
+      argv.push_back(a.c_str());
+    }
+    std::istringstream in;
+    std::ostringstream out;
+    std::ostringstream err;
+    Streams io{in, out, err};
+    RunOptions options;
+    options.env = qctl::testing::env_of({{"QCTL_CONFIG", dir_.file("config")},
+                                         {"HOME", dir_.path()},
+                                         {"XDG_CACHE_HOME", dir_.file("cache")}});
+    options.clock = &clock_;
+    Outcome o;
+    o.code = run_cli(static_cast<int>(argv.size()), argv.data(), io, options);
+    o.out = out.str();
+    o.err = err.str();
+    return o;
+  }
+
+  /// `qctl __complete -- words…`, as the scripts call it.
+  std::string complete(std::vector<std::string> words) {
+    words.insert(words.begin(), {"__complete", "--"});
+    const auto r = qctl(words);
+    EXPECT_EQ(r.code, 0) << r.err;
+    return r.out;
+  }
+
+  void cache_agents(double fetched_at) {
+    const auto names =
+        nlohmann::json::array({nlohmann::json::array({"agent1.dc1.example.com", "S1"}),
+                               nlohmann::json::array({"agent2.dc1.example.com", "S2"})});
+    const nlohmann::json doc = {
+        {"agents", {{"fetched_at", fetched_at}, {"tried_at", fetched_at}, {"names", names}}}};
+    std::filesystem::create_directories(dir_.file("cache/qctl/completion"));
+    write(dir_.file("cache/qctl/completion/prod.json"), doc.dump());
+  }
+
+  TempDir dir_;
+  FakeClock clock_{1700000000.0};
+};
+
+TEST_F(CompletionCommand, CommandsWithDescriptionsAndNoHiddenOnes) {
+  EXPECT_EQ(complete({"sta"}),
+            "status\tShow the cluster at a glance: masters, agents, resources, apps and jobs\n");
+  const auto top = complete({""});
+  EXPECT_NE(top.find("completion\tPrint the shell completion script\n"), std::string::npos);
+  EXPECT_NE(top.find("config\t"), std::string::npos);
+  EXPECT_EQ(top.find("__"), std::string::npos) << top;
+  EXPECT_EQ(complete({"status", "ag"}),
+            "agents\tList agents with state, allocation and attributes\n");
+}
+
+TEST_F(CompletionCommand, FlagsOfTheCommandAndGlobalFlags) {
+  EXPECT_EQ(complete({"status", "agents", "--sel"}),
+            "--selector\tAttribute selector, e.g. dc=bj1,rack!=r2\n");
+  EXPECT_EQ(complete({"config", "view", "--m"}), "--minify\tShow only the current context\n");
+  // Flags without a value do not swallow the next word; options with one do.
+  EXPECT_EQ(complete({"-v", "--no-headers", "--timeout", "1s", "stat"}).substr(0, 7), "status\t");
+  const auto flags = "\n" + complete({"status", "tasks", "-"});
+  for (const char* flag : {"--all\t", "-a\t", "--state\t", "--context\t", "-o\t", "--output\t",
+                           "--no-headers\t", "--color\t", "--timeout\t", "--help\t"}) {
+    EXPECT_NE(flags.find(std::string("\n") + flag), std::string::npos) << flag << flags;
+  }
+  // Hidden flags (set-context refuses --password on the command line) are not offered.
+  EXPECT_EQ(complete({"config", "set-context", "--passw"}),
+            "--password-file\tFile whose first line is the password\n"
+            "--password-env\tVariable holding the password\n");
+}
+
+TEST_F(CompletionCommand, EnumeratedFlagValues) {
+  EXPECT_EQ(complete({"status", "-o", "y"}), "yaml\n");
+  EXPECT_EQ(complete({"-o", ""}), "table\nwide\njson\nyaml\nname\n");
+  EXPECT_EQ(complete({"--color", ""}), "auto\nalways\nnever\n");
+  EXPECT_EQ(complete({"--output=j"}), "--output=json\n");
+  EXPECT_EQ(complete({"config", "set-context", "--chronos-api", ""}), "auto\nv3\nv2\n");
+  EXPECT_EQ(complete({"config", "set-context", "--output", "w"}), "wide\n");
+  EXPECT_EQ(complete({"status", "tasks", "--state", "TASK_F"}), "TASK_FINISHED\nTASK_FAILED\n");
+  EXPECT_EQ(complete({"completion", ""}), "bash\nzsh\nfish\n");
+  EXPECT_EQ(complete({"config", "set-context", "--ca-file", ""}), ":files\n");
+  EXPECT_EQ(complete({"--config", ""}), ":files\n");
+}
+
+TEST_F(CompletionCommand, ContextNamesFromTheConfigFile) {
+  EXPECT_EQ(complete({"config", "use-context", ""}), "prod\tcurrent\ndev\thttp://dev:5050\n");
+  EXPECT_EQ(complete({"--context", "d"}), "dev\thttp://dev:5050\n");
+  EXPECT_EQ(complete({"--context=p"}), "--context=prod\tcurrent\n");
+  EXPECT_EQ(complete({"config", "delete-context", "x"}), "");
+}
+
+TEST_F(CompletionCommand, FreshCacheAnswersWithoutTheNetwork) {
+  cache_agents(clock_.now() - 30);
+  const auto before = read(dir_.file("cache/qctl/completion/prod.json"));
+  EXPECT_EQ(complete({"status", "agents", ""}),
+            "agent1.dc1.example.com\tS1\nagent2.dc1.example.com\tS2\n");
+  EXPECT_EQ(complete({"status", "agents", "agent2"}), "agent2.dc1.example.com\tS2\n");
+  EXPECT_EQ(read(dir_.file("cache/qctl/completion/prod.json")), before);  // no refresh tried
+}
+
+TEST_F(CompletionCommand, StaleCacheAndADownClusterGiveTheCachedNames) {
+  cache_agents(clock_.now() - 3600);
+  const auto r = qctl({"__complete", "--", "status", "agents", ""});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "agent1.dc1.example.com\tS1\nagent2.dc1.example.com\tS2\n");
+  EXPECT_EQ(r.err, "");
+  const auto doc = nlohmann::json::parse(read(dir_.file("cache/qctl/completion/prod.json")));
+  EXPECT_EQ(doc["agents"]["tried_at"].get<double>(), clock_.now());  // a refresh was tried
+  EXPECT_EQ(doc["agents"]["fetched_at"].get<double>(), clock_.now() - 3600);
+}
+
+TEST_F(CompletionCommand, NoConfigNoContextNoNamesNoErrors) {
+  std::filesystem::remove(dir_.file("config"));
+  const auto r = qctl({"__complete", "--", "status", "apps", ""});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(CompletionCommand, PrintsTheScriptsOfCompletionsVerbatim) {
+  const std::string dir = QCTL_FIXTURES_DIR "/../../completions/";
+  EXPECT_EQ(qctl({"completion", "bash"}).out, read(dir + "qctl.bash"));
+  EXPECT_EQ(qctl({"completion", "zsh"}).out, read(dir + "_qctl"));
+  EXPECT_EQ(qctl({"completion", "fish"}).out, read(dir + "qctl.fish"));
+  const auto bad = qctl({"completion", "tcsh"});
+  EXPECT_EQ(bad.code, 2);
+  const auto help = qctl({"--help"});
+  EXPECT_NE(help.out.find("completion"), std::string::npos);
+  EXPECT_EQ(help.out.find("__complete"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace qctl::cmd
