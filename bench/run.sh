@@ -47,8 +47,10 @@ echo
 echo "== /master/state over HTTP from the same server: reading it vs decoding it as it arrives"
 "$bench" fetch-state "$url" raw
 "$bench" fetch-state "$url" decode
-/usr/bin/time -f "qctl status tasks -o name (200,000 tasks from /master/tasks): %e s, peak RSS %M KB" \
-  env QCTL_CONFIG="$tmp/none" QCTL_MESOS="$url" "$qctl" status tasks -o name >/dev/null
+for fmt in name table json; do
+  /usr/bin/time -f "qctl status tasks -o $fmt ($tasks tasks from /master/tasks): %e s, peak RSS %M KB" \
+    env QCTL_CONFIG="$tmp/none" QCTL_MESOS="$url" "$qctl" status tasks -o "$fmt" >/dev/null
+done
 
 echo
 "$(dirname "$0")/completion.sh" "$build"

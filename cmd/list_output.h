@@ -11,17 +11,44 @@
 
 namespace qctl::cmd {
 
-struct ListOutput {
-  explicit ListOutput(std::vector<output::Column> columns) : table(std::move(columns)) {}
-  output::Table table;
-  nlohmann::json items = nlohmann::json::array();
-  std::vector<std::string> names;  // "agent/host1", for -o name
+/// Collects a list for one -o format, building only what that format prints: with 200,000
+/// tasks, JSON objects for a table (or cells for JSON) would cost more than the tasks.
+class ListOutput {
+ public:
+  ListOutput(const Context& ctx, std::vector<output::Column> columns)
+      : format_(ctx.format()), table_(std::move(columns)) {}
 
-  void add(std::vector<std::string> cells, nlohmann::json item, std::string name) {
-    table.add(std::move(cells));
-    items.push_back(std::move(item));
-    names.push_back(std::move(name));
+  /// `cells()` -> table cells, `item()` -> JSON object, `name` -> "agent/host1" for -o name.
+  template <class Cells, class Item>
+  void add(Cells&& cells, Item&& item, std::string name) {
+    ++size_;
+    switch (format_) {
+      case output::Format::kTable:
+      case output::Format::kWide:
+        table_.add(cells());
+        break;
+      case output::Format::kJson:
+      case output::Format::kYaml:
+        append_item(item());
+        break;
+      case output::Format::kName:
+        names_.push_back(std::move(name));
+        break;
+    }
   }
+  [[nodiscard]] std::size_t size() const { return size_; }
+
+ private:
+  friend void print_list(Context& ctx, const ListOutput& list, const std::string& kind);
+
+  /// Renders one item at once: a list of 200,000 JSON objects would not fit comfortably.
+  void append_item(const nlohmann::json& item);
+
+  output::Format format_;
+  std::size_t size_ = 0;
+  output::Table table_;
+  std::string items_;  // rendered JSON array elements or YAML sequence entries
+  std::vector<std::string> names_;
 };
 
 /// Writes the list in ctx.format() in one piece (nothing half-printed on failure). An empty

@@ -47,7 +47,7 @@ int run_status_agents(const StatusAgentsOptions& opts, Context& ctx) {
   auto& mesos = ctx.clients.mesos();
   const auto summary = mesos.state_summary();
   const auto maintenance = mesos.maintenance_status();
-  ListOutput list({{"NAME"}, {"STATUS"}, {"CPUS"}, {"MEM"}, {"DISK"}, {"GPUS", true},
+  ListOutput list(ctx, {{"NAME"}, {"STATUS"}, {"CPUS"}, {"MEM"}, {"DISK"}, {"GPUS", true},
                    {"TASKS", false, true}, {"ID", true}, {"VERSION", true},
                    {"ATTRIBUTES", true}, {"AGE"}});
   for (const auto& a : summary.agents) {
@@ -61,17 +61,25 @@ int run_status_agents(const StatusAgentsOptions& opts, Context& ctx) {
       continue;
     }
     const auto state = status::status_text(a, maintenance);
-    auto item = model::to_json(a);
-    item["status"] = state;
-    list.add({a.hostname, state, used_of(a.used.cpus, a.resources.cpus, false),
-              used_of(a.used.mem, a.resources.mem, true),
-              used_of(a.used.disk, a.resources.disk, true),
-              used_of(a.used.gpus, a.resources.gpus, false),
-              std::to_string(status::active_tasks(a)), a.id, a.version, attributes_text(a),
-              util::format_age(ctx.clock.now() - a.registered_time)},
-             std::move(item), "agent/" + a.hostname);
+    list.add(
+        [&] {
+          return std::vector<std::string>{a.hostname, state,
+                                          used_of(a.used.cpus, a.resources.cpus, false),
+                                          used_of(a.used.mem, a.resources.mem, true),
+                                          used_of(a.used.disk, a.resources.disk, true),
+                                          used_of(a.used.gpus, a.resources.gpus, false),
+                                          std::to_string(status::active_tasks(a)), a.id,
+                                          a.version, attributes_text(a),
+                                          util::format_age(ctx.clock.now() - a.registered_time)};
+        },
+        [&] {
+          auto item = model::to_json(a);
+          item["status"] = state;
+          return item;
+        },
+        "agent/" + a.hostname);
   }
-  if (!opts.name.empty() && list.names.empty()) {
+  if (!opts.name.empty() && list.size() == 0) {
     throw NotFoundError("agent '" + opts.name + "'", "no registered agent has that hostname or id");
   }
   print_list(ctx, list, "agents");

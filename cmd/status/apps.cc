@@ -58,7 +58,7 @@ int run_status_apps(const StatusAppsOptions& opts, Context& ctx) {
     selector = status::parse_selector(opts.selector);
   }
   const auto apps = fetch_apps(opts, ctx);
-  ListOutput list({{"NAME"}, {"INSTANCES", false, true}, {"HEALTHY", false, true},
+  ListOutput list(ctx, {{"NAME"}, {"INSTANCES", false, true}, {"HEALTHY", false, true},
                    {"CPUS", false, true}, {"MEM", false, true}, {"DEPLOYING"},
                    {"CONSTRAINTS", true}, {"IMAGE", true}, {"VERSION", true}, {"AGE"}});
   for (const auto& app : apps) {
@@ -72,11 +72,15 @@ int run_status_apps(const StatusAppsOptions& opts, Context& ctx) {
         })) {
       continue;
     }
-    list.add({app.id, std::to_string(app.tasks_running) + "/" + std::to_string(app.instances),
+    list.add(
+        [&] {
+          return std::vector<std::string>{
+              app.id, std::to_string(app.tasks_running) + "/" + std::to_string(app.instances),
               health_text(app), util::format_number(app.cpus), output::format_mb(app.mem),
-              app.deployment_ids.empty() ? "no" : "yes", constraints_text(app), app.docker_image,
-              app.version, age_of(app, ctx.clock.now())},
-             model::to_json(app), "app" + app.id);
+              app.deployment_ids.empty() ? "no" : "yes", constraints_text(app),
+              app.docker_image, app.version, age_of(app, ctx.clock.now())};
+        },
+        [&] { return model::to_json(app); }, "app" + app.id);
   }
   print_list(ctx, list, "apps");
   return 0;

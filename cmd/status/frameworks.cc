@@ -37,7 +37,7 @@ std::int64_t active_count(const model::Framework& f) {
 
 int run_status_frameworks(const StatusFrameworksOptions& opts, Context& ctx) {
   const auto summary = ctx.clients.mesos().state_summary();
-  ListOutput list({{"NAME"}, {"STATE"}, {"TASKS", false, true}, {"CPUS", false, true},
+  ListOutput list(ctx, {{"NAME"}, {"STATE"}, {"TASKS", false, true}, {"CPUS", false, true},
                    {"MEM", false, true}, {"GPUS", true, true}, {"ROLES", true}, {"ID", true},
                    {"WEBUI", true}});
   for (const auto& f : summary.frameworks) {
@@ -45,14 +45,22 @@ int run_status_frameworks(const StatusFrameworksOptions& opts, Context& ctx) {
         !util::glob_match(opts.name, f.name)) {
       continue;
     }
-    auto item = model::to_json(f);
-    item["state"] = state_of(f);
-    list.add({f.name, state_of(f), std::to_string(active_count(f)),
-              util::format_number(f.used.cpus), output::format_mb(f.used.mem),
-              util::format_number(f.used.gpus), util::join(f.roles, ","), f.id, f.webui_url},
-             std::move(item), "framework/" + f.name);
+    list.add(
+        [&] {
+          return std::vector<std::string>{f.name, state_of(f), std::to_string(active_count(f)),
+                                          util::format_number(f.used.cpus),
+                                          output::format_mb(f.used.mem),
+                                          util::format_number(f.used.gpus),
+                                          util::join(f.roles, ","), f.id, f.webui_url};
+        },
+        [&] {
+          auto item = model::to_json(f);
+          item["state"] = state_of(f);
+          return item;
+        },
+        "framework/" + f.name);
   }
-  if (!opts.name.empty() && list.names.empty()) {
+  if (!opts.name.empty() && list.size() == 0) {
     throw NotFoundError("framework '" + opts.name + "'", "no registered framework has that name or id");
   }
   print_list(ctx, list, "frameworks");

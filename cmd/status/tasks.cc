@@ -61,7 +61,7 @@ int run_status_tasks(const StatusTasksOptions& opts, Context& ctx) {
     frameworks[f.id] = f.name;
   }
   const auto state = normalize_state(opts.state);
-  ListOutput list({{"NAME"}, {"STATE"}, {"HOST"}, {"FRAMEWORK"}, {"CPUS", false, true},
+  ListOutput list(ctx, {{"NAME"}, {"STATE"}, {"HOST"}, {"FRAMEWORK"}, {"CPUS", false, true},
                    {"MEM", false, true}, {"CONTAINER", true}, {"AGENT ID", true}, {"AGE"}});
   for (const auto& t : tasks) {
     const auto& fw = frameworks[t.framework_id];
@@ -70,15 +70,24 @@ int run_status_tasks(const StatusTasksOptions& opts, Context& ctx) {
         (!opts.all && state.empty() && model::is_terminal_state(t.state))) {
       continue;
     }
-    auto item = model::to_json(t);
-    item["host"] = hosts[t.slave_id];
-    item["framework"] = fw;
-    list.add({t.id, t.state, hosts[t.slave_id], fw, util::format_number(t.resources.cpus),
-              output::format_mb(t.resources.mem), container_text(t), t.slave_id,
-              util::format_age(ctx.clock.now() - t.started())},
-             std::move(item), "task/" + t.id);
+    const auto& host = hosts[t.slave_id];
+    list.add(
+        [&] {
+          return std::vector<std::string>{t.id, t.state, host, fw,
+                                          util::format_number(t.resources.cpus),
+                                          output::format_mb(t.resources.mem), container_text(t),
+                                          t.slave_id,
+                                          util::format_age(ctx.clock.now() - t.started())};
+        },
+        [&] {
+          auto item = model::to_json(t);
+          item["host"] = host;
+          item["framework"] = fw;
+          return item;
+        },
+        "task/" + t.id);
   }
-  if (!opts.id.empty() && list.names.empty()) {
+  if (!opts.id.empty() && list.size() == 0) {
     throw NotFoundError("task '" + opts.id + "'",
                         opts.all ? "no task has that id" : "no active task has that id",
                         opts.all ? "" : "add --all to include finished tasks");
