@@ -177,10 +177,10 @@ TEST(ManPages, EveryFlagThatHelpShowsIsInItsPage) {
   for (const auto& command : root.subcommands) {
     const auto& page = pages.at("qctl-" + command + ".1");
     // The command and every verb below it, depth first, all on the command's page.
-    std::vector<std::vector<std::string>> todo{{command}};
-    while (!todo.empty()) {
-      const auto path = todo.back();
-      todo.pop_back();
+    std::vector<std::vector<std::string>> pending{{command}};
+    while (!pending.empty()) {
+      const auto path = pending.back();
+      pending.pop_back();
       const auto facts = help_of(path);
       for (const auto& flag : facts.flags) {
         EXPECT_NE(page.find("\\fB" + roff_escaped(flag) + "\\fR"), std::string::npos)
@@ -191,7 +191,7 @@ TEST(ManPages, EveryFlagThatHelpShowsIsInItsPage) {
             << "qctl-" << command << ".1 lacks the verb " << verb;
         auto next = path;
         next.push_back(verb);
-        todo.push_back(next);
+        pending.push_back(next);
       }
     }
   }
