@@ -10,6 +10,7 @@
 #include "cmd/app.h"
 #include "core/clock.h"
 #include "tests/core/config/config_test_util.h"
+#include "tests/support/cli.h"
 #include "tests/support/fixture_server.h"
 
 namespace qctl::cmd {
@@ -19,11 +20,7 @@ using qctl::testing::read;
 using qctl::testing::TempDir;
 using qctl::testing::write;
 
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
+using Outcome = qctl::testing::CliOutcome;
 
 class CompletionCommand : public ::testing::Test {
  protected:
@@ -40,24 +37,11 @@ class CompletionCommand : public ::testing::Test {
   }
 
   Outcome qctl(const std::vector<std::string>& args) {
-    std::vector<const char*> argv{"qctl"};
-    for (const auto& a : args) {
-      argv.push_back(a.c_str());
-    }
-    std::istringstream in;
-    std::ostringstream out;
-    std::ostringstream err;
-    Streams io{in, out, err};
-    RunOptions options;
-    options.env = qctl::testing::env_of({{"QCTL_CONFIG", dir_.file("config")},
-                                         {"HOME", dir_.path()},
-                                         {"XDG_CACHE_HOME", dir_.file("cache")}});
-    options.clock = &clock_;
-    Outcome o;
-    o.code = run_cli(static_cast<int>(argv.size()), argv.data(), io, options);
-    o.out = out.str();
-    o.err = err.str();
-    return o;
+    return qctl::testing::run_cli_in_process(args,
+                                             {{"QCTL_CONFIG", dir_.file("config")},
+                                              {"HOME", dir_.path()},
+                                              {"XDG_CACHE_HOME", dir_.file("cache")}},
+                                             &clock_);
   }
 
   /// `qctl __complete -- words…`, as the scripts call it.

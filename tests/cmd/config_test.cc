@@ -10,6 +10,7 @@
 
 #include "cmd/app.h"
 #include "tests/core/config/config_test_util.h"
+#include "tests/support/cli.h"
 
 namespace qctl::cmd {
 namespace {
@@ -19,11 +20,7 @@ using qctl::testing::read;
 using qctl::testing::TempDir;
 using qctl::testing::write;
 
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
+using Outcome = qctl::testing::CliOutcome;
 
 class ConfigCommand : public ::testing::Test {
  protected:
@@ -32,21 +29,7 @@ class ConfigCommand : public ::testing::Test {
                std::map<std::string, std::string> extra = {}) {
     extra.emplace("QCTL_CONFIG", path_);
     extra.emplace("HOME", dir_.path());
-    std::vector<const char*> argv{"qctl"};
-    for (const auto& a : args) {
-      argv.push_back(a.c_str());
-    }
-    std::istringstream in;
-    std::ostringstream out;
-    std::ostringstream err;
-    Streams io{in, out, err};
-    RunOptions options;
-    options.env = qctl::testing::env_of(std::move(extra));
-    Outcome o;
-    o.code = run_cli(static_cast<int>(argv.size()), argv.data(), io, options);
-    o.out = out.str();
-    o.err = err.str();
-    return o;
+    return qctl::testing::run_cli_in_process(args, std::move(extra));
   }
 
   [[nodiscard]] std::string file() const { return read(path_); }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cmd/app.h"
+#include "tests/support/cli.h"
 #include "core/man/reference.h"
 #include "tests/core/config/config_test_util.h"
 
@@ -23,28 +24,10 @@ using qctl::testing::TempDir;
 
 const fs::path kSourceDir = fs::path(QCTL_FIXTURES_DIR) / ".." / "..";
 
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
+using Outcome = qctl::testing::CliOutcome;
 
 Outcome qctl(const std::vector<std::string>& args) {
-  std::vector<const char*> argv{"qctl"};
-  for (const auto& a : args) {
-    argv.push_back(a.c_str());
-  }
-  std::istringstream in;
-  std::ostringstream out;
-  std::ostringstream err;
-  Streams io{in, out, err};
-  RunOptions options;
-  options.env = qctl::testing::env_of({{"HOME", "/nonexistent"}});
-  Outcome o;
-  o.code = run_cli(static_cast<int>(argv.size()), argv.data(), io, options);
-  o.out = out.str();
-  o.err = err.str();
-  return o;
+  return qctl::testing::run_cli_in_process(args, {{"HOME", "/nonexistent"}});
 }
 
 std::map<std::string, std::string> pages_in(const fs::path& dir) {

@@ -1,0 +1,24 @@
+// Runs the whole command tree in-process (run_cli) with string streams and an injected
+// environment, for command tests that do not need the real binary.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+
+namespace qctl::testing {
+
+struct CliOutcome {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+/// `qctl <args>` with exactly the variables in `env` (nothing from the test's own process).
+CliOutcome run_cli_in_process(const std::vector<std::string>& args,
+                              std::map<std::string, std::string> env,
+                              Clock* clock = nullptr);
+
+}  // namespace qctl::testing
