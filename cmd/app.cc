@@ -46,6 +46,7 @@ void build_root(CLI::App& app, Context& ctx) {
   add_global_flags(app, ctx.globals);
   register_status(app, ctx);
   register_config(app, ctx);
+  register_sandbox(app, ctx);
   register_version(app, ctx);
   register_completion(app, ctx);
   register_man(app, ctx);

@@ -10,6 +10,8 @@ namespace qctl::cmd {
 void register_version(CLI::App& parent, Context& ctx);
 void register_config(CLI::App& parent, Context& ctx);
 void register_status(CLI::App& parent, Context& ctx);
+/// `qctl sandbox`: the embedded local cluster.
+void register_sandbox(CLI::App& parent, Context& ctx);
 /// `qctl completion SHELL` and the hidden `qctl __complete -- WORDS…` its scripts call.
 void register_completion(CLI::App& parent, Context& ctx);
 /// Hidden `qctl __man DIR`: writes the man pages generated from the tree built by build_root.

@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   g++ make cmake ninja-build pkgconf git ccache
   libcli11-dev libcurl4-openssl-dev libssh-dev nlohmann-json3-dev libsimdjson-dev
-  libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libgmock-dev
+  libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libgmock-dev libssl-dev
   openssl ca-certificates hyperfine curl time
   bash zsh fish  # real shells for the completion tests
   groff mandoc man-db  # man pages: rendered and linted by the tests, read by the package test

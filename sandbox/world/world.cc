@@ -143,7 +143,12 @@ std::vector<placement::AgentView> World::agent_views() const {
     }
     auto u = used_.find(a->info.id);
     const Usage& usage = u == used_.end() ? kNone : u->second;
-    placement::AgentView v{a->info.id, a->info.hostname, a->info.attributes, {}};
+    placement::AgentView v;
+    v.id = a->info.id;
+    v.hostname = a->info.hostname;
+    v.attributes = a->info.attributes;
+    v.region = a->info.region;
+    v.zone = a->info.zone;
     model::Resources unreserved = a->info.resources;
     for (const auto& [role, reserved] : a->info.reserved) {
       subtract_scalars(unreserved, reserved);

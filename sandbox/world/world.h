@@ -32,6 +32,7 @@ struct HealthCheckSpec {
   double interval_seconds = 60;
   double timeout_seconds = 20;
   int max_consecutive_failures = 3;
+  double delay_seconds = 15;  // Mesos HealthCheck.delay_seconds (Marathon's default too)
 };
 
 /// What a framework asks the master to launch.

@@ -1,0 +1,128 @@
+// Agents of the embedded cluster: registration, their servers and the admin actions on them.
+#include <stdexcept>
+
+#include "sandbox/mesos/mesos_api.h"
+#include "sandbox/sandbox.h"
+#include "sandbox/world/ids.h"
+#include "sandbox/world/world.h"
+
+namespace qctl::sandbox {
+
+namespace {
+
+std::string agent_ip(std::size_t n) {
+  return "127.0." + std::to_string(1 + n / 254) + "." + std::to_string(1 + n % 254);
+}
+
+}  // namespace
+
+std::string Sandbox::register_agent(const spec::AgentSpec& spec) {
+  const std::size_t n = next_agent_++;
+  SimAgent agent;
+  agent.ip = spec.ip.empty() ? agent_ip(n) : spec.ip;
+  agent.info.id = world_->options().master_id + "-S" + std::to_string(n);
+  agent.info.hostname = spec.hostname.empty() ? agent.ip : spec.hostname;
+  agent.info.port = agent_port_;
+  agent.info.version = spec.version;
+  agent.info.attributes = spec.attributes;
+  agent.info.region = spec.region;
+  agent.info.zone = spec.zone;
+  agent.info.resources = spec.resources;
+  agent.info.reserved = spec.reserved;
+  agent.work_dir = options_.work_dir;
+  for (const auto& [role, r] : spec.reserved) {
+    if (r.cpus > spec.resources.cpus || r.mem > spec.resources.mem ||
+        r.disk > spec.resources.disk || r.gpus > spec.resources.gpus) {
+      throw std::invalid_argument("agent " + agent.info.hostname + ": the reservation for role '" +
+                                  role + "' exceeds the agent's resources");
+    }
+  }
+  if (agent_servers_ < options_.agent_servers_max) {
+    int port = options_.port_mode == PortMode::kAny ? 0 : agent_port_;
+    auto s = make_server("mesos-agent-" + std::to_string(n), agent.ip, port, http::Router{},
+                         faults_["agents"].get(), 2);
+    agent.info.port = s->bind();
+    mesos::MesosOptions mo;
+    mo.version = spec.version.empty() ? options_.cluster.mesos_version : spec.version;
+    mesos::mount_agent(s->router(), *world_, agent.info.id, mo);
+    endpoints_.agents.emplace_back(agent.info.id, s->url());
+    if (ticker_.joinable()) {
+      s->start();  // added at run time: serve at once
+    }
+    servers_.push_back(std::move(s));
+    ++agent_servers_;
+  }
+  const std::string id = agent.info.id;
+  auto lock = world_->lock();
+  world_->add_agent(std::move(agent));
+  return id;
+}
+
+void Sandbox::set_active(SimAgent& a) {
+  a.info.active = a.connected && !a.removed && !a.down && !a.info.deactivated &&
+                  a.info.drain == model::DrainState::kNone;
+}
+
+nlohmann::json Sandbox::add_agent(const nlohmann::json& body) {
+  nlohmann::json doc = {{"agents", nlohmann::json::array({body.is_null() ? nlohmann::json::object()
+                                                                         : body})}};
+  spec::ClusterSpec parsed = spec::parse_cluster(doc);
+  std::string id = register_agent(parsed.agents.front());
+  return {{"id", id}};
+}
+
+nlohmann::json Sandbox::agent_action(const std::string& agent_id, const std::string& action,
+                                     const nlohmann::json& body) {
+  auto lock = world_->lock();
+  SimAgent* a = world_->agent(agent_id);
+  if (a == nullptr || a->removed) {
+    throw std::out_of_range("no agent " + agent_id);
+  }
+  auto kill_all = [&] {
+    auto ids = world_->tasks_on(agent_id);
+    for (const std::string& t : ids) {
+      world_->kill(t);
+    }
+  };
+  if (action == "remove" || action == "lose") {
+    world_->remove_agent(agent_id, action == "lose");
+  } else if (action == "deactivate") {
+    a->info.deactivated = true;
+  } else if (action == "reactivate") {
+    a->info.deactivated = false;
+    a->info.drain = model::DrainState::kNone;
+  } else if (action == "drain") {
+    // DRAIN_AGENT: the agent is deactivated and its tasks are killed; once none is left
+    // the master marks it DRAINED (tick).
+    a->info.deactivated = true;
+    a->info.drain = model::DrainState::kDraining;
+    kill_all();
+  } else if (action == "maintenance") {
+    double start = world_->now() + body.value("start_in_seconds", 0.0);
+    a->maintenance_start = start;
+    a->maintenance_end = start + body.value("duration_seconds", 3600.0);
+  } else if (action == "down") {
+    a->down = true;
+    kill_all();
+  } else if (action == "up") {
+    a->down = false;
+    a->maintenance_start.reset();
+    a->maintenance_end.reset();
+  } else {
+    throw std::invalid_argument("unknown agent action '" + action +
+                                "' (remove, lose, deactivate, reactivate, drain, maintenance, "
+                                "down, up)");
+  }
+  set_active(*a);
+  return {{"id", agent_id}, {"action", action}};
+}
+
+nlohmann::json Sandbox::kill_task(const std::string& task_id) {
+  auto lock = world_->lock();
+  if (!world_->kill(task_id)) {
+    throw std::out_of_range("no running task " + task_id);
+  }
+  return {{"id", task_id}, {"action", "kill"}};
+}
+
+}  // namespace qctl::sandbox
