@@ -12,6 +12,7 @@
 #include <string>
 
 #include "bench/cluster_gen.h"
+#include "bench/hammer.h"
 #include "core/mesos/decode.h"
 #include "core/mesos/decode_stream.h"
 #include "core/clock.h"
@@ -181,7 +182,8 @@ int main(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(stderr,
                  "usage: qctl_bench gen-state FILE [--agents N --tasks M] | read FILE | fetch-state URL raw|decode | "
-                 "decode-state FILE | decode-state-stream FILE | serve [--port P] [--agents N --tasks M]\n");
+                 "decode-state FILE | decode-state-stream FILE | serve [--port P] [--agents N --tasks M] | "
+                 "hammer URL SECONDS THREADS\n");
     return 2;
   }
   const std::string mode = argv[1];
@@ -199,6 +201,9 @@ int main(int argc, char** argv) {
   }
   if (mode == "decode-state-stream" && argc >= 3) {
     return decode_state_stream(argv[2]);
+  }
+  if (mode == "hammer" && argc >= 5) {
+    return bench::hammer(argv[2], std::stod(argv[3]), std::stoi(argv[4]));
   }
   if (mode == "serve") {
     int port = 0;

@@ -54,3 +54,4 @@ done
 
 echo
 "$(dirname "$0")/completion.sh" "$build"
+echo; "$(dirname "$0")/sandbox.sh" "$build"

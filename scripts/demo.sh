@@ -1,20 +1,39 @@
 #!/usr/bin/env bash
-# `make demo`: runs qctl against a local synthetic Mesos master (qctl_bench serve) on a free
-# loopback port. Usage: scripts/demo.sh BUILD_DIR
+# `make demo`: runs `qctl sandbox` with examples/sandbox/demo.yaml (two datacenters, Marathon
+# apps including a hostname:UNIQUE daemon, Chronos jobs: scheduled, high priority, failing) on
+# free loopback ports, shows what qctl sees, then stops the sandbox.
+# Usage: scripts/demo.sh BUILD_DIR
 set -euo pipefail
 build=${1:-build}
-log=$(mktemp)
-"$build/qctl_bench" serve --agents 12 --tasks 96 >"$log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; rm -f "$log"' EXIT
-for _ in $(seq 1 100); do
-  grep -q serving "$log" && break
+qctl="$build/qctl"
+work=$(mktemp -d)
+export QCTL_CONFIG="$work/config" NO_COLOR=1
+"$qctl" sandbox --cluster examples/sandbox/demo.yaml --port-base 0 --print-endpoints \
+  --work-dir "$work/agents" >"$work/endpoints" 2>"$work/sandbox.log" &
+sandbox=$!
+cleanup() {
+  kill -TERM "$sandbox" 2>/dev/null && wait "$sandbox" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+for _ in $(seq 1 200); do
+  [[ -s "$work/endpoints" ]] && break
+  kill -0 "$sandbox" 2>/dev/null || { cat "$work/sandbox.log" >&2; exit 1; }
   sleep 0.1
 done
-url=$(grep -o 'http://[0-9.:]*' "$log")
-export QCTL_CONFIG=/nonexistent QCTL_MESOS="$url"
-run() { echo "\$ $*"; "$@"; echo; }
-run "$build/qctl" status
-run "$build/qctl" status agents --selector dc=bj1 -o wide
-run "$build/qctl" status frameworks
-run "$build/qctl" status tasks video_transcode-1.instance-100000001 -o wide
+[[ -s "$work/endpoints" ]] || { echo "demo: the sandbox did not start" >&2; exit 1; }
+# Let Marathon deploy the apps (they go through real deployments) before looking.
+for _ in $(seq 1 100); do
+  running=$("$qctl" status tasks -o name 2>/dev/null | wc -l)
+  [[ "$running" -ge 7 ]] && break
+  sleep 0.2
+done
+run() { echo "\$ $*"; "$@" || true; echo; }
+echo "# endpoints: $(cat "$work/endpoints")"
+echo
+run "$qctl" status
+run "$qctl" status agents -o wide
+run "$qctl" status agents --selector dc=sh1
+run "$qctl" status frameworks
+run "$qctl" status apps
+run "$qctl" status tasks

@@ -142,7 +142,7 @@ std::map<std::string, std::string> SandboxProcess::env() const {
 }
 
 HttpReply http_call(const std::string& method, const std::string& url, const std::string& body,
-                    const std::map<std::string, std::string>& headers) {
+                    const std::map<std::string, std::string>& headers, const std::string& ca_file) {
   HttpReply reply;
   CURL* curl = curl_easy_init();
   curl_slist* list = nullptr;
@@ -161,6 +161,9 @@ HttpReply http_call(const std::string& method, const std::string& url, const std
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect_header);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &reply.headers);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, 20L);
+  if (!ca_file.empty()) {
+    curl_easy_setopt(curl, CURLOPT_CAINFO, ca_file.c_str());
+  }
   if (curl_easy_perform(curl) == CURLE_OK) {
     long code = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);

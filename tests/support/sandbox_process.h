@@ -51,7 +51,9 @@ struct HttpReply {
   std::string body;
   std::map<std::string, std::string> headers;  // lower-case names
 };
+/// `ca_file` adds a trusted CA for https; verification is always on.
 HttpReply http_call(const std::string& method, const std::string& url, const std::string& body = "",
-                    const std::map<std::string, std::string>& headers = {});
+                    const std::map<std::string, std::string>& headers = {},
+                    const std::string& ca_file = "");
 
 }  // namespace qctl::testing

@@ -1,0 +1,194 @@
+// `qctl sandbox` end to end: the real binary runs the cluster, the real binary queries it.
+#include <dirent.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "tests/support/run_qctl.h"
+#include "tests/support/sandbox_process.h"
+
+namespace qctl::testing {
+namespace {
+
+ProcessResult qctl(const SandboxProcess& sb, std::vector<std::string> args,
+                   std::map<std::string, std::string> extra = {}) {
+  RunSpec spec;
+  spec.args = std::move(args);
+  spec.env = sb.env();
+  for (auto& [k, v] : extra) {
+    spec.env[k] = v;
+  }
+  spec.timeout = std::chrono::seconds(30);
+  return run_qctl(spec);
+}
+
+// Polls `probe` until it holds or the deadline passes (no fixed sleeps).
+template <typename F>
+bool eventually(F&& probe, std::chrono::milliseconds deadline = std::chrono::seconds(20)) {
+  const auto until = std::chrono::steady_clock::now() + deadline;
+  while (std::chrono::steady_clock::now() < until) {
+    if (probe()) {
+      return true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return probe();
+}
+
+// Processes whose command line contains `marker` (leftover detection).
+int processes_with(const std::string& marker) {
+  int count = 0;
+  DIR* proc = opendir("/proc");
+  while (dirent* e = readdir(proc)) {
+    if (e->d_name[0] < '0' || e->d_name[0] > '9') {
+      continue;
+    }
+    std::ifstream in(std::string("/proc/") + e->d_name + "/cmdline");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string cmd = ss.str();
+    for (char& c : cmd) {
+      c = c == '\0' ? ' ' : c;
+    }
+    if (cmd.find(marker) != std::string::npos && cmd.find("qctl") == std::string::npos) {
+      ++count;
+    }
+  }
+  closedir(proc);
+  return count;
+}
+
+TEST(SandboxIntegration, StatusSeesTheAgentsAndTheLeader) {
+  SandboxProcess sb({"--agents", "3", "--attributes", "dc=bj1", "--attributes", "dc=sh1"});
+  ASSERT_TRUE(sb.ok()) << sb.error();
+  auto r = qctl(sb, {"status", "-o", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["mesos"]["agents"]["total"], 3);
+  EXPECT_EQ(j["mesos"]["agents"]["ready"], 3);
+  EXPECT_EQ(j["mesos"]["leader"], sb.mesos());
+  auto agents = qctl(sb, {"status", "agents", "-o", "wide"});
+  ASSERT_EQ(agents.exit_code, 0) << agents.err;
+  EXPECT_NE(agents.out.find("127.0.1.1"), std::string::npos) << agents.out;
+  EXPECT_NE(agents.out.find("dc=sh1"), std::string::npos) << agents.out;
+}
+
+TEST(SandboxIntegration, NonLeadersRedirectAndFailoverIsFollowed) {
+  SandboxProcess sb({"--agents", "1", "--masters", "3"});
+  ASSERT_TRUE(sb.ok()) << sb.error();
+  const auto masters = sb.endpoints()["mesos"];
+  auto raw = http_call("GET", masters[1].get<std::string>() + "/master/state?jsonp=x");
+  EXPECT_EQ(raw.status, 307);
+  const std::string leader_hostport = masters[0].get<std::string>().substr(7);  // strip http:
+  EXPECT_EQ(raw.headers["location"], "//" + leader_hostport + "/master/state?jsonp=x");
+  // Only non-leaders configured: qctl follows the scheme-less redirect.
+  auto r = qctl(sb, {"status", "-o", "json"}, {{"QCTL_MESOS", masters[1].get<std::string>() + "," +
+                                                                  masters[2].get<std::string>()}});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["mesos"]["leader"], masters[0]);
+  // Fail over to master 2 through the admin API.
+  auto fo = http_call("POST", sb.endpoints()["admin"].get<std::string>() + "/mesos/leader",
+                      R"({"leader": 2})");
+  ASSERT_EQ(fo.status, 200) << fo.body;
+  auto after = qctl(sb, {"status", "-o", "json"});
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(nlohmann::json::parse(after.out)["mesos"]["leader"], masters[2]);
+  // No leader at all: 503 from every master, and qctl says so.
+  http_call("POST", sb.endpoints()["admin"].get<std::string>() + "/mesos/leader",
+            R"({"leader": null})");
+  auto none = http_call("GET", masters[0].get<std::string>() + "/master/state");
+  EXPECT_EQ(none.status, 503);
+  auto failed = qctl(sb, {"status", "agents", "--timeout", "3s"});
+  EXPECT_NE(failed.exit_code, 0);
+  EXPECT_NE(failed.err.find("leader"), std::string::npos) << failed.err;
+}
+
+TEST(SandboxIntegration, MarathonAppRunsARealProcessAndStopLeavesNothing) {
+  SandboxProcess sb({"--agents", "2"});
+  ASSERT_TRUE(sb.ok()) << sb.error();
+  const std::string marker = "qctl-sandbox-itest-marker-4711";
+  auto created = http_call("POST", sb.marathon() + "/v2/apps",
+                           R"({"id":"/itest/sleeper","cmd":"sleep 1000 # )" + marker +
+                               R"(","cpus":0.1,"mem":32,"instances":2})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  ASSERT_TRUE(eventually([&] { return processes_with(marker) >= 2; })) << "tasks never started";
+  auto tasks = qctl(sb, {"status", "tasks", "-o", "json"});
+  ASSERT_EQ(tasks.exit_code, 0) << tasks.err;
+  EXPECT_NE(tasks.out.find("itest_sleeper"), std::string::npos) << tasks.out;
+  std::string err;
+  EXPECT_EQ(sb.stop(SIGTERM, &err), 0) << err;
+  EXPECT_EQ(processes_with(marker), 0) << "a task outlived the sandbox";
+}
+
+TEST(SandboxIntegration, TlsAndBasicAuthWithTheWrittenContext) {
+  TempDir home;
+  const std::string password_file = home.write("password", "s3cret\n");
+  const std::string config = home.path() + "/config";
+  SandboxProcess sb({"--agents", "1", "--tls", "--auth-user", "ops", "--auth-password-file",
+                     password_file, "--config", config, "--write-context", "sandbox"});
+  ASSERT_TRUE(sb.ok()) << sb.error();
+  EXPECT_EQ(sb.mesos().rfind("https://", 0), 0u);
+  const std::string ca = sb.endpoints()["ca_file"].get<std::string>();
+  // Without the CA the certificate does not verify; with it, no credentials → the real 401.
+  EXPECT_EQ(http_call("GET", sb.mesos() + "/master/state").status, 0);
+  auto anonymous = http_call("GET", sb.mesos() + "/master/state", "", {}, ca);
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_EQ(anonymous.headers["www-authenticate"], "Basic realm=\"mesos-master-readonly\"");
+  EXPECT_EQ(http_call("GET", sb.mesos() + "/master/health", "", {}, ca).status, 200);
+  // The written context carries the URLs, the CA and the password file: it just works.
+  RunSpec status;
+  status.args = {"--config", config, "--context", "sandbox", "status", "-o", "json"};
+  status.env = {{"HOME", home.path()}};
+  auto r = run_qctl(status);
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["mesos"]["agents"]["total"], 1);
+  std::ifstream in(config);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_EQ(text.str().find("s3cret"), std::string::npos) << "the secret is referenced, never copied";
+}
+
+TEST(SandboxIntegration, SimulatedScaleModeServesTheLoad) {
+  SandboxProcess sb({"--simulate", "--agents", "40", "--tasks", "2000"});
+  ASSERT_TRUE(sb.ok()) << sb.error();
+  auto r = qctl(sb, {"status", "-o", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["mesos"]["agents"]["total"], 40);
+  EXPECT_EQ(j["mesos"]["tasks"]["TASK_RUNNING"], 2000);
+}
+
+TEST(SandboxIntegration, InjectedFaultsReachQctl) {
+  SandboxProcess sb({"--agents", "1", "--fault", "marathon:errors=1"});
+  ASSERT_TRUE(sb.ok()) << sb.error();
+  auto r = qctl(sb, {"status", "--timeout", "3s"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.out.find("Marathon    ERROR"), std::string::npos) << r.out;
+  auto cleared = http_call("DELETE", sb.endpoints()["admin"].get<std::string>() + "/faults/marathon");
+  ASSERT_EQ(cleared.status, 200) << cleared.body;
+  auto ok = qctl(sb, {"status"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err << ok.out;
+}
+
+TEST(SandboxIntegration, BadFlagsAreOneLineErrors) {
+  RunSpec spec;
+  spec.args = {"sandbox", "--cluster", "/nonexistent.yaml", "--no-write-context"};
+  auto r = run_qctl(spec);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("qctl: cluster file /nonexistent.yaml: cannot be read"), std::string::npos)
+      << r.err;
+  spec.args = {"sandbox", "--tasks", "5", "--no-write-context"};
+  r = run_qctl(spec);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--tasks needs --simulate"), std::string::npos) << r.err;
+  spec.args = {"sandbox", "--fault", "nginx:errors=1", "--no-write-context"};
+  r = run_qctl(spec);
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace qctl::testing
