@@ -18,9 +18,10 @@ struct MarathonOptions {
   std::string version = "1.11.24";
   std::string role = "*";              // the framework's Mesos role
   std::string mesos_master_url;        // marathon_config.master, e.g. "http://127.0.0.1:5050"
-  double event_heartbeat_seconds = 30;  // SSE ':' comment lines; tests shorten it
+  double event_heartbeat_seconds = 10;  // SSE "\r\n" heartbeats (Jetty's heartBeatPeriod); tests shorten it
   double deployment_step_seconds = 1;   // minimum time a deployment step takes
   double launch_backoff_seconds = 1;    // Marathon's backoffSeconds default for new apps
+  double abdication_downtime_seconds = 2;  // DELETE /v2/leader: time until the new leader serves
 };
 
 class MarathonState;  // the implementation (apps, deployments, queue, event bus)
@@ -42,8 +43,10 @@ class Marathon final : public FrameworkListener {
   /// Creates apps at startup as POST /v2/apps would; throws std::invalid_argument with
   /// Marathon's validation message when one is invalid.
   void load_apps(const nlohmann::json& apps);
-  /// Admin: the leader abdicates; the API answers 503 for `downtime_seconds`, open event
-  /// streams are closed, and a new leader (same framework id) takes over.
+  /// Admin: the leader abdicates; for `downtime_seconds` the API answers what real
+  /// Marathon's LeaderProxyFilter answers without a leader (502 "Could not determine the
+  /// current leader", Jetty HTML), open event streams are closed, and a new leader (same
+  /// framework id) takes over.
   void fail_over(double downtime_seconds);
   /// Ends every event stream (server shutdown). Takes no World lock.
   void shutdown();

@@ -1,0 +1,53 @@
+// Helpers shared by the /v2/apps and task handlers.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sandbox/http/message.h"
+#include "sandbox/marathon/state.h"
+
+namespace qctl::sandbox::marathon {
+
+/// "team/web/tasks/<id>" -> id "/team/web", sub "tasks", arg "<id>".
+struct AppPath {
+  std::string id;
+  std::string sub;  // "", "tasks", "restart", "versions"
+  std::string arg;  // task id or version
+};
+[[nodiscard]] AppPath parse_app_path(const std::string& rest);
+
+/// Marathon's label selector: `k`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a,b)`, comma = AND.
+[[nodiscard]] bool label_selector_matches(const std::string& selector,
+                                          const nlohmann::json& labels);
+
+/// 404 {"message":"App '/x' does not exist"}.
+[[nodiscard]] http::Response not_found_app(const std::string& id);
+
+/// Sets version = now and versionInfo; lastConfigChangeAt moves only on config changes.
+void stamp_version(const MarathonState& state, nlohmann::json& def, const nlohmann::json* before);
+
+/// api_post_event for an app definition sent by a client.
+void publish_api_post(MarathonState& state, const http::Request& request,
+                      const nlohmann::json& def);
+
+/// 409 when a deployment locks one of the apps; with `force` those deployments are
+/// cancelled instead (no rollback) and nullopt is returned.
+[[nodiscard]] std::optional<http::Response> check_lock(MarathonState& state,
+                                                       const std::vector<std::string>& ids,
+                                                       bool force);
+
+/// PUT/PATCH semantics for one or more apps (each carrying its absolute id): partial
+/// merge or replace, creation when `create` (201 + Location for one new app), one deployment.
+[[nodiscard]] http::Response apply_updates(MarathonState& state, const http::Request& request,
+                                           const std::vector<nlohmann::json>& updates,
+                                           bool partial, bool create);
+
+/// /v2/apps/{id}/tasks[/{taskId}]: GET and DELETE.
+[[nodiscard]] http::Response app_tasks(MarathonState& state, http::Request& request,
+                                       const std::string& app_id, const std::string& task_id);
+
+}  // namespace qctl::sandbox::marathon

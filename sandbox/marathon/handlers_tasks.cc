@@ -1,0 +1,145 @@
+// Tasks: /v2/apps/{id}/tasks[/{taskId}] (list, kill with scale/wipe), /v2/tasks, /v2/tasks/delete.
+#include <algorithm>
+
+#include "sandbox/marathon/app_def.h"
+#include "sandbox/marathon/apps_common.h"
+#include "sandbox/marathon/parts.h"
+
+namespace qctl::sandbox::marathon {
+
+namespace {
+
+using nlohmann::json;
+
+struct Victim {
+  std::string app_id;
+  std::string task_id;
+};
+
+// Kills tasks; with `scale` the apps shrink by as many (one deployment), otherwise the
+// killed tasks come back as {"tasks":[…]} and are replaced unless wiped.
+http::Response kill(MarathonState& st, const http::Request& req, const std::vector<Victim>& victims,
+                    bool single) {
+  bool scale = flag(req, "scale", false);
+  bool wipe = flag(req, "wipe", false);
+  if (scale && wipe) {
+    return message(400, "You cannot use scale and wipe at the same time.");
+  }
+  if (scale) {
+    std::map<std::string, std::vector<std::string>> sentenced;
+    std::vector<std::string> ids;
+    for (const Victim& v : victims) {
+      sentenced[v.app_id].push_back(v.task_id);
+      ids.push_back(v.app_id);
+    }
+    if (auto r = check_lock(st, ids, flag(req, "force", false)); r) {
+      return *r;
+    }
+    std::map<std::string, json> targets;
+    for (const auto& [app_id, tasks] : sentenced) {
+      json def = st.apps.at(app_id).def;
+      auto n = def["instances"].get<std::size_t>();
+      def["instances"] = n > tasks.size() ? n - tasks.size() : 0;
+      stamp_version(st, def, &st.apps.at(app_id).def);
+      targets[app_id] = def;
+    }
+    Deployment& d = deploy(st, targets, sentenced);
+    return deployment_result(200, d.version, d.id);
+  }
+  json killed = json::array();
+  for (const Victim& v : victims) {
+    App& app = st.apps.at(v.app_id);
+    killed.push_back(task_json(app, app.instances.at(v.task_id)));
+    kill_task(st, app, v.task_id, wipe);
+  }
+  if (single) {
+    return http::Response::json(200, json{{"task", killed.at(0)}}.dump());
+  }
+  return http::Response::json(200, json{{"tasks", killed}}.dump());
+}
+
+http::Response list_tasks(MarathonState& st, http::Request& req) {
+  // The text/plain form was removed (off by default since 1.10): Jersey answers 406.
+  if (req.header("Accept") == "text/plain") {
+    return message(406, "HTTP 406 Not Acceptable");
+  }
+  std::vector<std::string> wanted = req.params_all("status");
+  for (const std::string& s : req.params_all("status[]")) {
+    wanted.push_back(s);
+  }
+  json tasks = json::array();
+  for (const auto& [id, app] : st.apps) {
+    for (const auto& [task_id, inst] : app.instances) {
+      std::string status = inst.state == "TASK_RUNNING" ? "running"
+                           : inst.state == "TASK_STAGING" || inst.state == "TASK_STARTING"
+                               ? "staging"
+                               : "";
+      if (wanted.empty() || std::find(wanted.begin(), wanted.end(), status) != wanted.end()) {
+        tasks.push_back(task_json(app, inst));
+      }
+    }
+  }
+  return http::Response::json(200, json{{"tasks", tasks}}.dump());
+}
+
+http::Response delete_tasks(MarathonState& st, http::Request& req) {
+  http::Response error;
+  auto body = parse_body(req.body, error);
+  if (!body) {
+    return error;
+  }
+  std::vector<Victim> victims;
+  for (const json& id : body->value("ids", json::array())) {
+    std::string task_id = id.is_string() ? id.get<std::string>() : id.dump();
+    if (!model::parse_marathon_task_id(task_id)) {
+      return message(400, "Invalid task id '" + task_id + "'. [" + task_id + "]");
+    }
+    if (App* app = st.app_of_task(task_id); app != nullptr && st.apps.count(app->id()) > 0) {
+      victims.push_back(Victim{app->id(), task_id});
+    }
+  }
+  return kill(st, req, victims, false);
+}
+
+}  // namespace
+
+http::Response app_tasks(MarathonState& st, http::Request& req, const std::string& app_id,
+                         const std::string& task_id) {
+  auto it = st.apps.find(app_id);
+  if (it == st.apps.end()) {
+    return not_found_app(app_id);
+  }
+  App& app = it->second;
+  if (req.method == "GET" && task_id.empty()) {
+    json tasks = json::array();
+    for (const auto& [id, inst] : app.instances) {
+      tasks.push_back(task_json(app, inst));
+    }
+    return http::Response::json(200, json{{"tasks", tasks}}.dump());
+  }
+  if (req.method != "DELETE") {
+    return message(405, "HTTP 405 Method Not Allowed");
+  }
+  if (!task_id.empty()) {
+    if (app.instances.count(task_id) == 0) {
+      return message(404, "Task '" + task_id + "' does not exist");
+    }
+    return kill(st, req, {Victim{app_id, task_id}}, true);
+  }
+  std::string host = req.param("host", "*");
+  std::vector<Victim> victims;
+  for (const auto& [id, inst] : app.instances) {
+    if (!inst.decommissioned && (host == "*" || inst.host == host)) {
+      victims.push_back(Victim{app_id, id});
+    }
+  }
+  return kill(st, req, victims, false);
+}
+
+void mount_tasks(MarathonState& st, http::Router& router) {
+  route(st, router, "GET", "/v2/tasks", [&st](http::Request& r) { return list_tasks(st, r); });
+  route(st, router, "POST", "/v2/tasks/delete",
+        [&st](http::Request& r) { return delete_tasks(st, r); });
+}
+
+}  // namespace qctl::sandbox::marathon
