@@ -35,6 +35,8 @@ struct MesosOptions {
   std::string build_date = "2020-11-19 15:35:26";
   double build_time = 1605800126;
   std::string build_user = "sandbox";
+  /// Agent /state `master_hostname` (omitted when empty, as when no master is known).
+  std::string master_hostname;
 };
 
 /// Serves masters[index]: /master/* (and the delegate aliases /state, …), /version,

@@ -1,0 +1,299 @@
+// /version, /metrics/snapshot (master) and /master/maintenance/status.
+#include "sandbox/mesos/master_misc.h"
+
+#include <sys/sysinfo.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <set>
+#include <thread>
+#include <utility>
+
+#include "sandbox/mesos/json_writer.h"
+#include "sandbox/mesos/libprocess.h"
+
+namespace qctl::sandbox::mesos {
+
+namespace {
+
+// stout Duration::parse error texts.
+std::optional<std::string> duration_error(const std::string& s) {
+  std::size_t index = 0;
+  while (index < s.size() && (std::isdigit(static_cast<unsigned char>(s[index])) != 0 ||
+                              s[index] == '.')) {
+    ++index;
+  }
+  if (index == s.size()) {
+    return "Invalid duration '" + s + "'";
+  }
+  if (index == 0) {
+    return "Failed to convert '' to number";
+  }
+  static const std::set<std::string> kUnits = {"ns",   "us",  "ms",   "secs",
+                                               "mins", "hrs", "days", "weeks"};
+  std::string unit = s.substr(index);
+  if (kUnits.count(unit) == 0) {
+    return "Unknown duration unit '" + unit + "'";
+  }
+  return std::nullopt;
+}
+
+void add_resource_metrics(std::map<std::string, double>& m, const model::Resources& total,
+                          const model::Resources& used) {
+  const std::pair<const char*, std::pair<double, double>> kinds[] = {
+      {"cpus", {total.cpus, used.cpus}},
+      {"mem", {total.mem, used.mem}},
+      {"disk", {total.disk, used.disk}},
+      {"gpus", {total.gpus, used.gpus}}};
+  for (const auto& [name, values] : kinds) {
+    std::string prefix = std::string("master/") + name;
+    m[prefix + "_total"] = values.first;
+    m[prefix + "_used"] = values.second;
+    // A fraction in [0,1], despite the "_percent" name (src/master/master.cpp).
+    m[prefix + "_percent"] = values.first == 0 ? 0 : values.second / values.first;
+    m[prefix + "_revocable_total"] = 0;
+    m[prefix + "_revocable_used"] = 0;
+    m[prefix + "_revocable_percent"] = 0;
+  }
+}
+
+void add_agent_metrics(std::map<std::string, double>& m, const MasterContext& ctx) {
+  double active = 0;
+  double inactive = 0;
+  double unreachable = 0;
+  double removed = 0;
+  model::Resources total;
+  model::Resources used;
+  for (const auto& a : ctx.world.agents()) {
+    removed += a->removed || a->down ? 1 : 0;
+    if (ClusterView::unreachable(*a)) {
+      unreachable += 1;
+    }
+    if (!ClusterView::registered(*a)) {
+      continue;
+    }
+    (ClusterView::active(*a) ? active : inactive) += 1;
+    add_scalars(total, a->info.resources);
+    add_scalars(used, ctx.world.used_on(a->info.id));
+  }
+  m["master/slaves_active"] = active;
+  m["master/slaves_inactive"] = inactive;
+  m["master/slaves_connected"] = active + inactive;
+  m["master/slaves_disconnected"] = 0;
+  m["master/slaves_unreachable"] = unreachable;
+  m["master/slave_registrations"] = static_cast<double>(ctx.world.agents().size());
+  m["master/slave_reregistrations"] = 0;
+  m["master/slave_removals"] = removed;
+  add_resource_metrics(m, total, used);
+}
+
+void add_task_metrics(std::map<std::string, double>& m, const MasterContext& ctx) {
+  static const char* const kStates[] = {
+      "staging", "starting", "running", "killing",  "unreachable", "finished",        "failed",
+      "killed",  "lost",     "error",   "dropped",  "gone",        "gone_by_operator"};
+  for (const char* s : kStates) {
+    m[std::string("master/tasks_") + s] = 0;
+  }
+  auto count = [&m](const std::string& state) {
+    std::string name = state.substr(5);  // "TASK_RUNNING" -> "RUNNING"
+    for (char& c : name) {
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (auto it = m.find("master/tasks_" + name); it != m.end()) {
+      it->second += 1;
+    }
+  };
+  for (const auto& [id, task] : ctx.world.active_tasks()) {
+    count(task->state);
+  }
+  for (const auto& [fw, done] : ctx.world.completed_tasks()) {
+    for (const auto& task : done) {
+      count(task->state);
+    }
+  }
+}
+
+void add_framework_metrics(std::map<std::string, double>& m, const MasterContext& ctx) {
+  double active = 0;
+  double inactive = 0;
+  double connected = 0;
+  double disconnected = 0;
+  for (const auto& fw : ctx.world.frameworks()) {
+    if (ClusterView::completed(*fw)) {
+      continue;
+    }
+    (fw->info.active ? active : inactive) += 1;
+    (fw->info.connected ? connected : disconnected) += 1;
+  }
+  m["master/frameworks_active"] = active;
+  m["master/frameworks_inactive"] = inactive;
+  m["master/frameworks_connected"] = connected;
+  m["master/frameworks_disconnected"] = disconnected;
+}
+
+void write_machine_id(JsonWriter& w, const SimAgent& a) {
+  w.begin_object();
+  w.field("hostname", a.info.hostname);
+  w.field("ip", a.ip);
+  w.end_object();
+}
+
+// Inverse offers go to the frameworks with tasks on the machine; the sandbox's
+// frameworks never answer them, so each stays UNKNOWN, stamped when the window was set.
+void write_inverse_offer_statuses(JsonWriter& w, const MasterContext& ctx, const SimAgent& a) {
+  std::set<std::string> frameworks;
+  for (const std::string& id : ctx.world.tasks_on(a.info.id)) {
+    if (const auto it = ctx.world.active_tasks().find(id); it != ctx.world.active_tasks().end()) {
+      frameworks.insert(it->second->spec.framework_id);
+    }
+  }
+  if (frameworks.empty()) {
+    return;
+  }
+  w.key("statuses");
+  w.begin_array();
+  for (const std::string& fw : frameworks) {
+    w.begin_object();
+    w.key("framework_id");
+    w.begin_object();
+    w.field("value", fw);
+    w.end_object();
+    w.field("status", "UNKNOWN");
+    w.key("timestamp");
+    w.begin_object();
+    w.field_int("nanoseconds", static_cast<std::int64_t>(std::llround(*a.maintenance_start * 1e9)));
+    w.end_object();
+    w.end_object();
+  }
+  w.end_array();
+}
+
+}  // namespace
+
+std::string render_version(const MesosOptions& o) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.field("build_date", o.build_date);
+  w.field_int("build_time", static_cast<std::int64_t>(o.build_time));
+  w.field("build_user", o.build_user);
+  w.field("git_sha", o.git_sha);
+  w.field("git_tag", o.git_tag);
+  w.field("version", o.version);
+  w.end_object();
+  return out;
+}
+
+std::string render_metrics(const std::map<std::string, double>& metrics) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  for (const auto& [name, value] : metrics) {
+    w.field(name, value);
+  }
+  w.end_object();
+  return out;
+}
+
+std::optional<http::Response> check_metrics_timeout(const http::Request& request) {
+  auto it = request.params.find("timeout");
+  if (it == request.params.end()) {
+    return std::nullopt;
+  }
+  if (auto error = duration_error(it->second)) {
+    return plain(400, "Invalid timeout '" + it->second + "': " + *error + ".\n");
+  }
+  return std::nullopt;
+}
+
+void add_system_metrics(std::map<std::string, double>& m) {
+  double loads[3] = {0, 0, 0};
+  if (getloadavg(loads, 3) == 3) {
+    m["system/load_1min"] = loads[0];
+    m["system/load_5min"] = loads[1];
+    m["system/load_15min"] = loads[2];
+  }
+  m["system/cpus_total"] = static_cast<double>(std::thread::hardware_concurrency());
+  struct sysinfo info {};
+  if (sysinfo(&info) == 0) {
+    m["system/mem_total_bytes"] = static_cast<double>(info.totalram) * info.mem_unit;
+    m["system/mem_free_bytes"] = static_cast<double>(info.freeram) * info.mem_unit;
+  }
+}
+
+std::string render_master_metrics(const MasterContext& ctx, std::size_t index) {
+  std::map<std::string, double> m;
+  bool elected = ctx.leadership.leader == index;
+  m["master/elected"] = elected ? 1 : 0;
+  m["master/uptime_secs"] = ctx.world.now() - ctx.self.start_time;
+  m["master/outstanding_offers"] = 0;
+  m["master/event_queue_dispatches"] = 0;
+  m["master/event_queue_http_requests"] = 0;
+  m["master/event_queue_messages"] = 0;
+  if (elected) {
+    add_agent_metrics(m, ctx);
+    add_task_metrics(m, ctx);
+    add_framework_metrics(m, ctx);
+  } else {
+    // A non-leader has no registered agents or frameworks: the same keys, all zero.
+    std::map<std::string, double> shape;
+    add_resource_metrics(shape, {}, {});
+    for (const char* k : {"slaves_active", "slaves_inactive", "slaves_connected",
+                          "slaves_disconnected", "slaves_unreachable", "slave_registrations",
+                          "slave_reregistrations", "slave_removals", "frameworks_active",
+                          "frameworks_inactive", "frameworks_connected",
+                          "frameworks_disconnected"}) {
+      shape[std::string("master/") + k] = 0;
+    }
+    for (const char* s : {"staging", "starting", "running", "killing", "unreachable", "finished",
+                          "failed", "killed", "lost", "error", "dropped", "gone",
+                          "gone_by_operator"}) {
+      shape[std::string("master/tasks_") + s] = 0;
+    }
+    m.insert(shape.begin(), shape.end());
+  }
+  add_system_metrics(m);
+  return render_metrics(m);
+}
+
+std::string render_maintenance_status(const MasterContext& ctx) {
+  std::vector<const SimAgent*> draining;
+  std::vector<const SimAgent*> down;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& a : ctx.world.agents()) {
+    if (!a->down && !a->maintenance_start) {
+      continue;  // UP machines are not listed
+    }
+    if (seen.insert({a->info.hostname, a->ip}).second) {
+      (a->down ? down : draining).push_back(a.get());
+    }
+  }
+  // JSON::protobuf builds a JSON::Object: keys sorted, empty repeated fields left out.
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  if (!down.empty()) {
+    w.key("down_machines");
+    w.begin_array();
+    for (const SimAgent* a : down) {
+      write_machine_id(w, *a);
+    }
+    w.end_array();
+  }
+  if (!draining.empty()) {
+    w.key("draining_machines");
+    w.begin_array();
+    for (const SimAgent* a : draining) {
+      w.begin_object();
+      w.key("id");
+      write_machine_id(w, *a);
+      write_inverse_offer_statuses(w, ctx, *a);
+      w.end_object();
+    }
+    w.end_array();
+  }
+  w.end_object();
+  return out;
+}
+
+}  // namespace qctl::sandbox::mesos

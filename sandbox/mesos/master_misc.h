@@ -1,0 +1,27 @@
+// Small Mesos endpoints: /version, /metrics/snapshot and /master/maintenance/status.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "sandbox/http/message.h"
+#include "sandbox/mesos/master_state.h"
+
+namespace qctl::sandbox::mesos {
+
+/// GET /version (JSON::Object, so keys come out sorted).
+[[nodiscard]] std::string render_version(const MesosOptions& options);
+/// A flat metrics object, every value a double, keys sorted (libprocess metrics).
+[[nodiscard]] std::string render_metrics(const std::map<std::string, double>& metrics);
+/// 400 for a `timeout` that stout's Duration::parse rejects; nullopt when fine.
+[[nodiscard]] std::optional<http::Response> check_metrics_timeout(const http::Request& request);
+/// The master's gauges; a non-leader reports elected 0 and empty-cluster values.
+[[nodiscard]] std::string render_master_metrics(const MasterContext& ctx, std::size_t index);
+/// JSON::protobuf(maintenance::ClusterStatus): `{}` when nothing is in maintenance.
+[[nodiscard]] std::string render_maintenance_status(const MasterContext& ctx);
+/// system/* gauges of this host (load averages, cpus, memory).
+void add_system_metrics(std::map<std::string, double>& metrics);
+
+}  // namespace qctl::sandbox::mesos
