@@ -27,6 +27,9 @@ struct AgentView {
   std::string hostname;
   std::vector<model::Attribute> attributes;
   std::map<std::string, model::Resources> free;
+  /// Fault domain (Marathon's `@region` / `@zone` constraint fields); "" = none.
+  std::string region;
+  std::string zone;
 };
 
 enum class Dialect { kMarathon, kChronos };
@@ -51,6 +54,8 @@ struct Placed {
   std::string agent_id;
   std::string hostname;
   std::vector<model::Attribute> attributes;
+  std::string region;  // "" = unknown
+  std::string zone;
 };
 
 /// Why an agent cannot take the demand. The names are Marathon's NoOfferMatchReason
@@ -78,6 +83,7 @@ struct Allocation {
   std::string agent_id;
   std::map<std::string, model::Resources> taken;  // role -> scalars taken (reserved first)
   std::vector<std::uint64_t> ports;               // the host ports chosen, in order
+  std::vector<std::string> port_roles;            // the role each of `ports` came from
 };
 
 /// Checks constraints first (Marathon's order), then roles, then each resource.
