@@ -51,7 +51,7 @@ struct SandboxOptions {
   std::uint64_t seed = 0;                            // 0 = random
   double tick_seconds = 0.1;
   std::size_t agent_servers_max = 64;  // agents beyond this serve no HTTP (scale mode)
-  double marathon_heartbeat_seconds = 30;
+  double marathon_heartbeat_seconds = 10;
 };
 
 /// Where everything listens, for --print-endpoints and the written context.

@@ -115,7 +115,7 @@ void bind(CLI::App& cmd, SandboxCmdOptions& o) {
                  "Inject faults: SERVICE:latency=D,errors=RATE,drop=RATE,hang (repeatable)")
       ->type_name("SERVICE:SPEC");
   cmd.add_option("--seed", o.seed, "Seed for generated ids (reproducible runs)")->type_name("N");
-  cmd.add_option("--heartbeat", o.heartbeat, "Marathon event stream heartbeat (default 30s)")
+  cmd.add_option("--heartbeat", o.heartbeat, "Marathon event stream heartbeat (default 10s)")
       ->type_name("DURATION");
 }
 

@@ -30,7 +30,7 @@ struct SandboxCmdOptions {
   std::string auth_password_file;
   std::vector<std::string> faults;  // SERVICE:SPEC
   std::uint64_t seed = 0;
-  std::string heartbeat = "30s";
+  std::string heartbeat = "10s";
   // Which of the shape flags were given (they conflict with --cluster).
   bool shape_flags = false;
 };

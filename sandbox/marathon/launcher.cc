@@ -176,6 +176,8 @@ std::vector<placement::Placed> placed_of(MarathonState& st, const App& app) {
     p.hostname = inst.host;
     if (const SimAgent* a = st.world.agent(inst.agent_id); a != nullptr) {
       p.attributes = a->info.attributes;
+      p.region = a->info.region;  // @region / @zone constraints count existing instances too
+      p.zone = a->info.zone;
     }
     out.push_back(std::move(p));
   }
