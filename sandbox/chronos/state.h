@@ -1,0 +1,93 @@
+// The emulated Chronos' state: job store and dependency graph, queues, running tasks, stats.
+// Everything here runs with the World lock held.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sandbox/chronos/chronos.h"
+#include "sandbox/chronos/job.h"
+#include "sandbox/chronos/job_stats.h"
+#include "sandbox/chronos/task_queues.h"
+
+namespace qctl::sandbox::chronos {
+
+/// Chronos' --disable_after_failures default (0 = never disable after failures).
+inline constexpr std::int64_t kDisableAfterFailures = 0;
+/// --job_history_limit default: job/stat shows this many runs.
+inline constexpr std::size_t kJobHistoryLimit = 5;
+
+class ChronosState {
+ public:
+  ChronosState(World& world, ChronosOptions options);
+
+  World& world_;
+  ChronosOptions options_;
+  std::string framework_id_;
+  JobDefaults defaults_;
+
+  // --- store and graph (store.cc) ---
+  /// Every persisted job in creation order. A dependent job whose parents are missing stays
+  /// stored but out of the graph, as Chronos' main loop drops it on every reload.
+  std::vector<Job> store_;
+  /// JobGraph.edgeInvocationCount, per (parent, child).
+  std::map<std::pair<std::string, std::string>, std::int64_t> edge_counts_;
+
+  [[nodiscard]] Job* stored(const std::string& name);
+  /// lookupVertex: the job when it is in the graph.
+  [[nodiscard]] Job* lookup(const std::string& name);
+  /// Names of the jobs in the graph, in creation order.
+  [[nodiscard]] std::vector<std::string> graph_jobs() const;
+  /// Children in the graph (dependents naming `name` as a parent).
+  [[nodiscard]] std::vector<std::string> children(const std::string& name);
+  /// Inserts or replaces a job; new edges start with invocation count 0.
+  void put(Job job);
+  /// JobManagementResource.delete + JobScheduler.deregisterJob (children re-parented).
+  void remove_job(const std::string& name);
+  /// JobGraph.getExecutableChildren (bumps the edge counters).
+  std::vector<std::string> executable_children(const std::string& name);
+  void reset_invocations(const std::string& child);
+
+  // --- scheduling (scheduler.cc) ---
+  TaskQueues queues_;
+  JobStats stats_;
+  struct Running {
+    std::string task_id;
+    std::string slave_id;
+  };
+  std::map<std::string, std::vector<Running>> running_;  // job name -> its live tasks
+  struct Retry {
+    double at = 0;
+    std::string task_id;
+    bool high_priority = false;
+  };
+  std::vector<Retry> retries_;
+  double next_offers_at_ = 0;
+  std::int64_t jobs_scheduled_ = 0;
+
+  [[nodiscard]] std::int64_t now_ms() const;
+  /// TaskManager.enqueue plus the JobQueued event.
+  void enqueue(const std::string& task_id, bool high_priority);
+  void tick();
+  void on_status(const SimTask& task);
+  /// markJobSuccessAndFireOffDependencies; false for an unknown job.
+  bool mark_success(const std::string& name);
+  /// TaskManager.cancelMesosTasks.
+  void kill_tasks(const std::string& name);
+
+ private:
+  void run_due_jobs();
+  void offer_round();
+  std::optional<std::pair<std::string, Job*>> next_task();
+  bool launch(const std::string& task_id, Job& job, std::vector<placement::AgentView>& views);
+  void started(const SimTask& task, const TaskId& id);
+  void finished(const TaskId& id);
+  void failed(const SimTask& task, const TaskId& id);
+  void process_dependencies(const std::string& name);
+};
+
+}  // namespace qctl::sandbox::chronos

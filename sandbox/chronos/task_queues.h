@@ -1,0 +1,43 @@
+// Chronos' task ids and its two FIFO task queues (TaskManager): high priority drained first,
+// at most one queued task per job.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace qctl::sandbox::chronos {
+
+/// The parts of "ct:<due ms>:<attempt>:<job name>:<arguments>".
+struct TaskId {
+  std::int64_t due_ms = 0;
+  int attempt = 0;
+  std::string job;
+  std::string arguments;
+};
+
+/// TaskUtils.getTaskId: ';' is stripped from the arguments (command injection filter).
+[[nodiscard]] std::string make_task_id(const std::string& job, std::int64_t due_ms, int attempt,
+                                       const std::string& arguments);
+/// TaskUtils.taskIdPattern `ct:(\d+):(\d+):([\w\.-]+):?(.*)?`; nullopt for foreign ids.
+[[nodiscard]] std::optional<TaskId> parse_task_id(const std::string& id);
+
+class TaskQueues {
+ public:
+  /// TaskManager.enqueue: false (and nothing queued) when the job already has a queued task.
+  bool enqueue(const std::string& task_id, bool high_priority);
+  /// Polls one queue (high when `high`), forgetting the job as queued; nullopt when empty.
+  std::optional<std::string> poll(bool high);
+  [[nodiscard]] bool queued(const std::string& job) const { return queued_jobs_.count(job) > 0; }
+  [[nodiscard]] std::size_t high_size() const { return high_.size(); }
+  [[nodiscard]] std::size_t normal_size() const { return normal_.size(); }
+
+ private:
+  std::deque<std::string> high_;
+  std::deque<std::string> normal_;
+  std::set<std::string> queued_jobs_;  // job names with a queued task
+};
+
+}  // namespace qctl::sandbox::chronos
