@@ -29,6 +29,9 @@ struct ProcessOptions {
 
 struct SimulatedOptions {
   double start_seconds = 0.2;  // STAGING → RUNNING delay
+  /// Agent --work_dir the (never created) sandbox paths are reported under, for agents
+  /// without a work_dir of their own.
+  std::string work_dir = "/var/lib/mesos";
 };
 
 /// No processes: tasks run for TaskSpec::sim_duration (or until killed).
