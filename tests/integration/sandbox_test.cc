@@ -110,10 +110,11 @@ TEST(SandboxIntegration, NonLeadersRedirectAndFailoverIsFollowed) {
 TEST(SandboxIntegration, MarathonAppRunsARealProcessAndStopLeavesNothing) {
   SandboxProcess sb({"--agents", "2"});
   ASSERT_TRUE(sb.ok()) << sb.error();
-  const std::string marker = "qctl-sandbox-itest-marker-4711";
+  // A duration no other process uses marks the task's sh and sleep processes.
+  const std::string marker = "4711.25";
   auto created = http_call("POST", sb.marathon() + "/v2/apps",
-                           R"({"id":"/itest/sleeper","cmd":"sleep 1000 # )" + marker +
-                               R"(","cpus":0.1,"mem":32,"instances":2})");
+                           R"({"id":"/itest/sleeper","cmd":"sleep )" + marker +
+                               R"(; true","cpus":0.1,"mem":32,"instances":2})");
   ASSERT_EQ(created.status, 201) << created.body;
   ASSERT_TRUE(eventually([&] { return processes_with(marker) >= 2; })) << "tasks never started";
   auto tasks = qctl(sb, {"status", "tasks", "-o", "json"});
@@ -155,11 +156,14 @@ TEST(SandboxIntegration, TlsAndBasicAuthWithTheWrittenContext) {
 TEST(SandboxIntegration, SimulatedScaleModeServesTheLoad) {
   SandboxProcess sb({"--simulate", "--agents", "40", "--tasks", "2000"});
   ASSERT_TRUE(sb.ok()) << sb.error();
-  auto r = qctl(sb, {"status", "-o", "json"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  auto j = nlohmann::json::parse(r.out);
+  nlohmann::json j;
+  // Simulated tasks are staged first and report RUNNING a moment later.
+  EXPECT_TRUE(eventually([&] {
+    auto r = qctl(sb, {"status", "-o", "json"});
+    j = r.exit_code == 0 ? nlohmann::json::parse(r.out) : nlohmann::json();
+    return j.is_object() && j["mesos"]["tasks"]["TASK_RUNNING"] == 2000;
+  })) << j.dump();
   EXPECT_EQ(j["mesos"]["agents"]["total"], 40);
-  EXPECT_EQ(j["mesos"]["tasks"]["TASK_RUNNING"], 2000);
 }
 
 TEST(SandboxIntegration, InjectedFaultsReachQctl) {

@@ -59,7 +59,10 @@ SandboxProcess::SandboxProcess(const std::vector<std::string>& args, std::chrono
     return;
   }
   std::vector<std::string> argv = {QCTL_BINARY, "sandbox", "--port-base", "0",
-                                   "--print-endpoints", "--no-write-context"};
+                                   "--print-endpoints"};
+  if (std::find(args.begin(), args.end(), "--write-context") == args.end()) {
+    argv.push_back("--no-write-context");
+  }
   argv.insert(argv.end(), args.begin(), args.end());
   pid_ = fork();
   if (pid_ == 0) {
@@ -137,7 +140,8 @@ std::map<std::string, std::string> SandboxProcess::env() const {
   for (const auto& m : endpoints_["mesos"]) {
     masters += (masters.empty() ? "" : ",") + m.get<std::string>();
   }
-  return {{"QCTL_MESOS", masters}, {"QCTL_MARATHON", marathon()}, {"QCTL_CHRONOS", chronos()},
+  return {{"QCTL_MESOS", masters},     {"QCTL_MARATHON", marathon()},
+          {"QCTL_CHRONOS", chronos()}, {"QCTL_CONFIG", "/nonexistent/qctl-config"},
           {"NO_COLOR", "1"}};
 }
 

@@ -15,7 +15,8 @@ namespace qctl::testing {
 
 class SandboxProcess {
  public:
-  /// Starts `qctl sandbox --port-base 0 --print-endpoints --no-write-context` plus `args`
+  /// Starts `qctl sandbox --port-base 0 --print-endpoints` plus `args` (and
+  /// `--no-write-context` unless `args` name a context to write)
   /// and waits (up to `ready`) for the endpoints line. On failure `ok()` is false and
   /// `error()` holds stderr.
   explicit SandboxProcess(const std::vector<std::string>& args,
@@ -31,7 +32,8 @@ class SandboxProcess {
   [[nodiscard]] std::string marathon() const;
   [[nodiscard]] std::string chronos() const;
   [[nodiscard]] pid_t pid() const { return pid_; }
-  /// QCTL_MESOS/QCTL_MARATHON/QCTL_CHRONOS (and NO_COLOR) pointing at this sandbox.
+  /// QCTL_MESOS/QCTL_MARATHON/QCTL_CHRONOS pointing at this sandbox, no config file,
+  /// NO_COLOR.
   [[nodiscard]] std::map<std::string, std::string> env() const;
 
   /// Sends `signal` and waits; returns the exit code (128+N when killed) and fills `err`.

@@ -51,7 +51,13 @@ TEST(SandboxSpec, TheDemoClusterFileParses) {
   EXPECT_EQ(spec.masters, 3u);
   ASSERT_EQ(spec.agents.size(), 4u);
   EXPECT_EQ(spec.agents[3].reserved.at("slave_public").cpus, 1);
-  EXPECT_EQ(spec.agents[3].attributes[2].text, "true");  // quoted: stays text
+  const model::Attribute* is_public = nullptr;
+  for (const auto& a : spec.agents[3].attributes) {
+    is_public = a.name == "public" ? &a : is_public;
+  }
+  ASSERT_NE(is_public, nullptr);
+  EXPECT_EQ(is_public->text, "true");  // quoted: stays text
+  EXPECT_FALSE(is_public->is_scalar);
   EXPECT_EQ(spec.apps.size(), 3u);
   EXPECT_EQ(spec.apps[0]["constraints"][0][1], "UNIQUE");
   EXPECT_EQ(spec.apps[0]["cpus"], 0.1);
