@@ -56,6 +56,20 @@ const Table& table() {
         "__complete, which walks qctl's own command tree. Live names come from a small "
         "per-context cache (see FILES); a stale cache is refreshed with a hard 1 s budget, so a "
         "down cluster never hangs the shell."}},
+      {"qctl sandbox",
+       {"Runs, in the foreground, an embedded cluster that speaks the real HTTP APIs of Mesos "
+        "masters and agents, Marathon v2 and Chronos (3.x, or 2.x with --chronos-api 2): leader "
+        "redirects, realms, status codes, error bodies and JSON shapes as the real servers "
+        "produce them. It prints its endpoints and writes a context (sandbox by default).",
+        "Each agent has its own loopback address, 127.0.1.N. Tasks of Marathon apps and Chronos "
+        "jobs are real processes in per-task sandbox directories, in their own PID, mount, UTS "
+        "and IPC namespaces when qctl runs as root; --simulate replaces them with simulated "
+        "tasks for clusters of thousands of agents. An admin API under /__sandbox/ adds, "
+        "drains, deactivates and loses agents, fails leaders over and injects faults; see "
+        "docs/sandbox.md.",
+        "SIGINT, SIGTERM or SIGHUP stop it: every task it started is killed (SIGTERM, then "
+        "SIGKILL after 3 s), every server closed, a temporary work directory removed; it exits "
+        "0."}},
       {"qctl version",
        {"Prints the version and git commit of qctl and the versions of the libraries it links. "
         "With -o json or -o yaml they form one document; qctl --version prints one line, for "
