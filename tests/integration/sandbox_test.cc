@@ -5,6 +5,8 @@
 #include <signal.h>
 
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -60,6 +62,45 @@ int processes_with(const std::string& marker) {
   }
   closedir(proc);
   return count;
+}
+
+// Every process below `root` (namespace inits included), from the ppid in /proc/<pid>/stat.
+std::vector<int> descendants(int root) {
+  std::map<int, std::vector<int>> children;
+  DIR* proc = opendir("/proc");
+  while (dirent* e = readdir(proc)) {
+    if (e->d_name[0] < '0' || e->d_name[0] > '9') {
+      continue;
+    }
+    std::ifstream in(std::string("/proc/") + e->d_name + "/stat");
+    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto close_paren = stat.rfind(')');
+    if (close_paren == std::string::npos) {
+      continue;
+    }
+    std::istringstream rest(stat.substr(close_paren + 2));
+    char state = 0;
+    int ppid = 0;
+    rest >> state >> ppid;
+    children[ppid].push_back(std::stoi(e->d_name));
+  }
+  closedir(proc);
+  std::vector<int> out;
+  std::vector<int> todo = {root};
+  while (!todo.empty()) {
+    int pid = todo.back();
+    todo.pop_back();
+    for (int child : children[pid]) {
+      out.push_back(child);
+      todo.push_back(child);
+    }
+  }
+  return out;
+}
+
+bool alive(int pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  return in.good();
 }
 
 TEST(SandboxIntegration, StatusSeesTheAgentsAndTheLeader) {
@@ -120,9 +161,15 @@ TEST(SandboxIntegration, MarathonAppRunsARealProcessAndStopLeavesNothing) {
   auto tasks = qctl(sb, {"status", "tasks", "-o", "json"});
   ASSERT_EQ(tasks.exit_code, 0) << tasks.err;
   EXPECT_NE(tasks.out.find("itest_sleeper"), std::string::npos) << tasks.out;
+  const std::vector<int> below = descendants(sb.pid());
+  EXPECT_GE(below.size(), 4u) << "two tasks, each a shell and a sleep (plus namespace inits)";
   std::string err;
-  EXPECT_EQ(sb.stop(SIGTERM, &err), 0) << err;
+  EXPECT_EQ(sb.stop(SIGINT, &err), 0) << err;  // Ctrl-C
+  EXPECT_NE(err.find("stopping"), std::string::npos) << err;
   EXPECT_EQ(processes_with(marker), 0) << "a task outlived the sandbox";
+  for (int pid : below) {
+    EXPECT_FALSE(alive(pid)) << "process " << pid << " (a task or its namespace init) is left";
+  }
 }
 
 TEST(SandboxIntegration, TlsAndBasicAuthWithTheWrittenContext) {
