@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include <cctype>
 #include <chrono>
 #include <stdexcept>
 
@@ -32,6 +33,14 @@ http::Request convert(const httplib::Request& in) {
   }
   out.body = in.body;
   return out;
+}
+
+bool announces_chunked(const httplib::Request& req) {
+  std::string te = req.get_header_value("Transfer-Encoding");
+  for (char& c : te) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return te.find("chunked") != std::string::npos;
 }
 
 void write_back(http::Response response, bool drop, httplib::Response& res) {
@@ -64,6 +73,37 @@ void write_back(http::Response response, bool drop, httplib::Response& res) {
   } else {
     res.set_content(std::move(response.body), response.content_type);
   }
+}
+
+using Serve = std::function<void(http::Request&, httplib::Response&)>;
+
+// Every method on every path goes to the Router.
+void install_handlers(httplib::Server& s, const Serve& serve) {
+  auto handler = [serve](const httplib::Request& req, httplib::Response& res) {
+    http::Request request = convert(req);
+    serve(request, res);
+  };
+  // RFC 7230 §3.3.3: a request with neither Content-Length nor chunked Transfer-Encoding has
+  // no body, and libprocess and Jetty answer such a `curl -X POST` (or a bodiless DELETE) at
+  // once. httplib 0.11 would read until the client closes and answer 400 after its read
+  // timeout, so the body is read here, only when the request announces one.
+  auto with_body = [serve](const httplib::Request& req, httplib::Response& res,
+                           const httplib::ContentReader& reader) {
+    http::Request request = convert(req);
+    if (req.has_header("Content-Length") || announces_chunked(req)) {
+      reader([&request](const char* data, std::size_t n) {
+        request.body.append(data, n);
+        return true;
+      });
+    }
+    serve(request, res);
+  };
+  s.Get(".*", handler);
+  s.Post(".*", with_body);
+  s.Put(".*", with_body);
+  s.Patch(".*", with_body);
+  s.Delete(".*", with_body);
+  s.Options(".*", handler);
 }
 
 }  // namespace
@@ -150,18 +190,11 @@ int HttpServer::bind() {
   int threads = options_.threads;
   s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   s.set_keep_alive_timeout(5);
-  auto handler = [this](const httplib::Request& req, httplib::Response& res) {
-    http::Request request = convert(req);
+  install_handlers(s, [this](http::Request& request, httplib::Response& res) {
     bool drop = false;
     http::Response response = handle(request, drop);
     write_back(std::move(response), drop, res);
-  };
-  s.Get(".*", handler);
-  s.Post(".*", handler);
-  s.Put(".*", handler);
-  s.Patch(".*", handler);
-  s.Delete(".*", handler);
-  s.Options(".*", handler);
+  });
   if (options_.port == 0) {
     port_ = s.bind_to_any_port(options_.host);
   } else {
