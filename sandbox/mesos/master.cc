@@ -108,6 +108,8 @@ void add_state_endpoints(Processes& p, const std::shared_ptr<Master>& m) {
   p.add("master", "roles", kReadOnly, leader_only(m, [](http::Request& r, const MasterContext& c) {
           return ok_json(r, render_roles(c));
         }));
+  p.add("master", "api/v1", "mesos-master-readwrite",
+        leader_only(m, [](http::Request& r, const MasterContext& c) { return operator_call(r, c); }));
   p.add("master", "maintenance/status", kReadOnly,
         leader_only(m, [](http::Request& r, const MasterContext& c) {
           if (r.method != "GET") {

@@ -196,7 +196,8 @@ SimTask& World::launch(TaskSpec spec, const placement::Allocation& where) {
   return ref;
 }
 
-bool World::kill(const std::string& task_id) {
+bool World::kill(const std::string& id) {
+  const std::string task_id = id;
   SimTask* t = task(task_id);
   if (t == nullptr || t->terminal()) {
     return false;
@@ -209,8 +210,9 @@ bool World::kill(const std::string& task_id) {
   return true;
 }
 
-void World::update(const std::string& task_id, const std::string& state,
+void World::update(const std::string& id, const std::string& state,
                    const std::string& message, std::optional<bool> healthy) {
+  const std::string task_id = id;  // callers often pass a reference into the task itself
   auto it = active_.find(task_id);
   if (it == active_.end()) {
     return;  // a late update for a task already gone (e.g. killed with its agent)
@@ -238,7 +240,8 @@ void World::update(const std::string& task_id, const std::string& state,
   }
 }
 
-void World::retire(const std::string& task_id) {
+void World::retire(const std::string& id) {
+  const std::string task_id = id;  // `id` may be the map key erased below
   auto it = active_.find(task_id);
   std::unique_ptr<SimTask> t = std::move(it->second);
   active_.erase(it);
