@@ -77,7 +77,10 @@ int run_status_tasks(const StatusTasksOptions& opts, Context& ctx) {
                                           util::format_number(t.resources.cpus),
                                           output::format_mb(t.resources.mem), container_text(t),
                                           t.slave_id,
-                                          util::format_age(ctx.clock.now() - t.started())};
+                                          // A staging task has no status yet: no age.
+                                          t.started() > 0
+                                              ? util::format_age(ctx.clock.now() - t.started())
+                                              : std::string()};
         },
         [&] {
           auto item = model::to_json(t);
