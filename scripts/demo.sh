@@ -22,10 +22,11 @@ for _ in $(seq 1 200); do
   sleep 0.1
 done
 [[ -s "$work/endpoints" ]] || { echo "demo: the sandbox did not start" >&2; exit 1; }
-# Let Marathon deploy the apps (they go through real deployments) before looking.
+# Let Marathon deploy the apps (real deployments, health checks) before looking: the log
+# shipper on all 4 agents, both web instances healthy.
 for _ in $(seq 1 100); do
-  running=$("$qctl" status tasks -o name 2>/dev/null | wc -l)
-  [[ "$running" -ge 7 ]] && break
+  apps=$("$qctl" status apps 2>/dev/null || true)
+  grep -q "/infra/log-shipper *4/4" <<<"$apps" && grep -q "/web/frontend *2/2 *2/2" <<<"$apps" && break
   sleep 0.2
 done
 run() { echo "\$ $*"; "$@" || true; echo; }

@@ -137,6 +137,7 @@ TaskSpec task_spec(const MarathonState& st, const App& app, const std::string& t
       h.interval_seconds = hc["intervalSeconds"].get<double>();
       h.timeout_seconds = hc["timeoutSeconds"].get<double>();
       h.max_consecutive_failures = hc["maxConsecutiveFailures"].get<int>();
+      h.delay_seconds = hc["delaySeconds"].get<double>();
       spec.health_check = h;
       break;
     }
