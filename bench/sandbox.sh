@@ -25,12 +25,12 @@ awk -v a="$start" -v b="$ready" 'BEGIN {printf "startup until the endpoints are 
 master=$(grep -o '"mesos":\["[^"]*' "$tmp/endpoints" | sed 's/.*\["//')
 marathon=$(grep -o '"marathon":"[^"]*' "$tmp/endpoints" | sed 's/.*:"//')
 
-time_url() {  # label, url, runs: median of curl's total time
+time_url() {  # label, url, runs: median of curl's total time and the body size
   local label=$1 url=$2 runs=$3
   for _ in $(seq 1 "$runs"); do
-    curl -s -o "$tmp/body" -w '%{time_total}\n' "$url"
-  done | sort -n | awk -v n="$runs" -v l="$label" -v s="$(stat -c %s "$tmp/body" 2>/dev/null || echo 0)" \
-    '{a[NR]=$1} END {printf "%s: median %.3f s over %d runs (%.1f MB)\n", l, a[int((n+1)/2)], n, s/1e6}'
+    curl -s -o /dev/null -w '%{time_total} %{size_download}\n' "$url"
+  done | sort -n | awk -v n="$runs" -v l="$label" \
+    '{t[NR]=$1; s=$2} END {printf "%s: median %.3f s over %d runs (%.1f MB)\n", l, t[int((n+1)/2)], n, s/1e6}'
 }
 curl -s -o /dev/null "$master/master/state"  # warm-up
 time_url "/master/state (bar: <= 1 s)" "$master/master/state" 5

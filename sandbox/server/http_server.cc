@@ -190,6 +190,9 @@ int HttpServer::bind() {
   int threads = options_.threads;
   s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   s.set_keep_alive_timeout(5);
+  // httplib writes headers and body separately; without TCP_NODELAY Nagle's algorithm and
+  // the client's delayed ACK add ~40 ms to every response with a body.
+  s.set_tcp_nodelay(true);
   install_handlers(s, [this](http::Request& request, httplib::Response& res) {
     bool drop = false;
     http::Response response = handle(request, drop);
