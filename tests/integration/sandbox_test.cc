@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "tests/integration/sandbox_status_support.h"
 #include "tests/support/run_qctl.h"
 #include "tests/support/sandbox_process.h"
 
@@ -26,19 +27,6 @@ ProcessResult qctl(const SandboxProcess& sb, std::vector<std::string> args,
   }
   spec.timeout = std::chrono::seconds(30);
   return run_qctl(spec);
-}
-
-// Polls `probe` until it holds or the deadline passes (no fixed sleeps).
-template <typename F>
-bool eventually(F&& probe, std::chrono::milliseconds deadline = std::chrono::seconds(20)) {
-  const auto until = std::chrono::steady_clock::now() + deadline;
-  while (std::chrono::steady_clock::now() < until) {
-    if (probe()) {
-      return true;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return probe();
 }
 
 // Processes whose command line contains `marker` (leftover detection).
