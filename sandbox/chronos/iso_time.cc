@@ -1,6 +1,8 @@
 // ISO 8601 instants, periods and zones with Joda-Time's reading and printing rules.
 #include "sandbox/chronos/iso_time.h"
 
+#include "sandbox/chronos/iso_detail.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -48,6 +50,10 @@ std::int64_t days_in_month(std::int64_t y, std::int64_t m) {
 }
 
 // Reads exactly `n` digits at `pos`.
+}  // namespace
+
+namespace detail {
+
 std::optional<std::int64_t> digits(std::string_view s, std::size_t& pos, std::size_t n) {
   if (pos + n > s.size()) {
     return std::nullopt;
@@ -94,11 +100,20 @@ std::optional<int> parse_offset(std::string_view s, std::size_t& pos) {
   return sign * static_cast<int>(*h * 3600 + m * 60);
 }
 
+
+// hh[:mm[:ss[.fff]]] after the 'T'.
+}  // namespace detail
+
+namespace {
+
+using detail::at;
+using detail::digits;
+using detail::parse_offset;
+
 struct Fields {
   std::int64_t y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0, ms = 0;
 };
 
-// hh[:mm[:ss[.fff]]] after the 'T'.
 bool parse_time(std::string_view s, std::size_t& pos, Fields& f) {
   auto h = digits(s, pos, 2);
   if (!h || *h > 23) {
@@ -145,94 +160,7 @@ bool parse_time(std::string_view s, std::size_t& pos, Fields& f) {
   return true;
 }
 
-std::uint32_t be32(const std::string& b, std::size_t p) {
-  return (static_cast<std::uint32_t>(static_cast<unsigned char>(b[p])) << 24) |
-         (static_cast<std::uint32_t>(static_cast<unsigned char>(b[p + 1])) << 16) |
-         (static_cast<std::uint32_t>(static_cast<unsigned char>(b[p + 2])) << 8) |
-         static_cast<std::uint32_t>(static_cast<unsigned char>(b[p + 3]));
-}
-
-std::int64_t be64(const std::string& b, std::size_t p) {
-  return static_cast<std::int64_t>((static_cast<std::uint64_t>(be32(b, p)) << 32) | be32(b, p + 4));
-}
-
 }  // namespace
-
-Zone Zone::fixed(int offset_seconds) {
-  Zone z;
-  z.fixed_ = offset_seconds;
-  return z;
-}
-
-Zone Zone::named(const std::string& name) {
-  if (name == "UTC" || name == "GMT" || name.empty()) {
-    return {};
-  }
-  if (name.rfind("GMT", 0) == 0) {  // Java's custom ids: GMT+8, GMT-05:30, GMT+0530
-    std::string rest = name.substr(3);
-    std::size_t pos = 0;
-    if (rest.size() == 2 || (rest.size() > 2 && rest[2] != ':' && rest.size() != 5)) {
-      rest.insert(1, "0");  // GMT+8 -> +08
-    }
-    auto off = parse_offset(rest, pos);
-    return off && pos == rest.size() ? fixed(*off) : Zone{};
-  }
-  if (name.find("..") != std::string::npos ||
-      name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+-/") !=
-          std::string::npos) {
-    return {};
-  }
-  std::ifstream in("/usr/share/zoneinfo/" + name, std::ios::binary);
-  const std::string b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (b.size() < 44 || b.compare(0, 4, "TZif") != 0) {
-    return {};
-  }
-  // Version 2+ files repeat the data with 64-bit times after the 32-bit block; prefer those.
-  std::size_t base = 0;
-  std::size_t time_size = 4;
-  if (b[4] >= '2') {
-    base = 44 + be32(b, 32) * 5 + be32(b, 36) * 6 + be32(b, 40) + be32(b, 28) * 8 + be32(b, 24) +
-           be32(b, 20);
-    time_size = 8;
-    if (b.size() < base + 44 || b.compare(base, 4, "TZif") != 0) {
-      return {};
-    }
-  }
-  const std::size_t leap = be32(b, base + 28), timecnt = be32(b, base + 32), typecnt = be32(b, base + 36);
-  const std::size_t times = base + 44, idx = times + timecnt * time_size, types = idx + timecnt;
-  if (typecnt == 0 || b.size() < types + typecnt * 6 || leap > 1000) {
-    return {};
-  }
-  auto table = std::make_shared<Table>();
-  auto type_offset = [&](std::size_t i) { return static_cast<int>(static_cast<std::int32_t>(be32(b, types + i * 6))); };
-  table->initial = type_offset(0);
-  for (std::size_t i = 0; i < timecnt; ++i) {
-    const std::size_t type = static_cast<unsigned char>(b[idx + i]);
-    table->at.push_back(time_size == 8 ? be64(b, times + i * 8)
-                                       : static_cast<std::int32_t>(be32(b, times + i * 4)));
-    table->offset.push_back(type < typecnt ? type_offset(type) : table->initial);
-  }
-  Zone z;
-  z.table_ = std::move(table);
-  return z;
-}
-
-int Zone::offset_at(std::int64_t utc_ms) const {
-  if (!table_) {
-    return fixed_;
-  }
-  const std::int64_t sec = floor_div(utc_ms, 1000);
-  auto it = std::upper_bound(table_->at.begin(), table_->at.end(), sec);
-  if (it == table_->at.begin()) {
-    return table_->initial;
-  }
-  return table_->offset[static_cast<std::size_t>(it - table_->at.begin() - 1)];
-}
-
-std::int64_t Zone::to_utc(std::int64_t local_ms) const {
-  const std::int64_t guess = local_ms - std::int64_t{offset_at(local_ms)} * 1000;
-  return local_ms - std::int64_t{offset_at(guess)} * 1000;
-}
 
 std::optional<DateTime> parse_datetime(std::string_view s) {
   Fields f;
@@ -303,111 +231,6 @@ std::string format_datetime(const DateTime& t) {
 
 std::string utc_string(double seconds) {
   return format_datetime(DateTime{static_cast<std::int64_t>(std::floor(seconds * 1000)), Zone{}});
-}
-
-bool Period::zero() const {
-  return years == 0 && months == 0 && weeks == 0 && days == 0 && hours == 0 && minutes == 0 &&
-         seconds == 0 && millis == 0;
-}
-
-std::int64_t Period::standard_seconds() const {
-  return ((weeks * 7 + days) * 24 + hours) * 3600 + minutes * 60 + seconds + millis / 1000;
-}
-
-std::optional<Period> parse_period(std::string_view s) {
-  if (s.empty() || s[0] != 'P') {
-    return std::nullopt;
-  }
-  Period p;
-  std::size_t pos = 1;
-  bool time = false;
-  int last = -1;  // index of the last designator read, to enforce the order
-  static constexpr std::string_view kDate = "YMWD", kTime = "HMS";
-  while (pos < s.size()) {
-    if (s[pos] == 'T' && !time) {
-      time = true;
-      last = -1;
-      if (++pos == s.size()) {
-        return std::nullopt;
-      }
-      continue;
-    }
-    std::size_t start = pos;
-    if (s[pos] == '-') {
-      ++pos;
-    }
-    std::int64_t v = 0;
-    std::int64_t frac = 0;
-    std::size_t n = 0;
-    for (; pos < s.size() && s[pos] >= '0' && s[pos] <= '9'; ++pos, ++n) {
-      v = v * 10 + (s[pos] - '0');
-    }
-    if (n == 0 || n > 9) {
-      return std::nullopt;
-    }
-    if (time && (at(s, pos, '.') || at(s, pos, ','))) {
-      std::size_t d = 0;
-      for (++pos; pos < s.size() && s[pos] >= '0' && s[pos] <= '9'; ++pos, ++d) {
-        frac = d < 3 ? frac * 10 + (s[pos] - '0') : frac;
-      }
-      for (; d < 3; ++d) {
-        frac *= 10;
-      }
-      if (!at(s, pos, 'S')) {
-        return std::nullopt;
-      }
-    }
-    if (s[start] == '-') {
-      v = -v;
-      frac = -frac;
-    }
-    if (pos >= s.size()) {
-      return std::nullopt;
-    }
-    const auto designators = time ? kTime : kDate;
-    const auto i = designators.find(s[pos++]);
-    if (i == std::string_view::npos || static_cast<int>(i) <= last) {
-      return std::nullopt;
-    }
-    last = static_cast<int>(i);
-    std::int64_t* fields[] = {&p.years, &p.months, &p.weeks, &p.days};
-    std::int64_t* tfields[] = {&p.hours, &p.minutes, &p.seconds};
-    *(time ? tfields[i] : fields[i]) = v;
-    if (time && i == 2) {
-      p.millis = frac;
-    }
-  }
-  return p;
-}
-
-std::string format_period(const Period& p) {
-  if (p.zero()) {
-    return "PT0S";
-  }
-  std::string out = "P";
-  auto put = [&](std::int64_t v, char unit) {
-    if (v != 0) {
-      out += std::to_string(v) + unit;
-    }
-  };
-  put(p.years, 'Y');
-  put(p.months, 'M');
-  put(p.weeks, 'W');
-  put(p.days, 'D');
-  if (p.hours != 0 || p.minutes != 0 || p.seconds != 0 || p.millis != 0) {
-    out += 'T';
-    put(p.hours, 'H');
-    put(p.minutes, 'M');
-    if (p.millis != 0) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%lld.%03lld", static_cast<long long>(p.seconds),
-                    static_cast<long long>(p.millis < 0 ? -p.millis : p.millis));
-      out += std::string(buf) + 'S';
-    } else {
-      put(p.seconds, 'S');
-    }
-  }
-  return out;
 }
 
 DateTime plus(const DateTime& start, const Period& p, std::int64_t times) {
