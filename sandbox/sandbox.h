@@ -100,6 +100,8 @@ class Sandbox {
   /// Adds an agent to the World (and its HTTP server while under agent_servers_max).
   std::string register_agent(const spec::AgentSpec& spec);
   void set_active(SimAgent& agent);
+  nlohmann::json change_agent(const std::string& agent_id, const std::string& action,
+                              const nlohmann::json& body);
   std::unique_ptr<server::HttpServer> make_server(const std::string& name, const std::string& host,
                                                   int port, http::Router router,
                                                   server::Faults* faults, int threads);
@@ -120,6 +122,8 @@ class Sandbox {
   std::vector<std::unique_ptr<server::HttpServer>> servers_;
   std::optional<server::TlsFiles> tls_;
   std::size_t agent_servers_ = 0;
+  std::map<std::string, server::HttpServer*> agent_servers_by_id_;
+  std::mutex servers_mu_;  // servers_ and agent_servers_by_id_ change at run time (admin API)
   int port_cursor_ = 0;
   int agent_port_ = 5051;
   std::size_t next_agent_ = 0;

@@ -49,6 +49,8 @@ std::string Sandbox::register_agent(const spec::AgentSpec& spec) {
     if (ticker_.joinable()) {
       s->start();  // added at run time: serve at once
     }
+    std::lock_guard guard(servers_mu_);  // admin calls add agents while others read
+    agent_servers_by_id_[agent.info.id] = s.get();
     servers_.push_back(std::move(s));
     ++agent_servers_;
   }
@@ -72,6 +74,26 @@ nlohmann::json Sandbox::add_agent(const nlohmann::json& body) {
 }
 
 nlohmann::json Sandbox::agent_action(const std::string& agent_id, const std::string& action,
+                                     const nlohmann::json& body) {
+  nlohmann::json out = change_agent(agent_id, action, body);
+  if (action == "lose") {
+    // A lost agent is gone from the network too: its endpoints stop answering (connection
+    // refused), which is what qctl sees of a partitioned agent. Stopped without the World
+    // lock, since in-flight agent requests take it.
+    server::HttpServer* agent_server = nullptr;
+    {
+      std::lock_guard guard(servers_mu_);
+      auto it = agent_servers_by_id_.find(agent_id);
+      agent_server = it == agent_servers_by_id_.end() ? nullptr : it->second;
+    }
+    if (agent_server != nullptr) {
+      agent_server->stop();
+    }
+  }
+  return out;
+}
+
+nlohmann::json Sandbox::change_agent(const std::string& agent_id, const std::string& action,
                                      const nlohmann::json& body) {
   auto lock = world_->lock();
   SimAgent* a = world_->agent(agent_id);

@@ -160,10 +160,15 @@ void Sandbox::stop() {
     auto lock = world_->lock();
     runner_->stop_all();
   }
-  for (auto& s : servers_) {
+  std::vector<std::unique_ptr<server::HttpServer>> servers;
+  {
+    std::lock_guard guard(servers_mu_);
+    servers.swap(servers_);
+    agent_servers_by_id_.clear();
+  }
+  for (auto& s : servers) {
     s->stop();
   }
-  servers_.clear();
   if (world_) {
     auto lock = world_->lock();
     world_->set_runner(nullptr);

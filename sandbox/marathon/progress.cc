@@ -178,10 +178,14 @@ bool step(MarathonState& st, Deployment& d) {
       }
     }
     bool done = true;
+    bool only_starts = true;  // StartApplication (0 instances) completes at once in Marathon
     for (const Action& a : d.steps[d.current]) {
       done = run_action(st, d, a) && done;
+      only_starts = only_starts && a.kind == ActionKind::kStart;
     }
-    if (!done || st.now() - d.step_started < st.options.deployment_step_seconds) {
+    const bool min_time_passed =
+        only_starts || st.now() - d.step_started >= st.options.deployment_step_seconds;
+    if (!done || !min_time_passed) {
       return false;
     }
     publish(st, "deployment_step_success",

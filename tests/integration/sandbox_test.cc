@@ -188,6 +188,21 @@ TEST(SandboxIntegration, TlsAndBasicAuthWithTheWrittenContext) {
   EXPECT_EQ(text.str().find("s3cret"), std::string::npos) << "the secret is referenced, never copied";
 }
 
+TEST(SandboxIntegration, ALostAgentStopsAnswering) {
+  SandboxProcess sb({"--agents", "2", "--simulate"});
+  ASSERT_TRUE(sb.ok()) << sb.error();
+  const auto agent = sb.endpoints()["agents"][0];
+  const std::string url = agent["url"].get<std::string>();
+  EXPECT_EQ(http_call("GET", url + "/state").status, 200);
+  auto lost = http_call("POST", sb.endpoints()["admin"].get<std::string>() + "/agents/" +
+                                    agent["id"].get<std::string>() + "/lose");
+  ASSERT_EQ(lost.status, 200) << lost.body;
+  EXPECT_EQ(http_call("GET", url + "/state").status, 0) << "connection refused, as a partition";
+  auto r = qctl(sb, {"status", "-o", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["mesos"]["agents"]["ready"], 1);
+}
+
 TEST(SandboxIntegration, SimulatedScaleModeServesTheLoad) {
   SandboxProcess sb({"--simulate", "--agents", "40", "--tasks", "2000"});
   ASSERT_TRUE(sb.ok()) << sb.error();
