@@ -45,6 +45,8 @@ void build_root(CLI::App& app, Context& ctx) {
   app.fallthrough();  // global flags work after the subcommand too
   add_global_flags(app, ctx.globals);
   register_status(app, ctx);
+  register_job(app, ctx);
+  register_queue(app, ctx);
   register_config(app, ctx);
   register_sandbox(app, ctx);
   register_version(app, ctx);

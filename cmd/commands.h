@@ -10,6 +10,10 @@ namespace qctl::cmd {
 void register_version(CLI::App& parent, Context& ctx);
 void register_config(CLI::App& parent, Context& ctx);
 void register_status(CLI::App& parent, Context& ctx);
+/// `qctl job …`: Chronos batch jobs (cmd/job/).
+void register_job(CLI::App& parent, Context& ctx);
+/// `qctl queue …`: Chronos' and Marathon's queues (cmd/queue/).
+void register_queue(CLI::App& parent, Context& ctx);
 /// `qctl sandbox`: the embedded local cluster.
 void register_sandbox(CLI::App& parent, Context& ctx);
 /// `qctl completion SHELL` and the hidden `qctl __complete -- WORDS…` its scripts call.

@@ -34,6 +34,7 @@ struct Streams {
   bool out_is_tty = false;
   bool in_is_tty = false;
   int width = 0;  // terminal columns, 0 when unknown
+  bool err_is_tty = false;  // progress lines (--wait) only on a terminal
 };
 
 /// Flags that apply to every command.

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   qctl::cmd::Streams io{std::cin, std::cout, std::cerr, isatty(STDOUT_FILENO) == 1,
                         isatty(STDIN_FILENO) == 1, terminal_width()};
+  io.err_is_tty = isatty(STDERR_FILENO) == 1;
   qctl::cmd::RunOptions options;
   options.env = qctl::config::process_env();
   const int code = qctl::cmd::run_cli(argc, argv, io, options);

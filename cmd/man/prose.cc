@@ -56,6 +56,22 @@ const Table& table() {
         "__complete, which walks qctl's own command tree. Live names come from a small "
         "per-context cache (see FILES); a stale cache is refreshed with a hard 1 s budget, so a "
         "down cluster never hangs the shell."}},
+      {"qctl job",
+       {"Chronos batch jobs, on Chronos 3.x (/v1/scheduler) or 2.x (/scheduler), detected. "
+        "submit validates each job locally (name, ISO 8601 schedule, time zone, resources, the "
+        "constraint operators Chronos really supports, uris against fetch, parents) and sends "
+        "many at once over reused connections; run triggers a job now and says when Chronos "
+        "would silently ignore the trigger (job queued, disabled, or running and not "
+        "concurrent); status shows each job's state, last run, counts and next run.",
+        "--wait exits 0 when the run succeeded, 1 when it failed and 5 on timeout. A batch in "
+        "which some jobs failed exits 6 and names each one. An unknown job exits 3, although "
+        "Chronos itself answers 400."}},
+      {"qctl queue",
+       {"list shows what waits: Chronos jobs in the high and the normal queue (with the queue "
+        "sizes from /metrics) and Marathon's launch queue with what blocks each app. priority "
+        "resubmits a job with highPriority changed and can trigger it: Chronos drains the high "
+        "queue first, but a task already waiting changes queue only when Chronos requeues it, "
+        "and nothing running is preempted."}},
       {"qctl sandbox",
        {"Runs, in the foreground, an embedded cluster that speaks the real HTTP APIs of Mesos "
         "masters and agents, Marathon v2 and Chronos (3.x, or 2.x with --chronos-api 2): leader "

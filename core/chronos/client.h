@@ -38,6 +38,11 @@ class Client {
   model::JobGraph graph();
   /// GET {prefix}/job/stat/{name}.
   model::JobStat job_stat(const std::string& name);
+  /// GET {prefix}/job/stat/{name} for each name with `parallel` requests in flight over
+  /// reused connections (core/chronos/client_stats.cc); nullopt for a job Chronos no longer
+  /// knows (its 400 "not found"). Throws for any other failure.
+  std::vector<std::optional<model::JobStat>> job_stats(const std::vector<std::string>& names,
+                                                       std::size_t parallel = 8);
   /// GET {prefix}/leader -> "host:port".
   std::string leader();
   /// GET /metrics -> the two queue gauges.

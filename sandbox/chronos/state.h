@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <unordered_map>
 #include <vector>
 
 #include "sandbox/chronos/chronos.h"
@@ -34,6 +35,7 @@ class ChronosState {
   /// Every persisted job in creation order. A dependent job whose parents are missing stays
   /// stored but out of the graph, as Chronos' main loop drops it on every reload.
   std::vector<Job> store_;
+  std::unordered_map<std::string, std::size_t> index_;  // name -> position in store_
   /// JobGraph.edgeInvocationCount, per (parent, child).
   std::map<std::pair<std::string, std::string>, std::int64_t> edge_counts_;
 

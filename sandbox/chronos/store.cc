@@ -45,8 +45,8 @@ Job scheduled_copy(const Job& child, const Job& parent) {
 }  // namespace
 
 Job* ChronosState::stored(const std::string& name) {
-  auto it = std::find_if(store_.begin(), store_.end(), [&](const Job& j) { return j.name == name; });
-  return it == store_.end() ? nullptr : &*it;
+  auto it = index_.find(name);
+  return it == index_.end() ? nullptr : &store_[it->second];
 }
 
 std::vector<std::string> ChronosState::graph_jobs() const {
@@ -107,6 +107,7 @@ void ChronosState::put(Job job) {
   if (old != nullptr) {
     *old = std::move(job);
   } else {
+    index_[job.name] = store_.size();
     store_.push_back(std::move(job));
   }
 }
@@ -128,6 +129,10 @@ void ChronosState::remove_job(const std::string& name) {
     }
   }
   std::erase_if(store_, [&](const Job& j) { return j.name == name; });
+  index_.clear();  // positions after the erased job moved
+  for (std::size_t i = 0; i < store_.size(); ++i) {
+    index_[store_[i].name] = i;
+  }
   std::erase_if(edge_counts_, [&](const auto& e) { return e.first.first == name || e.first.second == name; });
   kill_tasks(name);
   stats_.remove(name);

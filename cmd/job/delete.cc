@@ -1,0 +1,74 @@
+// `qctl job delete NAME…`: remove Chronos jobs, warning first how their dependents change.
+#include <CLI/CLI.hpp>
+#include <algorithm>
+
+#include "cmd/commands.h"
+#include "cmd/job/job_cmds.h"
+#include "core/chronos/client.h"
+#include "core/chronos/job_delete.h"
+#include "core/error.h"
+#include "core/util/strings.h"
+
+namespace qctl::cmd {
+
+namespace {
+
+struct JobDeleteOptions {
+  std::vector<std::string> names;
+  bool dry_run = false;
+};
+
+int run_job_delete(const JobDeleteOptions& o, Context& ctx) {
+  auto& chronos = ctx.clients.chronos();
+  const auto jobs = chronos.jobs();
+  std::vector<const model::Job*> targets;
+  std::vector<std::string> missing;
+  for (const auto& name : o.names) {
+    const auto it =
+        std::find_if(jobs.begin(), jobs.end(), [&](const model::Job& j) { return j.name == name; });
+    if (it == jobs.end()) {
+      missing.push_back(name);
+    } else {
+      targets.push_back(&*it);
+    }
+  }
+  if (!missing.empty()) {  // nothing deleted: all or none
+    throw NotFoundError(
+        "chronos",
+        (missing.size() == 1 ? "job " : "jobs ") + util::join(missing, ", ") + " not found",
+        "list the jobs with: qctl job list");
+  }
+  for (const auto* job : targets) {
+    const auto plan = chronos::reparent_plan(*job, jobs, o.names);
+    if (!plan.empty()) {
+      ctx.io.err << "warning: job/" << job->name << " has " << plan.size()
+                 << (plan.size() == 1 ? " dependent" : " dependents")
+                 << "; Chronos re-parents them:\n";
+      for (const auto& r : plan) {
+        ctx.io.err << "  " << chronos::reparent_line(r, job->name) << "\n";
+      }
+    }
+    if (!o.dry_run) {
+      chronos.remove(job->name);  // also kills its running tasks
+    }
+    ctx.io.out << "job/" << job->name << " deleted" << (o.dry_run ? " (dry run)" : "") << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+void register_job_delete(CLI::App& job, Context& ctx) {
+  auto o = std::make_shared<JobDeleteOptions>();
+  auto* cmd = job.add_subcommand("delete", "Delete Chronos jobs (their running tasks are killed)");
+  cmd->alias("rm");
+  cmd->add_option("NAME", o->names, "Job names")->required();
+  cmd->add_flag("--dry-run", o->dry_run,
+                "Show what would be deleted and re-parented, change nothing");
+  set_examples(*cmd,
+               "  qctl job delete nightly-report --dry-run   # which dependents get re-parented\n"
+               "  qctl job delete old-etl old-report\n");
+  cmd->callback([o, &ctx] { ctx.selected = [o, &ctx] { return run_job_delete(*o, ctx); }; });
+}
+
+}  // namespace qctl::cmd

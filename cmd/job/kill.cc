@@ -1,0 +1,65 @@
+// `qctl job kill NAME…`: kill the running Mesos tasks of Chronos jobs (DELETE task/kill).
+#include <CLI/CLI.hpp>
+#include <unordered_map>
+
+#include "cmd/commands.h"
+#include "cmd/job/job_cmds.h"
+#include "core/chronos/client.h"
+#include "core/chronos/run_check.h"
+#include "core/error.h"
+#include "core/util/strings.h"
+
+namespace qctl::cmd {
+
+namespace {
+
+struct JobKillOptions {
+  std::vector<std::string> names;
+};
+
+int run_job_kill(const JobKillOptions& o, Context& ctx) {
+  auto& chronos = ctx.clients.chronos();
+  std::unordered_map<std::string, std::string> states;
+  for (const auto& s : chronos.summary()) {
+    states.emplace(s.name, s.state);
+  }
+  std::vector<std::string> missing;
+  for (const auto& name : o.names) {
+    if (states.find(name) == states.end()) {
+      missing.push_back(name);
+    }
+  }
+  if (!missing.empty()) {  // nothing killed: all or none
+    throw NotFoundError(
+        "chronos",
+        (missing.size() == 1 ? "job " : "jobs ") + util::join(missing, ", ") + " not found",
+        "list the jobs with: qctl job list");
+  }
+  for (const auto& name : o.names) {
+    const auto& state = states[name];
+    const int running = chronos::running_count(state);
+    if (running == 0) {
+      ctx.io.err << "job/" << name << ": nothing running (" << state << ")"
+                 << (state == "queued" ? "; Chronos cannot remove a queued task" : "") << "\n";
+      continue;
+    }
+    chronos.kill_tasks(name);
+    ctx.io.out << "job/" << name << " killed " << running
+               << (running == 1 ? " running task" : " running tasks") << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+void register_job_kill(CLI::App& job, Context& ctx) {
+  auto o = std::make_shared<JobKillOptions>();
+  auto* cmd = job.add_subcommand("kill", "Kill the running tasks of Chronos jobs");
+  cmd->add_option("NAME", o->names, "Job names")->required();
+  set_examples(*cmd,
+               "  qctl job kill transcode-news\n"
+               "  qctl job kill etl-1 etl-2\n");
+  cmd->callback([o, &ctx] { ctx.selected = [o, &ctx] { return run_job_kill(*o, ctx); }; });
+}
+
+}  // namespace qctl::cmd

@@ -1,0 +1,28 @@
+// `qctl queue`: what waits in Chronos' two queues and Marathon's launch queue.
+#include <ostream>
+
+#include "cmd/commands.h"
+#include "cmd/queue/queue_cmds.h"
+
+namespace qctl::cmd {
+
+void register_queue(CLI::App& parent, Context& ctx) {
+  auto* queue =
+      parent.add_subcommand("queue", "See what waits and let an urgent job jump the queue");
+  register_queue_list(*queue, ctx);
+  register_queue_priority(*queue, ctx);
+  set_examples(*queue,
+               "  qctl queue list\n"
+               "  qctl queue priority transcode-news high --run\n");
+  // `qctl queue` alone shows its verbs; a verb's callback (run first) takes precedence.
+  queue->callback([queue, &ctx] {
+    if (!ctx.selected) {
+      ctx.selected = [queue, &ctx] {
+        ctx.io.out << queue->help();
+        return 0;
+      };
+    }
+  });
+}
+
+}  // namespace qctl::cmd

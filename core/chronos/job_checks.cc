@@ -1,0 +1,165 @@
+// Schedule, time zone and batch-wide checks of job_validate.h.
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <regex>
+
+#include "core/chronos/job_validate.h"
+
+namespace qctl::chronos {
+
+namespace {
+
+int days_in_month(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+/// Joda's DateTime.parse forms: a date, optionally a time (hh, hh:mm, hh:mm:ss[.fff]),
+/// optionally an offset.
+std::string start_problem(const std::string& start) {
+  static const std::regex form(
+      R"(^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?)?)"
+      R"((?:Z|[+-]\d{2}(?::?\d{2})?)?$)");
+  std::smatch m;
+  const std::string example = " (e.g. 2024-05-01T02:00:00Z, or empty to start now)";
+  if (!std::regex_match(start, m, form)) {
+    return "start \"" + start + "\" is not an ISO 8601 date-time" + example;
+  }
+  const auto num = [&](int i) { return m[i].matched ? std::stoi(m[i].str()) : 0; };
+  const int month = num(2);
+  if (month < 1 || month > 12 || num(3) < 1 || num(3) > days_in_month(num(1), month) ||
+      num(4) > 23 || num(5) > 59 || num(6) > 59) {
+    return "start \"" + start + "\" is not a valid date-time" + example;
+  }
+  if (num(1) < 1970) {
+    return "start \"" + start + "\" is before 1970, which Chronos refuses";
+  }
+  return "";
+}
+
+std::string period_problem(const std::string& period) {
+  static const std::regex form(
+      R"(^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(?:[.,]\d+)?S)?)?$)");
+  if (!std::regex_match(period, form)) {
+    return "period \"" + period + "\" is not an ISO 8601 period (e.g. PT30M, PT1H, P1D, P1W)";
+  }
+  if (period.find_first_of("123456789") == std::string::npos) {
+    return "period \"" + period + "\" is zero: give the time between runs (e.g. P1D)";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string schedule_problem(std::string_view schedule) {
+  // Chronos' Iso8601Expressions: (R[0-9]*)/(.*)/(P.*), matched as a whole.
+  static const std::regex form(R"(^(R[0-9]*)/(.*)/(P.*)$)");
+  const std::string text(schedule);
+  std::smatch m;
+  if (!std::regex_match(text, m, form)) {
+    return "\"" + text +
+           "\" is not R[n]/<start>/<period> (e.g. R/2024-05-01T02:00:00Z/P1D; an empty start "
+           "runs at once: R1//PT1H)";
+  }
+  if (m[2].length() > 0) {
+    if (auto why = start_problem(m[2].str()); !why.empty()) {
+      return why;
+    }
+  }
+  return period_problem(m[3].str());
+}
+
+std::string time_zone_problem(const std::string& zone, const ValidateOptions& opts) {
+  namespace fs = std::filesystem;
+  static const std::regex offset(R"(^[+-]\d{2}(:?\d{2})?$)");
+  static const std::regex id(R"(^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$)");
+  std::error_code ec;
+  if (zone.empty() || std::regex_match(zone, offset) || !fs::is_directory(opts.zoneinfo_dir, ec)) {
+    return "";  // without a zoneinfo database there is nothing to check against
+  }
+  if (std::regex_match(zone, id) && fs::is_regular_file(fs::path(opts.zoneinfo_dir) / zone, ec)) {
+    return "";
+  }
+  return "unknown time zone \"" + zone + "\" (not in " + opts.zoneinfo_dir +
+         "; e.g. UTC, Europe/Berlin, Asia/Shanghai)";
+}
+
+namespace {
+
+/// Waves as far as they resolve; -1 for jobs in (or behind) a cycle.
+std::vector<int> partial_waves(const std::vector<JobDocument>& docs) {
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    const auto& name = docs[i].value.value("name", nlohmann::json());
+    if (name.is_string()) {
+      index.emplace(name.get<std::string>(), i);
+    }
+  }
+  std::vector<int> wave(docs.size(), -1);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      if (wave[i] >= 0) {
+        continue;
+      }
+      int w = 0;
+      const auto parents = docs[i].value.value("parents", nlohmann::json::array());
+      for (const auto& p : parents) {
+        const auto it = p.is_string() ? index.find(p.get<std::string>()) : index.end();
+        if (it != index.end()) {
+          w = wave[it->second] < 0 ? -1 : std::max(w, wave[it->second] + 1);
+        }
+        if (w < 0) {
+          break;
+        }
+      }
+      if (w >= 0) {
+        wave[i] = w;
+        changed = true;
+      }
+    }
+  }
+  return wave;
+}
+
+}  // namespace
+
+std::vector<int> dependency_waves(const std::vector<JobDocument>& docs) {
+  auto wave = partial_waves(docs);
+  return std::find(wave.begin(), wave.end(), -1) == wave.end() ? wave : std::vector<int>{};
+}
+
+JobProblems check_jobs(const std::vector<JobDocument>& docs,
+                       const std::set<std::string>& server_names, const ValidateOptions& opts) {
+  JobProblems out;
+  std::map<std::string, std::string> batch;  // name -> where first defined
+  for (const auto& doc : docs) {
+    check_job_document(doc, opts, out);
+    const auto& name = doc.value.value("name", nlohmann::json());
+    if (name.is_string() && !batch.emplace(name.get<std::string>(), doc.where).second) {
+      out.errors.push_back(doc.where + ".name: \"" + name.get<std::string>() +
+                           "\" is also defined at " + batch[name.get<std::string>()]);
+    }
+  }
+  for (const auto& doc : docs) {
+    const auto parents = doc.value.value("parents", nlohmann::json::array());
+    for (std::size_t i = 0; parents.is_array() && i < parents.size(); ++i) {
+      if (parents[i].is_string() && batch.count(parents[i].get<std::string>()) == 0 &&
+          server_names.count(parents[i].get<std::string>()) == 0) {
+        out.errors.push_back(doc.where + ".parents[" + std::to_string(i) + "]: no job \"" +
+                             parents[i].get<std::string>() + "\" on the server or in this batch");
+      }
+    }
+  }
+  const auto waves = partial_waves(docs);
+  if (const auto it = std::find(waves.begin(), waves.end(), -1); it != waves.end()) {
+    out.errors.push_back(docs[static_cast<std::size_t>(it - waves.begin())].where +
+                         ".parents: a dependency cycle in this batch: none of its jobs could "
+                         "ever run");
+  }
+  return out;
+}
+
+}  // namespace qctl::chronos

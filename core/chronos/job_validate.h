@@ -1,0 +1,48 @@
+// Local checks of job documents before anything is sent: Chronos' own rules (name pattern,
+// schedule, time zone, uris vs fetch) plus what Chronos would silently get wrong (constraint
+// operators it drops, parents that do not exist, resources <= 0). Messages name the field.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/chronos/job_file.h"
+
+namespace qctl::chronos {
+
+/// What is wrong ("jobs.json[3].schedule: …") and what is only suspicious (unknown fields).
+struct JobProblems {
+  std::vector<std::string> errors;
+  std::vector<std::string> warnings;
+};
+
+struct ValidateOptions {
+  std::string zoneinfo_dir = "/usr/share/zoneinfo";  // scheduleTimeZone must exist here
+};
+
+/// Chronos' JobUtils.jobNamePattern `([\w\.-]+)`: ASCII letters, digits, '_', '.', '-'.
+[[nodiscard]] bool valid_job_name(std::string_view name);
+
+/// Why `schedule` is not `R[n]/[start]/<ISO 8601 period>` as Chronos parses it; "" when it is.
+[[nodiscard]] std::string schedule_problem(std::string_view schedule);
+
+/// Why `zone` is not a time zone Chronos (Joda) knows; "" when it is (or empty).
+[[nodiscard]] std::string time_zone_problem(const std::string& zone, const ValidateOptions& opts);
+
+/// Checks one document on its own: field types, values, unknown fields (warnings).
+void check_job_document(const JobDocument& doc, const ValidateOptions& opts, JobProblems& out);
+
+/// Checks a batch: every document, names given twice, parents that are neither on the server
+/// (`server_names`) nor in the batch, and dependency cycles inside the batch.
+[[nodiscard]] JobProblems check_jobs(const std::vector<JobDocument>& docs,
+                                     const std::set<std::string>& server_names,
+                                     const ValidateOptions& opts = {});
+
+/// For each document, the wave it is sent in: 0 without parents in the batch, else one more
+/// than its latest parent in the batch (children are sent after their parents answered).
+/// Empty when the batch has a dependency cycle.
+[[nodiscard]] std::vector<int> dependency_waves(const std::vector<JobDocument>& docs);
+
+}  // namespace qctl::chronos

@@ -1,0 +1,188 @@
+#include "core/chronos/next_run.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <string>
+
+#include "core/util/duration.h"
+
+namespace qctl::chronos {
+
+namespace {
+
+// Reads digits (and, for seconds, a fraction) up to the designator; false when none.
+bool read_number(std::string_view& s, double& value, bool fraction_ok) {
+  std::size_t i = 0;
+  while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) != 0 ||
+                          (fraction_ok && (s[i] == '.' || s[i] == ',')))) {
+    ++i;
+  }
+  if (i == 0) {
+    return false;
+  }
+  std::string digits(s.substr(0, i));
+  for (auto& c : digits) {
+    c = c == ',' ? '.' : c;
+  }
+  value = std::stod(digits);
+  s.remove_prefix(i);
+  return true;
+}
+
+// Howard Hinnant's civil-date algorithms: days since 1970-01-01 <-> y/m/d.
+std::int64_t days_from_civil(std::int64_t y, std::int64_t m, std::int64_t d) {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void civil_from_days(std::int64_t z, std::int64_t& y, std::int64_t& m, std::int64_t& d) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+}
+
+std::int64_t days_in_month(std::int64_t y, std::int64_t m) {
+  return days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - days_from_civil(y, m, 1);
+}
+
+}  // namespace
+
+std::optional<SchedulePeriod> parse_schedule_period(std::string_view s) {
+  if (s.size() < 2 || s.front() != 'P') {
+    return std::nullopt;
+  }
+  s.remove_prefix(1);
+  SchedulePeriod p;
+  bool time = false;
+  bool any = false;
+  while (!s.empty()) {
+    if (s.front() == 'T') {
+      if (time) {
+        return std::nullopt;
+      }
+      time = true;
+      s.remove_prefix(1);
+      continue;
+    }
+    double v = 0;
+    if (!read_number(s, v, time) || s.empty()) {
+      return std::nullopt;
+    }
+    const char unit = s.front();
+    s.remove_prefix(1);
+    any = true;
+    const auto whole = static_cast<std::int64_t>(v);
+    if (!time && unit == 'Y') {
+      p.years += whole;
+    } else if (!time && unit == 'M') {
+      p.months += whole;
+    } else if (!time && unit == 'W') {
+      p.weeks += whole;
+    } else if (!time && unit == 'D') {
+      p.days += whole;
+    } else if (time && unit == 'H') {
+      p.seconds += v * 3600;
+    } else if (time && unit == 'M') {
+      p.seconds += v * 60;
+    } else if (time && unit == 'S') {
+      p.seconds += v;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!any) {
+    return std::nullopt;
+  }
+  return p;
+}
+
+std::optional<RepeatingSchedule> parse_repeating_schedule(std::string_view text) {
+  const auto first = text.find('/');
+  const auto last = text.rfind('/');
+  if (first == std::string_view::npos || first == last || text.front() != 'R') {
+    return std::nullopt;
+  }
+  RepeatingSchedule out;
+  const auto repeat = text.substr(1, first - 1);
+  if (!repeat.empty()) {
+    double n = 0;
+    auto rest = repeat;
+    if (!read_number(rest, n, false) || !rest.empty()) {
+      return std::nullopt;
+    }
+    out.repeat = static_cast<std::int64_t>(n);
+  }
+  const auto start = text.substr(first + 1, last - first - 1);
+  if (!start.empty()) {
+    out.start = util::parse_iso8601(start);
+    if (!out.start) {
+      return std::nullopt;
+    }
+  }
+  const auto period = parse_schedule_period(text.substr(last + 1));
+  if (!period) {
+    return std::nullopt;
+  }
+  out.period = *period;
+  return out;
+}
+
+double add_periods(double start, const SchedulePeriod& p, std::int64_t times) {
+  double t = start;
+  if (p.calendar()) {
+    const double day_seconds = 86400.0;
+    const auto day = static_cast<std::int64_t>(std::floor(start / day_seconds));
+    const double in_day = start - static_cast<double>(day) * day_seconds;
+    std::int64_t y = 0;
+    std::int64_t m = 0;
+    std::int64_t d = 0;
+    civil_from_days(day, y, m, d);
+    const std::int64_t months = (y * 12 + (m - 1)) + (p.years * 12 + p.months) * times;
+    y = months >= 0 ? months / 12 : (months - 11) / 12;
+    m = months - y * 12 + 1;
+    d = std::min(d, days_in_month(y, m));
+    t = static_cast<double>(days_from_civil(y, m, d)) * day_seconds + in_day;
+  }
+  const double fixed = static_cast<double>((p.weeks * 7 + p.days) * 86400) + p.seconds;
+  return t + fixed * static_cast<double>(times);
+}
+
+std::optional<double> next_run_time(std::string_view schedule, double now) {
+  const auto s = parse_repeating_schedule(schedule);
+  if (!s || s->repeat == 0) {
+    return std::nullopt;
+  }
+  if (!s->start) {
+    return now;
+  }
+  if (*s->start >= now) {
+    return s->start;
+  }
+  if (s->period.zero()) {
+    return std::nullopt;
+  }
+  // Estimate the number of periods with the average length, then correct by stepping.
+  const double average = add_periods(0, s->period, 1);
+  auto k = static_cast<std::int64_t>(std::floor((now - *s->start) / average));
+  k = std::max<std::int64_t>(k - 1, 0);
+  while (add_periods(*s->start, s->period, k) < now) {
+    ++k;
+  }
+  if (s->repeat > 0 && k >= s->repeat) {  // Rn: runs at start + 0..n-1 periods
+    return std::nullopt;
+  }
+  return add_periods(*s->start, s->period, k);
+}
+
+}  // namespace qctl::chronos

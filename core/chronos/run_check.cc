@@ -1,0 +1,52 @@
+#include "core/chronos/run_check.h"
+
+#include <cctype>
+
+namespace qctl::chronos {
+
+int running_count(const std::string& state) {
+  if (state == "running") {
+    return 1;
+  }
+  const auto space = state.find(' ');
+  if (space == std::string::npos || state.compare(space + 1, std::string::npos, "running") != 0) {
+    return 0;
+  }
+  int n = 0;
+  for (std::size_t i = 0; i < space; ++i) {
+    if (std::isdigit(static_cast<unsigned char>(state[i])) == 0) {
+      return 0;
+    }
+    n = n * 10 + (state[i] - '0');
+  }
+  return n;
+}
+
+std::string state_family(const std::string& state) {
+  if (running_count(state) > 0) {
+    return "running";
+  }
+  return state.empty() ? "idle" : state;
+}
+
+std::optional<IgnoredTrigger> ignored_trigger(const model::Job& job, const std::string& state) {
+  const std::string subject = "job " + job.name;
+  if (job.disabled) {
+    return IgnoredTrigger{subject + " is disabled: Chronos ignores the trigger",
+                          "enable it first: submit it again with \"disabled\": false"};
+  }
+  if (state == "queued") {
+    return IgnoredTrigger{subject + " is already queued: Chronos ignores the trigger",
+                          "Chronos keeps one queued task per job; it runs when an offer fits"};
+  }
+  if (running_count(state) > 0 && !job.concurrent) {
+    return IgnoredTrigger{subject +
+                              " is already running and not concurrent: Chronos ignores "
+                              "the trigger",
+                          "wait for the run to finish (qctl job status " + job.name +
+                              " --watch), or kill it with qctl job kill " + job.name};
+  }
+  return std::nullopt;
+}
+
+}  // namespace qctl::chronos

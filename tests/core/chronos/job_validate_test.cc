@@ -1,0 +1,164 @@
+#include "core/chronos/job_validate.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "tests/support/run_qctl.h"
+
+namespace qctl::chronos {
+namespace {
+
+using nlohmann::json;
+
+/// The problems of one job document named "jobs.json[3]", with a tiny zoneinfo database.
+class JobFileValidate : public ::testing::Test {
+ protected:
+  JobFileValidate() {
+    zones_.write("UTC", "TZif");
+    std::filesystem::create_directories(zones_.path() + "/Europe");
+    zones_.write("Europe/Berlin", "TZif");
+    opts_.zoneinfo_dir = zones_.path();
+  }
+
+  JobProblems check(json job, const std::set<std::string>& server = {}) {
+    return check_jobs({{"jobs.json[3]", std::move(job)}}, server, opts_);
+  }
+  std::string only_error(json job, const std::set<std::string>& server = {}) {
+    const auto p = check(std::move(job), server);
+    EXPECT_EQ(p.errors.size(), 1U) << ::testing::PrintToString(p.errors);
+    return p.errors.empty() ? "" : p.errors.front();
+  }
+
+  qctl::testing::TempDir zones_;
+  ValidateOptions opts_;
+};
+
+TEST_F(JobFileValidate, AWellFormedJobHasNoProblems) {
+  const auto p = check({{"name", "transcode.news-1_a"},
+                        {"command", "ffmpeg -i in.mp4 out.webm"},
+                        {"schedule", "R/2024-05-01T02:00:00Z/P1D"},
+                        {"scheduleTimeZone", "Europe/Berlin"},
+                        {"cpus", "0.5"},
+                        {"mem", 512},
+                        {"constraints", {{"rack", "EQUALS", "r1"}, {"host", "LIKE", "a.*"}}},
+                        {"fetch", {{{"uri", "http://x/y.tgz"}, {"extract", true}}}},
+                        {"container", {{"type", "DOCKER"}, {"image", "ffmpeg:6"}}}});
+  EXPECT_TRUE(p.errors.empty()) << ::testing::PrintToString(p.errors);
+  EXPECT_TRUE(p.warnings.empty()) << ::testing::PrintToString(p.warnings);
+}
+
+TEST_F(JobFileValidate, NameWithASpaceIsRefusedWithItsPath) {
+  const auto e = only_error({{"name", "my job"}, {"command", "true"}});
+  EXPECT_EQ(e.rfind("jobs.json[3].name: \"my job\" is not a valid job name", 0), 0U) << e;
+  EXPECT_EQ(only_error({{"command", "true"}}), "jobs.json[3].name: required");
+}
+
+TEST_F(JobFileValidate, BadSchedulesSayWhichPartIsWrong) {
+  const auto with = [](const std::string& s) { return json{{"name", "a"}, {"schedule", s}}; };
+  EXPECT_NE(only_error(with("every day"))
+                .find("jobs.json[3].schedule: \"every day\" is not "
+                      "R[n]/<start>/<period>"),
+            std::string::npos);
+  EXPECT_NE(only_error(with("R/2024-13-01T00:00:00Z/PT1H")).find("not a valid date-time"),
+            std::string::npos);
+  EXPECT_NE(only_error(with("R/2024-01-01T00:00:00Z/1H")).find("not R[n]"), std::string::npos);
+  EXPECT_NE(only_error(with("R/2024-01-01T00:00:00Z/P1H")).find("not an ISO 8601 period"),
+            std::string::npos);
+  EXPECT_NE(only_error(with("R5//PT0S")).find("is zero"), std::string::npos);
+  EXPECT_NE(only_error(with("R/1969-12-31T00:00:00Z/P1D")).find("before 1970"), std::string::npos);
+  for (const char* ok : {"R//PT1H", "R1//PT30M", "R10/2012-10-01T05:52:00Z/PT2S",
+                         "R/2024-06-01T02:00:00.000+08:00/P1D", "R/2024-06-01/P1W",
+                         "R3/2024-06-01T02:00/P1DT12H", "R/2024-06-01T02:00:00Z/PT0.5S"}) {
+    EXPECT_EQ(schedule_problem(ok), "") << ok;
+  }
+}
+
+TEST_F(JobFileValidate, TimeZoneMustExist) {
+  EXPECT_NE(only_error({{"name", "a"}, {"scheduleTimeZone", "Mars/Olympus"}})
+                .find("jobs.json[3].scheduleTimeZone: unknown time zone \"Mars/Olympus\""),
+            std::string::npos);
+  EXPECT_EQ(time_zone_problem("UTC", opts_), "");
+  EXPECT_EQ(time_zone_problem("+08:00", opts_), "");
+  EXPECT_NE(time_zone_problem("../../etc/passwd", opts_), "");
+}
+
+TEST_F(JobFileValidate, ResourcesMustBePositive) {
+  EXPECT_NE(only_error({{"name", "a"}, {"cpus", 0}}).find("jobs.json[3].cpus: must be greater"),
+            std::string::npos);
+  EXPECT_NE(only_error({{"name", "a"}, {"mem", -5}}).find(".mem: must be greater"),
+            std::string::npos);
+  EXPECT_NE(only_error({{"name", "a"}, {"disk", "lots"}}).find(".disk: expected a number"),
+            std::string::npos);
+}
+
+TEST_F(JobFileValidate, UnsupportedConstraintOperatorsAreRefusedWithTheReason) {
+  const auto e = only_error(
+      {{"name", "a"}, {"constraints", {{"rack", "EQUALS", "r1"}, {"hostname", "UNIQUE", ""}}}});
+  EXPECT_EQ(e.rfind("jobs.json[3].constraints[1]: operator UNIQUE is not supported", 0), 0U) << e;
+  EXPECT_NE(e.find("silently drops"), std::string::npos) << e;
+  EXPECT_EQ(only_error({{"name", "a"}, {"constraints", json::array({{"rack", "EQUALS"}})}}),
+            "jobs.json[3].constraints[0]: expected [attribute, OPERATOR, value] (three strings)");
+}
+
+TEST_F(JobFileValidate, ConflictingFieldsAreRefused) {
+  EXPECT_NE(only_error({{"name", "a"}, {"uris", {"http://x"}}, {"fetch", {{{"uri", "http://y"}}}}})
+                .find(".uris: give either uris"),
+            std::string::npos);
+  EXPECT_NE(only_error({{"name", "a"}, {"schedule", "R//PT1H"}, {"parents", {"p"}}}, {"p"})
+                .find(".parents: a job has either a schedule or parents"),
+            std::string::npos);
+}
+
+TEST_F(JobFileValidate, UnknownFieldsAreWarningsWithTheirPath) {
+  const auto p = check({{"name", "a"},
+                        {"comand", "true"},
+                        {"epsilon", "PT15M"},
+                        {"fetch", {{{"uri", "http://y"}, {"extrakt", true}}}}});
+  EXPECT_TRUE(p.errors.empty()) << ::testing::PrintToString(p.errors);
+  ASSERT_EQ(p.warnings.size(), 3U) << ::testing::PrintToString(p.warnings);
+  EXPECT_EQ(p.warnings[0], "jobs.json[3].comand: unknown field, Chronos ignores it");
+  EXPECT_EQ(p.warnings[1], "jobs.json[3].epsilon: removed in Chronos 3.0, which ignores it");
+  EXPECT_EQ(p.warnings[2], "jobs.json[3].fetch[0].extrakt: unknown field, Chronos ignores it");
+}
+
+TEST_F(JobFileValidate, WrongTypesNameTheField) {
+  EXPECT_EQ(only_error({{"name", "a"}, {"retries", "three"}}),
+            "jobs.json[3].retries: expected a whole number, got string");
+  EXPECT_EQ(only_error({{"name", 42}}),
+            "jobs.json[3].name: expected a string, got number "
+            "(quote it in YAML)");
+}
+
+TEST_F(JobFileValidate, ParentsMustExistOnTheServerOrInTheBatch) {
+  EXPECT_EQ(only_error({{"name", "child"}, {"parents", {"ghost"}}}),
+            "jobs.json[3].parents[0]: no job \"ghost\" on the server or in this batch");
+  EXPECT_TRUE(check({{"name", "child"}, {"parents", {"etl"}}}, {"etl"}).errors.empty());
+  const auto p = check_jobs({{"a.json", {{"name", "child"}, {"parents", {"parent"}}}},
+                             {"b.json", {{"name", "parent"}, {"command", "true"}}}},
+                            {}, opts_);
+  EXPECT_TRUE(p.errors.empty()) << ::testing::PrintToString(p.errors);
+}
+
+TEST_F(JobFileValidate, DuplicatesAndCyclesInABatchAreRefused) {
+  auto p = check_jobs({{"a.json", {{"name", "x"}}}, {"b.json", {{"name", "x"}}}}, {}, opts_);
+  ASSERT_EQ(p.errors.size(), 1U);
+  EXPECT_EQ(p.errors[0], "b.json.name: \"x\" is also defined at a.json");
+  p = check_jobs({{"a.json", {{"name", "x"}, {"parents", {"y"}}}},
+                  {"b.json", {{"name", "y"}, {"parents", {"x"}}}}},
+                 {}, opts_);
+  ASSERT_EQ(p.errors.size(), 1U);
+  EXPECT_NE(p.errors[0].find("cycle"), std::string::npos);
+}
+
+TEST_F(JobFileValidate, WavesSendParentsBeforeChildren) {
+  const std::vector<JobDocument> docs = {{"0", {{"name", "c"}, {"parents", {"b"}}}},
+                                         {"1", {{"name", "b"}, {"parents", {"a", "etl"}}}},
+                                         {"2", {{"name", "a"}}},
+                                         {"3", {{"name", "d"}, {"parents", {"etl"}}}}};
+  EXPECT_EQ(dependency_waves(docs), (std::vector<int>{2, 1, 0, 0}));
+}
+
+}  // namespace
+}  // namespace qctl::chronos

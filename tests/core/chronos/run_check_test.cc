@@ -1,0 +1,54 @@
+#include "core/chronos/run_check.h"
+
+#include <gtest/gtest.h>
+
+namespace qctl::chronos {
+namespace {
+
+model::Job job_named(const std::string& name) {
+  model::Job j;
+  j.name = name;
+  j.schedule = "R/2024-06-01T00:00:00Z/P1D";
+  return j;
+}
+
+TEST(JobRunCheck, IdleEnabledJobRuns) {
+  EXPECT_FALSE(ignored_trigger(job_named("a"), "idle"));
+  EXPECT_FALSE(ignored_trigger(job_named("a"), ""));
+}
+
+TEST(JobRunCheck, QueuedDisabledAndRunningNonConcurrentAreIgnored) {
+  auto queued = ignored_trigger(job_named("a"), "queued");
+  ASSERT_TRUE(queued);
+  EXPECT_EQ(queued->message, "job a is already queued: Chronos ignores the trigger");
+  auto disabled_job = job_named("b");
+  disabled_job.disabled = true;
+  auto disabled = ignored_trigger(disabled_job, "idle");
+  ASSERT_TRUE(disabled);
+  EXPECT_EQ(disabled->message, "job b is disabled: Chronos ignores the trigger");
+  auto running = ignored_trigger(job_named("c"), "1 running");
+  ASSERT_TRUE(running);
+  EXPECT_NE(running->message.find("already running and not concurrent"), std::string::npos);
+  EXPECT_TRUE(ignored_trigger(job_named("c"), "running"));  // Chronos 2.x spelling
+}
+
+TEST(JobRunCheck, ConcurrentRunningJobRunsAgain) {
+  auto j = job_named("d");
+  j.concurrent = true;
+  EXPECT_FALSE(ignored_trigger(j, "3 running"));
+  EXPECT_TRUE(ignored_trigger(j, "queued")) << "dedup applies to concurrent jobs too";
+}
+
+TEST(JobRunCheck, RunningCountsAndFamilies) {
+  EXPECT_EQ(running_count("running"), 1);
+  EXPECT_EQ(running_count("12 running"), 12);
+  EXPECT_EQ(running_count("queued"), 0);
+  EXPECT_EQ(running_count("x running"), 0);
+  EXPECT_EQ(running_count("idle"), 0);
+  EXPECT_EQ(state_family("2 running"), "running");
+  EXPECT_EQ(state_family("queued"), "queued");
+  EXPECT_EQ(state_family(""), "idle");
+}
+
+}  // namespace
+}  // namespace qctl::chronos
