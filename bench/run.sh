@@ -55,3 +55,5 @@ done
 echo
 "$(dirname "$0")/completion.sh" "$build"
 echo; "$(dirname "$0")/sandbox.sh" "$build"
+echo; "$(dirname "$0")/job_submit.sh" "$build"
+echo; "$(dirname "$0")/job_status.sh" "$build"
