@@ -74,13 +74,13 @@ std::vector<int> descendants(int root) {
   }
   closedir(proc);
   std::vector<int> out;
-  std::vector<int> todo = {root};
-  while (!todo.empty()) {
-    int pid = todo.back();
-    todo.pop_back();
+  std::vector<int> pending = {root};
+  while (!pending.empty()) {
+    int pid = pending.back();
+    pending.pop_back();
     for (int child : children[pid]) {
       out.push_back(child);
-      todo.push_back(child);
+      pending.push_back(child);
     }
   }
   return out;

@@ -7,7 +7,8 @@
 namespace qctl::testing {
 
 CliOutcome run_cli_in_process(const std::vector<std::string>& args,
-                              std::map<std::string, std::string> env, Clock* clock) {
+                              std::map<std::string, std::string> env, Clock* clock,
+                              http::Transport* transport) {
   std::vector<const char*> argv{"qctl"};
   for (const auto& a : args) {
     argv.push_back(a.c_str());
@@ -22,6 +23,7 @@ CliOutcome run_cli_in_process(const std::vector<std::string>& args,
     return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
   };
   options.clock = clock;
+  options.transport = transport;
   CliOutcome o;
   o.code = cmd::run_cli(static_cast<int>(argv.size()), argv.data(), io, options);
   o.out = out.str();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/http/transport.h"
 
 namespace qctl::testing {
 
@@ -16,9 +17,10 @@ struct CliOutcome {
   std::string err;
 };
 
-/// `qctl <args>` with exactly the variables in `env` (nothing from the test's own process).
+/// `qctl <args>` with exactly the variables in `env` (nothing from the test's own process);
+/// `transport` (e.g. a FakeTransport) answers every request when given.
 CliOutcome run_cli_in_process(const std::vector<std::string>& args,
                               std::map<std::string, std::string> env,
-                              Clock* clock = nullptr);
+                              Clock* clock = nullptr, http::Transport* transport = nullptr);
 
 }  // namespace qctl::testing

@@ -9,6 +9,7 @@
 
 #include "cmd/app.h"
 #include "core/clock.h"
+#include "tests/support/cli.h"
 #include "tests/support/fake_transport.h"
 
 namespace qctl::testing {
@@ -68,31 +69,9 @@ class JobCli {
   }
 
   JobCliOutcome run(const std::vector<std::string>& args) {
-    std::vector<const char*> argv{"qctl"};
-    for (const auto& a : args) {
-      argv.push_back(a.c_str());
-    }
-    std::istringstream in;
-    std::ostringstream out;
-    std::ostringstream err;
-    cmd::Streams io{in, out, err};
-    cmd::RunOptions options;
-    options.env = [](const std::string& name) -> std::optional<std::string> {
-      if (name == "QCTL_CHRONOS") {
-        return std::string(kChronos);
-      }
-      if (name == "QCTL_CONFIG") {
-        return std::string("/nonexistent/qctl-config");
-      }
-      return std::nullopt;
-    };
-    options.clock = &clock;
-    options.transport = &t;
-    JobCliOutcome o;
-    o.code = cmd::run_cli(static_cast<int>(argv.size()), argv.data(), io, options);
-    o.out = out.str();
-    o.err = err.str();
-    return o;
+    CliOutcome r = run_cli_in_process(
+        args, {{"QCTL_CHRONOS", kChronos}, {"QCTL_CONFIG", "/nonexistent/qctl-config"}}, &clock, &t);
+    return JobCliOutcome{r.code, r.out, r.err};
   }
 
   /// The requests made with this method, as "METHOD path?query" after the base URL.

@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "cmd/app.h"
 #include "core/clock.h"
 #include "core/util/duration.h"
 #include "tests/support/cli.h"
@@ -24,26 +23,7 @@ inline CliOutcome run_queue_cli(FakeTransport& t, const std::vector<std::string>
                                 const char* now = "2024-05-31T18:05:00Z") {
   FakeClock clock(*util::parse_iso8601(now));
   env.emplace("QCTL_CONFIG", "/nonexistent/qctl-config");
-  std::vector<const char*> argv{"qctl"};
-  for (const auto& a : args) {
-    argv.push_back(a.c_str());
-  }
-  std::istringstream in;
-  std::ostringstream out;
-  std::ostringstream err;
-  cmd::Streams io{in, out, err};
-  cmd::RunOptions options;
-  options.env = [vars = std::move(env)](const std::string& name) -> std::optional<std::string> {
-    const auto it = vars.find(name);
-    return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
-  };
-  options.clock = &clock;
-  options.transport = &t;
-  CliOutcome o;
-  o.code = cmd::run_cli(static_cast<int>(argv.size()), argv.data(), io, options);
-  o.out = out.str();
-  o.err = err.str();
-  return o;
+  return run_cli_in_process(args, std::move(env), &clock, &t);
 }
 
 inline std::map<std::string, std::string> both_services() {
