@@ -8,7 +8,9 @@ packages=(
   g++ make cmake ninja-build pkgconf git ccache
   libcli11-dev libcurl4-openssl-dev libssh-dev nlohmann-json3-dev libsimdjson-dev
   libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libgmock-dev libssl-dev
-  openssl ca-certificates hyperfine curl time
+  libsqlite3-dev sqlite3  # qctl stats record/report history database
+  openssh-server openssh-client  # qctl ssh: the tests start their own sshd on loopback
+  openssl ca-certificates hyperfine curl jq time
   bash zsh fish  # real shells for the completion tests
   groff mandoc man-db  # man pages: rendered and linted by the tests, read by the package test
   dpkg-dev file bash-completion  # make package (dpkg-shlibdeps) and its install test
