@@ -166,7 +166,7 @@ void Sandbox::start_servers() {
   std::vector<std::unique_ptr<server::HttpServer>> masters;
   for (std::size_t i = 0; i < options_.cluster.masters; ++i) {
     auto s = make_server("mesos-master-" + std::to_string(i), master_ip(i),
-                         next_port(kMasterPort), http::Router{}, faults_["mesos"].get(), 8);
+                         next_port(kMasterPort), http::Router{}, faults_["mesos"].get(), 16);
     mesos::MasterNode node;
     node.id = i == 0 ? world_->options().master_id : ids_->uuid();
     node.ip = master_ip(i);
@@ -180,10 +180,13 @@ void Sandbox::start_servers() {
   leadership_->leader = 0;
   leadership_->elected_time = world_->now();
 
+  // httplib serves a keep-alive connection on one thread until it goes idle for 5 s, while
+  // Jetty and libprocess multiplex: a client with more connections than threads would stall,
+  // so each server gets threads for the parallel clients qctl runs (--parallel up to 16).
   auto mara = make_server("marathon", "127.0.0.1", next_port(kMarathonPort), http::Router{},
-                          faults_["marathon"].get(), 16);
+                          faults_["marathon"].get(), 32);
   auto chro = make_server("chronos", "127.0.0.1", next_port(kChronosPort), http::Router{},
-                          faults_["chronos"].get(), 8);
+                          faults_["chronos"].get(), 32);
   marathon::MarathonOptions mo;
   mo.hostname = "127.0.0.1";
   mo.port = mara->bind();

@@ -40,7 +40,7 @@ std::string Sandbox::register_agent(const spec::AgentSpec& spec) {
   if (agent_servers_ < options_.agent_servers_max) {
     int port = options_.port_mode == PortMode::kAny ? 0 : agent_port_;
     auto s = make_server("mesos-agent-" + std::to_string(n), agent.ip, port, http::Router{},
-                         faults_["agents"].get(), 2);
+                         faults_["agents"].get(), 4);
     agent.info.port = s->bind();
     mesos::MesosOptions mo;
     mo.version = spec.version.empty() ? options_.cluster.mesos_version : spec.version;

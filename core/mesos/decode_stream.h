@@ -1,14 +1,18 @@
 // Streaming decoders for the two Mesos payloads that grow with the cluster: /master/state and
 // /master/tasks. They take the body in pieces as it arrives and keep one task or agent in
-// text form at a time, so memory is the decoded model, not the model plus the payload.
+// text form per batch in flight, so memory is the decoded model, not the model plus the
+// payload. Elements are decoded on worker threads (one per core) while the bytes arrive.
 #pragma once
 
-#include <map>
+#include <cstddef>
+#include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "core/json/splitter.h"
 #include "core/model/mesos.h"
+#include "core/util/ordered_pool.h"
 
 namespace qctl::mesos {
 
@@ -16,19 +20,27 @@ namespace qctl::mesos {
 class MasterStateStream {
  public:
   MasterStateStream();
-  /// Throws json::DecodeError as soon as the bytes cannot be JSON of this shape.
+  /// Throws json::DecodeError when the bytes cannot be JSON of this shape (a bad element is
+  /// reported by a later feed() or by finish(), once a worker has decoded it).
   void feed(std::string_view bytes);
   /// Throws json::DecodeError for a truncated document.
   model::MasterState finish();
 
  private:
-  void on_element(std::size_t target, const std::vector<std::size_t>& indices,
-                  std::string& element);
+  struct Element {
+    std::size_t target = 0;
+    std::size_t framework = 0;  // index in frameworks or completed_frameworks
+    std::string text;
+  };
+  struct Decoded {
+    std::size_t target = 0;
+    std::size_t framework = 0;
+    std::variant<model::Agent, model::Task> value;
+  };
+  static Decoded decode(Element& e);
 
+  util::OrderedPool<Element, Decoded> pool_;
   json::ArraySplitter splitter_;
-  std::vector<model::Agent> agents_;
-  // [target][framework index] -> tasks, for frameworks and completed_frameworks.
-  std::map<std::size_t, std::map<std::size_t, std::vector<model::Task>>> tasks_;
 };
 
 /// GET /master/tasks, fed in any chunking; same result as decode_tasks.
@@ -39,8 +51,8 @@ class TasksStream {
   std::vector<model::Task> finish();
 
  private:
+  util::OrderedPool<std::string, model::Task> pool_;
   json::ArraySplitter splitter_;
-  std::vector<model::Task> tasks_;
 };
 
 }  // namespace qctl::mesos

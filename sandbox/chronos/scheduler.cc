@@ -67,12 +67,12 @@ void ChronosState::run_due_jobs() {
   // JobScheduler.getJobsToRun/runJobs: every enabled scheduled job whose start has passed
   // and whose repeat count is not 0, earliest start first.
   std::vector<std::pair<std::int64_t, Job*>> due;
-  for (const std::string& name : graph_jobs()) {
+  for (const std::string& name : graph()) {
     Job* job = stored(name);
     if (job->dependent || job->disabled) {
       continue;
     }
-    auto s = parse_schedule(job->schedule, job->schedule_time_zone, world_.now());
+    const std::optional<Schedule>& s = schedule_of(*job);
     if (s && s->repeat != 0 && s->start.ms < now_ms()) {
       due.emplace_back(s->start.ms, job);
     }
@@ -81,6 +81,19 @@ void ChronosState::run_due_jobs() {
   for (const auto& [start, job] : due) {
     enqueue(make_task_id(job->name, now_ms(), 0, joined(job->arguments)), job->high_priority);
   }
+}
+
+const std::optional<Schedule>& ChronosState::schedule_of(const Job& job) {
+  ParsedSchedule& cached = schedules_[job.name];
+  const auto first = job.schedule.find('/');
+  const bool now_start = first != std::string::npos && job.schedule.compare(first, 3, "//P") == 0;
+  if (now_start || cached.text != job.schedule || cached.zone != job.schedule_time_zone) {
+    // An empty start means "now", so it cannot be kept from one tick to the next.
+    cached.text = now_start ? std::string() : job.schedule;
+    cached.zone = job.schedule_time_zone;
+    cached.schedule = parse_schedule(job.schedule, job.schedule_time_zone, world_.now());
+  }
+  return cached.schedule;
 }
 
 std::optional<std::pair<std::string, Job*>> ChronosState::next_task() {

@@ -8,11 +8,13 @@
 #include <string>
 #include <utility>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "sandbox/chronos/chronos.h"
 #include "sandbox/chronos/job.h"
 #include "sandbox/chronos/job_stats.h"
+#include "sandbox/chronos/schedule.h"
 #include "sandbox/chronos/task_queues.h"
 
 namespace qctl::sandbox::chronos {
@@ -43,7 +45,9 @@ class ChronosState {
   /// lookupVertex: the job when it is in the graph.
   [[nodiscard]] Job* lookup(const std::string& name);
   /// Names of the jobs in the graph, in creation order.
-  [[nodiscard]] std::vector<std::string> graph_jobs() const;
+  [[nodiscard]] std::vector<std::string> graph_jobs() const { return graph(); }
+  /// The same, computed once per change of the store (the scheduler reads it every tick).
+  [[nodiscard]] const std::vector<std::string>& graph() const;
   /// Children in the graph (dependents naming `name` as a parent).
   [[nodiscard]] std::vector<std::string> children(const std::string& name);
   /// Inserts or replaces a job; new edges start with invocation count 0.
@@ -82,6 +86,19 @@ class ChronosState {
   void kill_tasks(const std::string& name);
 
  private:
+  // graph() between changes of the store; put() and remove_job() drop it.
+  mutable std::optional<std::vector<std::string>> graph_order_;
+  mutable std::unordered_set<std::string> graph_members_;
+  struct ParsedSchedule {
+    std::string text;
+    std::string zone;
+    std::optional<Schedule> schedule;
+  };
+  /// Parsed schedules with an explicit start, by job name: parsing a zone on every tick for
+  /// every job made the tick, which runs under the cluster lock, the submit bottleneck.
+  std::unordered_map<std::string, ParsedSchedule> schedules_;
+  const std::optional<Schedule>& schedule_of(const Job& job);
+
   void run_due_jobs();
   void offer_round();
   std::optional<std::pair<std::string, Job*>> next_task();

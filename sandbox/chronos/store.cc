@@ -49,10 +49,13 @@ Job* ChronosState::stored(const std::string& name) {
   return it == index_.end() ? nullptr : &store_[it->second];
 }
 
-std::vector<std::string> ChronosState::graph_jobs() const {
+const std::vector<std::string>& ChronosState::graph() const {
+  if (graph_order_) {
+    return *graph_order_;
+  }
   // Drop dependents with a missing parent until nothing changes (a child of a dropped job
   // is dropped too).
-  std::set<std::string> in;
+  std::unordered_set<std::string> in;
   for (const Job& j : store_) {
     in.insert(j.name);
   }
@@ -73,7 +76,9 @@ std::vector<std::string> ChronosState::graph_jobs() const {
       out.push_back(j.name);
     }
   }
-  return out;
+  graph_members_ = std::move(in);
+  graph_order_ = std::move(out);
+  return *graph_order_;
 }
 
 Job* ChronosState::lookup(const std::string& name) {
@@ -81,12 +86,13 @@ Job* ChronosState::lookup(const std::string& name) {
   if (j == nullptr || !j->dependent) {
     return j;
   }
-  return contains(graph_jobs(), name) ? j : nullptr;
+  (void)graph();  // fills graph_members_
+  return graph_members_.count(name) > 0 ? j : nullptr;
 }
 
 std::vector<std::string> ChronosState::children(const std::string& name) {
   std::vector<std::string> out;
-  for (const std::string& n : graph_jobs()) {
+  for (const std::string& n : graph()) {
     const Job* j = stored(n);
     if (j->dependent && contains(j->parents, name)) {
       out.push_back(n);
@@ -96,6 +102,7 @@ std::vector<std::string> ChronosState::children(const std::string& name) {
 }
 
 void ChronosState::put(Job job) {
+  graph_order_.reset();
   Job* old = stored(job.name);
   const bool same_parents = old != nullptr && old->dependent && job.dependent && old->parents == job.parents;
   if (!same_parents) {
@@ -129,6 +136,8 @@ void ChronosState::remove_job(const std::string& name) {
     }
   }
   std::erase_if(store_, [&](const Job& j) { return j.name == name; });
+  graph_order_.reset();
+  schedules_.erase(name);
   index_.clear();  // positions after the erased job moved
   for (std::size_t i = 0; i < store_.size(); ++i) {
     index_[store_[i].name] = i;

@@ -17,6 +17,9 @@ struct HttpServer::Impl {
 
 namespace {
 
+/// Requests served on one keep-alive connection before the server closes it.
+constexpr std::size_t kKeepAliveMaxCount = 1000000;
+
 http::Request convert(const httplib::Request& in) {
   http::Request out;
   out.method = in.method;
@@ -190,6 +193,10 @@ int HttpServer::bind() {
   int threads = options_.threads;
   s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   s.set_keep_alive_timeout(5);
+  // httplib closes a connection after 5 requests by default; Jetty (Marathon, Chronos) and
+  // libprocess keep it open. Reconnecting every 5 requests overflowed the listen backlog
+  // under parallel clients, and each dropped SYN cost a 1 s retransmit.
+  s.set_keep_alive_max_count(kKeepAliveMaxCount);
   // httplib writes headers and body separately; without TCP_NODELAY Nagle's algorithm and
   // the client's delayed ACK add ~40 ms to every response with a body.
   s.set_tcp_nodelay(true);
