@@ -67,8 +67,9 @@ class CompletionCommand : public ::testing::Test {
 };
 
 TEST_F(CompletionCommand, CommandsWithDescriptionsAndNoHiddenOnes) {
-  EXPECT_EQ(complete({"sta"}),
-            "status\tShow the cluster at a glance: masters, agents, resources, apps and jobs\n");
+  EXPECT_EQ(complete({"stat"}),
+            "status\tShow the cluster at a glance: masters, agents, resources, apps and jobs\n"
+            "stats\tShow allocation, reservations, free capacity and fragmentation per group\n");
   const auto top = complete({""});
   EXPECT_NE(top.find("completion\tPrint the shell completion script\n"), std::string::npos);
   EXPECT_NE(top.find("config\t"), std::string::npos);

@@ -180,7 +180,8 @@ class CompletionShellTest : public ClusterTest {
 };
 
 TEST_F(CompletionShellTest, BashCompletesCommandsFlagsValuesAndLiveNames) {
-  EXPECT_EQ(bash({"sta"}), V{"status"});
+  EXPECT_EQ(bash({"sta"}), (V{"status", "stats"}));  // in command-tree order
+  EXPECT_EQ(bash({"statu"}), V{"status"});
   EXPECT_EQ(bash({"status", "agents", "--sel"}), V{"--selector"});
   EXPECT_EQ(bash({"-o", "y"}), V{"yaml"});
   EXPECT_EQ(bash({"status", "--output", "=", "ya"}), V{"yaml"});  // bash splits at '='
@@ -197,7 +198,7 @@ TEST_F(CompletionShellTest, BashCompletesCommandsFlagsValuesAndLiveNames) {
 }
 
 TEST_F(CompletionShellTest, FishCompletesWithDescriptions) {
-  EXPECT_EQ(values(fish("qctl sta")), V{"status"});
+  EXPECT_EQ(values(fish("qctl statu")), V{"status"});
   EXPECT_NE(fish("qctl sta").find("status\tShow the cluster at a glance"), std::string::npos);
   EXPECT_EQ(values(fish("qctl status agents --sel")), V{"--selector"});
   EXPECT_EQ(values(fish("qctl -o y")), V{"yaml"});
@@ -207,7 +208,7 @@ TEST_F(CompletionShellTest, FishCompletesWithDescriptions) {
 }
 
 TEST_F(CompletionShellTest, ZshCompletesThroughCompsys) {
-  EXPECT_EQ(zsh("qctl sta"), V{"status"});
+  EXPECT_EQ(zsh("qctl statu"), V{"status"});
   EXPECT_EQ(zsh("qctl status agents --sel"), V{"--selector"});
   EXPECT_EQ(zsh("qctl -o y"), V{"yaml"});
   EXPECT_EQ(zsh("qctl config use-context st"), V{"staging"});
