@@ -57,3 +57,8 @@ echo
 echo; "$(dirname "$0")/sandbox.sh" "$build"
 echo; "$(dirname "$0")/job_submit.sh" "$build"
 echo; "$(dirname "$0")/job_status.sh" "$build"
+echo; "$(dirname "$0")/stats.sh" "$build"
+echo; "$(dirname "$0")/stats_report.sh" "$build"
+echo; "$(dirname "$0")/unique.sh" "$build"
+echo; "$(dirname "$0")/logs.sh" "$build"
+echo; "$(dirname "$0")/ssh.sh" "$build"

@@ -2,9 +2,6 @@
 
 #include "core/mesos/decode.h"
 
-#include <algorithm>
-#include <thread>
-
 namespace qctl::mesos {
 
 namespace {
@@ -36,64 +33,54 @@ T decode_element(std::string& element, F decode) {
   return out;
 }
 
-/// Workers for the element decoders: every core, the splitting thread included.
-std::size_t workers() { return std::max(1U, std::thread::hardware_concurrency()); }
-
-std::vector<model::Task>& tasks_of(model::Framework& f, std::size_t target) {
-  switch (target) {
-    case kUnreachable:
-    case kDoneUnreachable:
-      return f.unreachable_tasks;
-    case kCompleted:
-    case kDoneCompleted:
-      return f.completed_tasks;
-    default:
-      return f.tasks;
+void attach(std::vector<model::Framework>& frameworks,
+            std::map<std::size_t, std::vector<model::Task>>& by_index,
+            std::vector<model::Task> model::Framework::*member) {
+  for (auto& [index, tasks] : by_index) {
+    if (index < frameworks.size()) {
+      frameworks[index].*member = std::move(tasks);
+    }
   }
 }
 
 }  // namespace
 
 MasterStateStream::MasterStateStream()
-    : pool_(&MasterStateStream::decode, workers()),
-      splitter_(state_targets(),
+    : splitter_(state_targets(),
                 [this](std::size_t target, const std::vector<std::size_t>& indices,
-                       std::string& element) {
-                  pool_.add(Element{target, indices.empty() ? 0 : indices.front(),
-                                    std::move(element)});
-                }) {}
+                       std::string& element) { on_element(target, indices, element); }) {}
 
-MasterStateStream::Decoded MasterStateStream::decode(Element& e) {
-  if (e.target == kSlaves) {
-    return {e.target, 0, decode_element<model::Agent>(e.text, decode_agent)};
+void MasterStateStream::on_element(std::size_t target, const std::vector<std::size_t>& indices,
+                                   std::string& element) {
+  if (target == kSlaves) {
+    agents_.push_back(decode_element<model::Agent>(element, decode_agent));
+    return;
   }
-  return {e.target, e.framework, decode_element<model::Task>(e.text, decode_task)};
+  const std::size_t framework = indices.empty() ? 0 : indices.front();
+  tasks_[target][framework].push_back(decode_element<model::Task>(element, decode_task));
 }
 
 void MasterStateStream::feed(std::string_view bytes) { splitter_.feed(bytes); }
 
 model::MasterState MasterStateStream::finish() {
   auto state = decode_master_state(splitter_.finish());
-  for (Decoded& d : pool_.finish()) {
-    if (d.target == kSlaves) {
-      state.agents.push_back(std::move(std::get<model::Agent>(d.value)));
-      continue;
-    }
-    auto& frameworks = d.target < kDoneTasks ? state.frameworks : state.completed_frameworks;
-    if (d.framework < frameworks.size()) {
-      tasks_of(frameworks[d.framework], d.target)
-          .push_back(std::move(std::get<model::Task>(d.value)));
-    }
-  }
+  state.agents = std::move(agents_);
+  attach(state.frameworks, tasks_[kTasks], &model::Framework::tasks);
+  attach(state.frameworks, tasks_[kUnreachable], &model::Framework::unreachable_tasks);
+  attach(state.frameworks, tasks_[kCompleted], &model::Framework::completed_tasks);
+  attach(state.completed_frameworks, tasks_[kDoneTasks], &model::Framework::tasks);
+  attach(state.completed_frameworks, tasks_[kDoneUnreachable],
+         &model::Framework::unreachable_tasks);
+  attach(state.completed_frameworks, tasks_[kDoneCompleted], &model::Framework::completed_tasks);
   return state;
 }
 
 TasksStream::TasksStream()
-    : pool_([](std::string& text) { return decode_element<model::Task>(text, decode_task); },
-            workers()),
-      splitter_({{"tasks"}}, [this](std::size_t /*target*/,
+    : splitter_({{"tasks"}}, [this](std::size_t /*target*/,
                                     const std::vector<std::size_t>& /*indices*/,
-                                    std::string& element) { pool_.add(std::move(element)); }) {}
+                                    std::string& element) {
+        tasks_.push_back(decode_element<model::Task>(element, decode_task));
+      }) {}
 
 void TasksStream::feed(std::string_view bytes) { splitter_.feed(bytes); }
 
@@ -103,7 +90,7 @@ std::vector<model::Task> TasksStream::finish() {
   if (!rest.empty()) {
     throw json::DecodeError("unexpected tasks outside the streamed array");
   }
-  return pool_.finish();
+  return std::move(tasks_);
 }
 
 }  // namespace qctl::mesos
