@@ -13,6 +13,8 @@
 
 #include "bench/cluster_gen.h"
 #include "bench/hammer.h"
+#include "bench/stats_history_gen.h"
+#include "bench/unique_serve.h"
 #include "core/mesos/decode.h"
 #include "core/mesos/decode_stream.h"
 #include "core/clock.h"
@@ -204,6 +206,12 @@ int main(int argc, char** argv) {
   }
   if (mode == "hammer" && argc >= 5) {
     return bench::hammer(argv[2], std::stod(argv[3]), std::stoi(argv[4]));
+  }
+  if (mode == "unique-serve") {  // bench/unique.sh
+    return qctl::bench::unique_serve(argc, argv);
+  }
+  if (mode == "stats-history-gen") {  // bench/stats_report.sh
+    return qctl::bench::stats_history_gen(argc, argv);
   }
   if (mode == "serve") {
     int port = 0;

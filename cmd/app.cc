@@ -47,8 +47,15 @@ void build_root(CLI::App& app, Context& ctx) {
   register_status(app, ctx);
   register_job(app, ctx);
   register_queue(app, ctx);
+  register_stats(app, ctx);
   register_config(app, ctx);
+  register_health(app, ctx);
+  register_unique(app, ctx);
+  register_restart(app, ctx);
   register_sandbox(app, ctx);
+  register_ssh(app, ctx);
+  register_logs(app, ctx);
+  register_events(app, ctx);
   register_version(app, ctx);
   register_completion(app, ctx);
   register_man(app, ctx);

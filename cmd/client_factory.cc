@@ -87,6 +87,26 @@ std::unique_ptr<http::Client> make_http(http::Transport& transport, Clock& clock
 
 }  // namespace
 
+http::Transport& ClientFactory::transport() {
+  std::lock_guard<std::recursive_mutex> guard(impl_->mutex);
+  return impl_->transport(transport_override_, context().tls);
+}
+
+http::ClientOptions ClientFactory::http_options(const config::ServiceConfig& service) {
+  std::lock_guard<std::recursive_mutex> guard(impl_->mutex);
+  const auto& ctx = context();
+  http::ClientOptions options;
+  options.auth = config::resolve_auth(config::auth_for(ctx, service), env_);
+  if (const auto timeout = util::parse_duration(globals_.timeout)) {
+    options.timeout = *timeout;
+  }
+  if (globals_.verbose > 0) {
+    options.trace = &io_.err;
+    options.trace_mutex = &impl_->trace_mutex;
+  }
+  return options;
+}
+
 std::unique_ptr<http::Client> ClientFactory::service_http(const config::ServiceConfig& service) {
   const auto& ctx = context();
   auto& transport = impl_->transport(transport_override_, ctx.tls);

@@ -63,6 +63,12 @@ class ClientFactory {
   const config::ContextConfig& context();
   [[nodiscard]] const config::Getenv& env() const { return env_; }
 
+  /// The transport every client shares: the injected one, else libcurl with the context's
+  /// TLS settings (`qctl health` wraps it to give all its requests one deadline).
+  http::Transport& transport();
+  /// The options (auth, --timeout, -v tracing) the clients of `service` are built with.
+  http::ClientOptions http_options(const config::ServiceConfig& service);
+
   mesos::MasterClient& mesos();
   mesos::AgentClient& agents();
   marathon::Client& marathon();

@@ -86,6 +86,9 @@ nlohmann::json Sandbox::mesos_leader(const nlohmann::json& body) {
     next = body["leader"].get<std::size_t>();
   }
   double after = body.value("after_seconds", 0.0);
+  // The new leader lists the agents as recovered until they re-register.
+  const double reregister = body.value("reregister_seconds", 0.0);
+  leadership_->recovering_until = reregister > 0 ? world_->now() + after + reregister : 0;
   if (after > 0) {
     // An election takes time: no leader until then (503 from every master).
     leadership_->leader.reset();

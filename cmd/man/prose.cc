@@ -98,8 +98,11 @@ const Table& table() {
 
 const std::vector<std::string_view>& prose_for(std::string_view command_path) {
   static const std::vector<std::string_view> kNone;
-  const auto it = table().find(command_path);
-  return it == table().end() ? kNone : it->second;
+  if (const auto it = table().find(command_path); it != table().end()) {
+    return it->second;
+  }
+  const auto it = ops_prose().find(command_path);
+  return it == ops_prose().end() ? kNone : it->second;
 }
 
 }  // namespace qctl::cmd::man_pages

@@ -65,6 +65,8 @@ struct ContextConfig {
   TlsConfig tls;
   SshConfig ssh;
   std::string output;  // default -o format, "" = table
+  /// `qctl unique sync` apps when no flag selects any: "all-unique" or a label selector.
+  std::string unique_apps;
 };
 
 struct Config {

@@ -33,7 +33,8 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {"current-context", "contexts"};
 const std::vector<std::string> kContextKeys = {"mesos", "marathon", "chronos", "chronos-api",
-                                               "auth",  "tls",      "ssh",     "output"};
+                                               "auth",  "tls",      "ssh",     "output",
+                                               "unique-apps"};
 const std::vector<std::string> kServiceKeys = {"urls", "auth"};
 const std::vector<std::string> kAuthKeys = {"user",  "password",   "password-file", "password-env",
                                             "token", "token-file", "token-env"};
@@ -164,6 +165,8 @@ class ConfigReader : public internal::YamlReader {
         c.tls = tls(v, where + " (tls)");
       } else if (key == "ssh") {
         c.ssh = ssh(v, where + " (ssh)");
+      } else if (key == "unique-apps") {
+        c.unique_apps = text(v, "'unique-apps' " + where);
       } else {
         c.output = text(v, "'output' " + where);
         if (!c.output.empty() && !output::parse_format(c.output)) {

@@ -76,6 +76,7 @@ Doc context_doc(const ContextConfig& c, bool redact) {
     doc["ssh"] = ssh;
   }
   put(doc, "output", c.output);
+  put(doc, "unique-apps", c.unique_apps);
   return doc;
 }
 

@@ -17,7 +17,10 @@ Client::Client(Transport& transport, Clock& clock, ClientOptions options)
     : transport_(transport), clock_(clock), options_(std::move(options)) {}
 
 void Client::decorate(Request& request) const {
-  request.timeout = options_.timeout;
+  // A zero timeout is a stream's "no overall limit" (see core/http/stream.h): kept.
+  if (request.timeout.count() != 0) {
+    request.timeout = options_.timeout;
+  }
   request.connect_timeout = std::min(options_.connect_timeout, options_.timeout);
   request.headers.emplace_back("User-Agent", std::string("qctl/") + kVersion);
   const auto& auth = options_.auth;
@@ -51,8 +54,10 @@ Response Client::send(Request request, const RetryOn& retry_on) {
         std::chrono::steady_clock::now() - started;
     trace_result(request, result, took.count());
     // A TLS failure (untrusted certificate, bad name) will not fix itself: fail at once.
+    // Nor is a transfer its caller aborted (a stream being cancelled).
+    const bool aborted = request.abort && request.abort();
     const bool again =
-        !delivered &&
+        !delivered && !aborted &&
         (result.ok() ? retry_on(*result.response) : result.failure != FailureKind::kTls);
     if (!again || attempt == tries) {
       break;

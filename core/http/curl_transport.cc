@@ -70,6 +70,13 @@ std::size_t on_header(char* data, std::size_t size, std::size_t n, void* user) {
   return size * n;
 }
 
+// CURLOPT_XFERINFOFUNCTION: a non-zero return stops the transfer (CURLE_ABORTED_BY_CALLBACK).
+int on_progress(void* user, curl_off_t /*dltotal*/, curl_off_t /*dlnow*/, curl_off_t /*ultotal*/,
+                curl_off_t /*ulnow*/) {
+  const auto* t = static_cast<const Transfer*>(user);
+  return t->request->abort() ? 1 : 0;
+}
+
 FailureKind classify(CURLcode code) {
   switch (code) {
     case CURLE_COULDNT_CONNECT:
@@ -148,6 +155,11 @@ struct CurlTransport::Impl {
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &t);
+    if (r.abort) {
+      curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
+      curl_easy_setopt(h, CURLOPT_XFERINFODATA, &t);
+      curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    }
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, tls.insecure ? 0L : 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, tls.insecure ? 0L : 2L);
     if (!tls.ca_file.empty()) {

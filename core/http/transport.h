@@ -31,6 +31,9 @@ struct Request {
   std::chrono::milliseconds timeout{30000};
   std::chrono::milliseconds connect_timeout{5000};
   BodySink sink;  // when set, a 2xx body goes here instead of Response::body
+  /// When set, polled during the transfer (at least once a second and after each body
+  /// piece); returning true stops it: no response, FailureKind::kOther. For long streams.
+  std::function<bool()> abort;
 };
 
 /// A GET of `url` with default timeouts (the Client fills in its own).

@@ -23,6 +23,10 @@ class AgentClient {
   model::FileChunk read_file(const std::string& address, const std::string& path,
                              std::int64_t offset, std::int64_t length = -1);
 
+  /// The client and scheme agent requests go through (for callers with their own decoders).
+  [[nodiscard]] http::Client& http() { return http_; }
+  [[nodiscard]] const std::string& scheme() const { return scheme_; }
+
  private:
   http::Client& http_;
   std::string scheme_;

@@ -40,6 +40,9 @@ struct FrameworkList {
 [[nodiscard]] model::Resources decode_resources(json::Value v);
 [[nodiscard]] std::vector<model::Attribute> decode_attributes(json::Value v);
 [[nodiscard]] model::Agent decode_agent(json::Value v);
+/// Records the `*_full` arrays of a /master/slaves agent (reservation types, used resources
+/// per reservation and allocation role); returns false for other keys.
+bool decode_agent_full(model::Agent& a, std::string_view key, json::Value v);
 [[nodiscard]] model::Task decode_task(json::Value v);
 [[nodiscard]] model::Framework decode_framework(json::Value v);
 

@@ -143,8 +143,9 @@ model::RecoveredAgent decode_recovered_agent(json::Value v) {
 model::Agent decode_agent(json::Value v) {
   model::Agent a;
   json::fields(v, [&](std::string_view key, json::Value value) {
-    // The *_full arrays of /slaves and unknown fields are skipped by On-Demand.
-    if (!decode_agent_identity(a, key, value) && !decode_agent_resources(a, key, value)) {
+    // Unknown fields are skipped by On-Demand.
+    if (!decode_agent_identity(a, key, value) && !decode_agent_resources(a, key, value) &&
+        !decode_agent_full(a, key, value)) {
       decode_agent_status(a, key, value);
     }
   });

@@ -54,6 +54,11 @@ struct Agent {
   std::vector<std::string> capabilities;
   std::map<std::string, std::int64_t> task_counts;  // state-summary only: "TASK_RUNNING" -> n
   std::vector<std::string> framework_ids;           // state-summary only
+  /// From the *_full arrays, which only /master/slaves has (empty elsewhere):
+  std::map<std::string, Resources> reserved_dynamic;   // role -> its DYNAMIC reservations
+  std::map<std::string, Resources> used_by_role;       // reservation role ("*" = none) -> used
+  std::map<std::string, Resources> allocated_by_role;  // allocation_info.role -> used
+  bool has_full = false;  // used_resources_full was present
 
   [[nodiscard]] const Attribute* attribute(std::string_view name) const;
   /// "ip:port" from pid (the CLI's rule), else hostname:port.

@@ -133,6 +133,9 @@ http::Response restart(MarathonState& st, http::Request& req, const std::string&
   stamp_version(st, def, &it->second.def);
   def["versionInfo"]["lastConfigChangeAt"] = def["version"];
   Deployment& d = deploy(st, {{id, def}}, {}, {id});
+  // AppsResource.restart: the plan and the restarted app share one version (newVersion), so
+  // the answer's version is the one the new tasks carry.
+  d.version = def["version"].get<std::string>();
   return deployment_result(200, d.version, d.id);
 }
 

@@ -117,6 +117,15 @@ void add_state_endpoints(Processes& p, const std::shared_ptr<Master>& m) {
           }
           return ok_json(r, render_maintenance_status(c));
         }));
+  p.add("master", "maintenance/schedule", kReadOnly,
+        leader_only(m, [](http::Request& r, const MasterContext& c) {
+          // Real Mesos also takes POST (a new schedule); the sandbox sets windows through
+          // its admin API instead.
+          if (r.method != "GET") {
+            return method_not_allowed({"GET", "POST"}, r.method);
+          }
+          return ok_json(r, render_maintenance_schedule(c));
+        }));
 }
 
 void add_local_endpoints(Processes& p, const std::shared_ptr<Master>& m) {

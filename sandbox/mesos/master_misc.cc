@@ -296,4 +296,49 @@ std::string render_maintenance_status(const MasterContext& ctx) {
   return out;
 }
 
+std::string render_maintenance_schedule(const MasterContext& ctx) {
+  // Master::Http::getMaintenanceSchedule answers JSON::protobuf(maintenance::Schedule):
+  // keys sorted, `windows` left out when empty, times as {"nanoseconds": N}.
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  bool any = false;
+  for (const auto& a : ctx.world.agents()) {
+    if (!a->maintenance_start) {
+      continue;
+    }
+    if (!any) {
+      w.key("windows");
+      w.begin_array();
+      any = true;
+    }
+    w.begin_object();
+    w.key("machine_ids");
+    w.begin_array();
+    write_machine_id(w, *a);
+    w.end_array();
+    w.key("unavailability");
+    w.begin_object();
+    if (a->maintenance_end) {
+      w.key("duration");
+      w.begin_object();
+      const double duration = *a->maintenance_end - *a->maintenance_start;
+      w.field_int("nanoseconds", static_cast<std::int64_t>(std::llround(duration * 1e9)));
+      w.end_object();
+    }
+    w.key("start");
+    w.begin_object();
+    const double start = *a->maintenance_start;
+    w.field_int("nanoseconds", static_cast<std::int64_t>(std::llround(start * 1e9)));
+    w.end_object();
+    w.end_object();
+    w.end_object();
+  }
+  if (any) {
+    w.end_array();
+  }
+  w.end_object();
+  return out;
+}
+
 }  // namespace qctl::sandbox::mesos

@@ -21,6 +21,9 @@ namespace qctl::sandbox::mesos {
 [[nodiscard]] std::string render_master_metrics(const MasterContext& ctx, std::size_t index);
 /// JSON::protobuf(maintenance::ClusterStatus): `{}` when nothing is in maintenance.
 [[nodiscard]] std::string render_maintenance_status(const MasterContext& ctx);
+/// GET /master/maintenance/schedule: JSON::protobuf(maintenance::Schedule), one window per
+/// agent given a window through the admin API; `{}` when nothing is scheduled.
+[[nodiscard]] std::string render_maintenance_schedule(const MasterContext& ctx);
 /// POST /api/v1: GET_HEALTH, GET_VERSION and GET_MASTER with the real header checks (400
 /// without Content-Type, 415 for another type, 405 for other methods); other calls 501.
 [[nodiscard]] http::Response operator_call(const http::Request& request, const MasterContext& ctx);

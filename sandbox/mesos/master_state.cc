@@ -49,8 +49,8 @@ void write_drain_info(JsonWriter& w, const SimAgent& agent) {
   w.end_object();
 }
 
-void write_agents_full(JsonWriter& w, const SimAgent& agent, const model::Resources& used,
-                       const model::Resources& unreserved) {
+void write_agents_full(JsonWriter& w, const SimAgent& agent, const model::Resources& unreserved,
+                       const std::map<std::string, model::Resources>& used_by_role) {
   w.key("reserved_resources_full");
   w.begin_object();
   for (const auto& [role, r] : agent.info.reserved) {
@@ -61,7 +61,12 @@ void write_agents_full(JsonWriter& w, const SimAgent& agent, const model::Resour
   w.key("unreserved_resources_full");
   write_resources_full(w, unreserved, "*");
   w.key("used_resources_full");
-  write_resources_full(w, used, "*");
+  // Per reservation role with allocation_info, as the master writes them.
+  w.begin_array();
+  for (const auto& [role, r] : used_by_role) {
+    write_used_full(w, r, role);
+  }
+  w.end_array();  // scalars only: the used port ranges are in used_resources
   w.key("offered_resources_full");
   w.begin_array();
   w.end_array();
@@ -195,7 +200,7 @@ void write_agent_fields(JsonWriter& w, World& world, const SimAgent& agent, bool
   write_strings(w, info.capabilities);
   write_drain_info(w, agent);
   if (full) {
-    write_agents_full(w, agent, used, unreserved);
+    write_agents_full(w, agent, unreserved, world.used_by_role(info.id));
   }
 }
 
@@ -254,6 +259,38 @@ void write_framework_full(JsonWriter& w, const SimFramework& fw, const Framework
   w.end_object();
 }
 
+namespace {
+
+// After a failover the new leader knows the agents only from its registry until they
+// re-register: Master::Http lists them as `recovered_slaves` (SlaveInfo: id, hostname, port,
+// attributes, domain) and not under `slaves`.
+bool recovering(const MasterContext& ctx) {
+  return ctx.world.now() < ctx.leadership.recovering_until;
+}
+
+void write_recovered_slaves(JsonWriter& w, const MasterContext& ctx) {
+  w.key("recovered_slaves");
+  w.begin_array();
+  if (recovering(ctx)) {
+    for (const auto& a : ctx.world.agents()) {
+      if (!ClusterView::registered(*a)) {
+        continue;
+      }
+      w.begin_object();
+      w.field("id", a->info.id);
+      w.field("hostname", a->info.hostname);
+      w.field_int("port", a->info.port);
+      w.key("attributes");
+      write_attributes(w, a->info.attributes);
+      write_domain_field(w, a->info.region, a->info.zone);
+      w.end_object();
+    }
+  }
+  w.end_array();
+}
+
+}  // namespace
+
 std::string render_state(const MasterContext& ctx) {
   ClusterView view(ctx.world);
   std::string out;
@@ -264,14 +301,12 @@ std::string render_state(const MasterContext& ctx) {
   w.key("slaves");
   w.begin_array();
   for (const auto& a : ctx.world.agents()) {
-    if (ClusterView::registered(*a)) {
+    if (ClusterView::registered(*a) && !recovering(ctx)) {
       write_agent(w, ctx.world, *a, false);
     }
   }
   w.end_array();
-  w.key("recovered_slaves");
-  w.begin_array();
-  w.end_array();
+  write_recovered_slaves(w, ctx);
   write_frameworks_field(w, "frameworks", ctx, view, false, std::nullopt);
   write_frameworks_field(w, "completed_frameworks", ctx, view, true, std::nullopt);
   w.key("orphan_tasks");
@@ -292,14 +327,13 @@ std::string render_slaves(const MasterContext& ctx, const std::optional<std::str
   w.key("slaves");
   w.begin_array();
   for (const auto& a : ctx.world.agents()) {
-    if (ClusterView::registered(*a) && (!slave_id || *slave_id == a->info.id)) {
+    if (ClusterView::registered(*a) && !recovering(ctx) &&
+        (!slave_id || *slave_id == a->info.id)) {
       write_agent(w, ctx.world, *a, true);
     }
   }
   w.end_array();
-  w.key("recovered_slaves");
-  w.begin_array();
-  w.end_array();
+  write_recovered_slaves(w, ctx);
   w.end_object();
   return out;
 }

@@ -26,6 +26,9 @@ struct Leadership {
   std::vector<MasterNode> masters;
   std::optional<std::size_t> leader;  // nullopt = no leader elected (503s)
   double elected_time = 0;
+  /// Until then the leader lists its agents under `recovered_slaves` (known from the
+  /// registry, not yet re-registered after a failover); 0 = never.
+  double recovering_until = 0;
 };
 
 struct MesosOptions {

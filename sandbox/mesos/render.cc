@@ -14,7 +14,8 @@ void append_uint(std::string& out, std::uint64_t v) {
   out.append(buf, end);
 }
 
-void write_scalar_full(JsonWriter& w, const char* name, double value, const std::string& role) {
+void write_scalar_full(JsonWriter& w, const char* name, double value, const std::string& role,
+                       const std::string* allocation_role = nullptr) {
   w.begin_object();
   w.field("name", name);
   w.field("type", "SCALAR");
@@ -32,6 +33,12 @@ void write_scalar_full(JsonWriter& w, const char* name, double value, const std:
     w.field("role", role);
     w.end_object();
     w.end_array();
+  }
+  if (allocation_role != nullptr) {
+    w.key("allocation_info");
+    w.begin_object();
+    w.field("role", *allocation_role);
+    w.end_object();
   }
   w.end_object();
 }
@@ -233,6 +240,27 @@ model::Resources unreserved_of(const model::Agent& agent) {
   }
   out.ports = coalesce(std::move(free));
   return out;
+}
+
+}  // namespace qctl::sandbox::mesos
+
+namespace qctl::sandbox::mesos {
+
+void write_used_full(JsonWriter& w, const model::Resources& r, const std::string& role) {
+  // Only a framework of the reservation's role can hold reserved resources, so that role is
+  // also the allocation role; unreserved ones are allocated to the sandbox frameworks' "*".
+  const std::pair<const char*, double> scalars[] = {
+      {"cpus", r.cpus}, {"mem", r.mem}, {"disk", r.disk}, {"gpus", r.gpus}};
+  for (const auto& [name, value] : scalars) {
+    if (value != 0) {
+      write_scalar_full(w, name, value, role, &role);
+    }
+  }
+  for (const auto& [name, value] : r.scalars) {
+    if (value != 0) {
+      write_scalar_full(w, name.c_str(), value, role, &role);
+    }
+  }
 }
 
 }  // namespace qctl::sandbox::mesos

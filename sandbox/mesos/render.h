@@ -32,6 +32,10 @@ void write_attributes(JsonWriter& w, const std::vector<model::Attribute>& attrib
 void write_domain_field(JsonWriter& w, const std::string& region, const std::string& zone);
 /// Resource protobuf JSON (ENDPOINT format) for each non-zero scalar and the ports.
 void write_resources_full(JsonWriter& w, const model::Resources& r, const std::string& role);
+/// Used resources of one reservation role as /master/slaves' used_resources_full has them:
+/// ENDPOINT format with `allocation_info.role` (src/common/resources_utils.cpp); ports in
+/// `ports` are written with role "*" only.
+void write_used_full(JsonWriter& w, const model::Resources& r, const std::string& role);
 
 /// Sorted, merged ranges from single values (the ports a task holds).
 [[nodiscard]] std::vector<model::Range> coalesce(std::vector<std::uint64_t> values);

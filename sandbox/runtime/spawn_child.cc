@@ -140,6 +140,11 @@ void setup_fds(const Plan& p, int keep_from) {
   if (sethostname(p.hostname, std::strlen(p.hostname)) != 0) {
     die("Failed to set the hostname");
   }
+  // A real Mesos executor (the executor_pid of /containers) runs in the task's sandbox, so
+  // `nsenter -t PID -w` lands there; this init stands in for it.
+  if (p.cwd != nullptr && chdir(p.cwd) != 0) {
+    die("Failed to chdir into sandbox");
+  }
   sigset_t waited;
   sigemptyset(&waited);
   sigaddset(&waited, SIGCHLD);

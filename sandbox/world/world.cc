@@ -271,6 +271,11 @@ const std::set<std::string>& World::tasks_on(const std::string& agent_id) const 
   return it == by_agent_.end() ? kEmpty : it->second;
 }
 
+std::map<std::string, model::Resources> World::used_by_role(const std::string& agent_id) const {
+  auto it = used_.find(agent_id);
+  return it == used_.end() ? std::map<std::string, model::Resources>{} : it->second.by_role;
+}
+
 model::Resources World::used_on(const std::string& agent_id) const {
   model::Resources total;
   auto it = used_.find(agent_id);

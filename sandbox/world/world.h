@@ -176,6 +176,10 @@ class World {
   }
   /// Resources used by live tasks on one agent.
   [[nodiscard]] model::Resources used_on(const std::string& agent_id) const;
+  /// Scalars held by live tasks on the agent per reservation role ("*" = unreserved), for
+  /// /master/slaves' used_resources_full.
+  [[nodiscard]] std::map<std::string, model::Resources> used_by_role(
+      const std::string& agent_id) const;
 
   /// Runs the runner's periodic work.
   void tick();

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# `qctl stats` and `qctl stats fit` at the 10,000-agent / 200,000-task scale (issue 5's bars:
+# stats <= 0.5 s wall and <= 200 MB peak RSS, >= 10x faster than curl | jq computing the same
+# per-datacenter totals; fit of a 1,000-instance app with constraints <= 1 s).
+# The cluster is qctl_bench's synthetic one (bench/cluster_gen.cc), served over HTTP.
+# Usage: bench/stats.sh [BUILD_DIR]   (BENCH_AGENTS / BENCH_TASKS change the size)
+set -euo pipefail
+build=${1:-build}
+qctl=$build/qctl
+agents=${BENCH_AGENTS:-10000}
+tasks=${BENCH_TASKS:-200000}
+tmp=$(mktemp -d)
+server=""
+cleanup() { [[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+median_ms() {  # median of a hyperfine JSON export, in ms
+  grep -m1 '"median"' "$1" | awk -F: '{gsub(/[ ,]/, "", $2); printf "%.1f", $2 * 1000}'
+}
+
+"${QCTL_BENCH_BIN:-$build/qctl_bench}" serve --agents "$agents" --tasks "$tasks" >"$tmp/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 600); do
+  grep -q serving "$tmp/serve.log" 2>/dev/null && break
+  sleep 0.1
+done
+url=$(grep -o 'http://[0-9.:]*' "$tmp/serve.log")
+export QCTL_CONFIG="$tmp/none" QCTL_MESOS="$url"
+
+# The same per-datacenter totals with curl and jq: total and allocated cpus/mem per dc.
+cat >"$tmp/totals.jq" <<'JQ'
+[.slaves[] | {dc: (.attributes.dc // "<none>"), cpus: .resources.cpus, used: .used_resources.cpus,
+              mem: .resources.mem, used_mem: .used_resources.mem}]
+| group_by(.dc)
+| map({dc: .[0].dc, cpus: (map(.cpus) | add), allocated: (map(.used) | add),
+       mem: (map(.mem) | add), allocated_mem: (map(.used_mem) | add)})
+JQ
+echo "== qctl stats vs curl | jq, per-datacenter totals of $agents agents / $tasks tasks (bar: <= 500 ms, <= 200 MB, >= 10x)"
+hyperfine -N --warmup 2 --runs 10 --export-json "$tmp/stats.json" "$qctl stats --no-shapes" >/dev/null
+hyperfine --warmup 1 --runs 5 --export-json "$tmp/jq.json" \
+  "curl -s $url/master/slaves | jq -f $tmp/totals.jq" >/dev/null
+qs=$(median_ms "$tmp/stats.json")
+jq_ms=$(median_ms "$tmp/jq.json")
+echo "qctl stats:  median $qs ms over 10 runs"
+echo "curl | jq:   median $jq_ms ms over 5 runs"
+awk -v a="$qs" -v b="$jq_ms" 'BEGIN {printf "speed-up:    %.1fx\n", b / a}'
+/usr/bin/time -f "qctl stats: peak RSS %M KB" "$qctl" stats --no-shapes >/dev/null
+/usr/bin/time -f "qctl stats --shape cpus=1,mem=2048 --shape cpus=4,mem=8192,ports=2: peak RSS %M KB, %e s" \
+  "$qctl" stats --shape cpus=1,mem=2048 --shape cpus=4,mem=8192,ports=2 >/dev/null
+echo "side by side (bj1 cpus total / allocated):"
+"$qctl" stats --no-shapes -o json | jq -r '.groups[] | select(.group=="bj1") | "  qctl: \(.resources.cpus.total) / \(.resources.cpus.allocated)"'
+curl -s "$url/master/slaves" | jq -r -f "$tmp/totals.jq" | jq -r '.[] | select(.dc=="bj1") | "  jq:   \(.cpus) / \(.allocated)"'
+
+echo
+echo "== qctl stats fit: 1,000 instances with GROUP_BY dc and hostname UNIQUE on $agents agents (bar: <= 1 s)"
+cat >"$tmp/app.json" <<'APP'
+{"id": "/bench/web", "cmd": "serve", "cpus": 0.5, "mem": 1024, "instances": 1000,
+ "portDefinitions": [{"port": 0}],
+ "constraints": [["dc", "GROUP_BY", "2"], ["hostname", "UNIQUE"], ["rack", "MAX_PER", "30"]]}
+APP
+hyperfine -N --warmup 1 --runs 10 -i --export-json "$tmp/fit.json" "$qctl stats fit -f $tmp/app.json" >/dev/null
+echo "qctl stats fit: median $(median_ms "$tmp/fit.json") ms over 10 runs"
+"$qctl" stats fit -f "$tmp/app.json" | head -1

@@ -1,0 +1,125 @@
+// `qctl events`: Marathon's event bus (/v2/events, Server-Sent Events) as one line per event
+// or NDJSON, reconnecting after leader changes and dropped connections.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <ostream>
+
+#include "cmd/commands.h"
+#include "core/error.h"
+#include "core/marathon/client.h"
+#include "core/marathon/events.h"
+#include "core/marathon/sse_summary.h"
+
+namespace qctl::cmd {
+
+namespace {
+
+struct EventsOptions {
+  std::vector<std::string> types;
+  std::string app;
+  long count = 0;  // 0 = until interrupted
+};
+
+// Marathon's eventType names (core/event/Events.scala); others are passed on with a warning.
+const std::vector<std::string>& known_types() {
+  static const std::vector<std::string> kTypes = {
+      "api_post_event", "pod_created_event", "pod_updated_event", "pod_deleted_event",
+      "scheduler_registered_event", "scheduler_reregistered_event",
+      "scheduler_disconnected_event", "subscribe_event", "unsubscribe_event",
+      "event_stream_attached", "event_stream_detached", "add_health_check_event",
+      "remove_health_check_event", "failed_health_check_event", "health_status_changed_event",
+      "unhealthy_instance_kill_event", "unhealthy_task_kill_event", "group_change_success",
+      "group_change_failed", "deployment_success", "deployment_failed", "deployment_info",
+      "deployment_step_success", "deployment_step_failure", "app_terminated_event",
+      "status_update_event", "instance_changed_event", "unknown_instance_terminated_event",
+      "instance_health_changed_event", "framework_message_event"};
+  return kTypes;
+}
+
+std::string cell(const std::string& s) { return s.empty() ? "-" : s; }
+
+// TIME TYPE APP TASK STATE HOST MESSAGE, padded so a terminal shows columns.
+void print_line(std::ostream& out, const marathon::EventSummary& s) {
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "%-24s %-28s ", cell(s.time).c_str(), cell(s.type).c_str());
+  out << buf << cell(s.app) << ' ' << cell(s.task) << ' ' << cell(s.state) << ' ' << cell(s.host)
+      << ' ' << cell(s.message) << '\n';
+}
+
+int run_events(const EventsOptions& o, Context& ctx) {
+  if (o.count < 0) {
+    throw UsageError("--count must be >= 0 (0 = follow until interrupted)");
+  }
+  std::string app;
+  if (!o.app.empty()) {
+    app = marathon::normalize_app_id(o.app);  // UsageError for a malformed id
+  }
+  for (const auto& t : o.types) {
+    if (std::find(known_types().begin(), known_types().end(), t) == known_types().end()) {
+      ctx.io.err << "qctl: warning: " << t
+                 << " is not an event type Marathon 1.x sends; passing it on anyway\n";
+    }
+  }
+  const bool json = ctx.format() == output::Format::kJson;
+  if (!json && ctx.format() != output::Format::kTable && ctx.format() != output::Format::kWide) {
+    throw UsageError("qctl events prints lines or NDJSON: use -o json or no -o");
+  }
+  auto& mc = ctx.clients.marathon();
+  marathon::EventStreamOptions options;
+  options.types = o.types;
+  marathon::EventStream stream(mc.endpoints().http(), mc.endpoints().urls(), ctx.clock, options);
+  if (!json && !ctx.globals.no_headers) {
+    print_line(ctx.io.out, {"TIME", "TYPE", "APP", "TASK", "STATE", "HOST", "MESSAGE", {}});
+    ctx.io.out.flush();
+  }
+  long printed = 0;
+  stream.run(
+      [&](const marathon::SseEvent& e) {
+        const auto summary = marathon::summarize(e);
+        if (!app.empty() && !marathon::concerns_app(summary, app)) {
+          return true;
+        }
+        if (json) {
+          ctx.io.out << marathon::json_line(e) << '\n';
+        } else {
+          print_line(ctx.io.out, summary);
+        }
+        ctx.io.out.flush();
+        ++printed;
+        // stdout closed (| head) or enough events: stop.
+        return static_cast<bool>(ctx.io.out) && (o.count == 0 || printed < o.count);
+      },
+      [&](const marathon::StreamNotice& n) {
+        if (n.kind != marathon::StreamNotice::Kind::kConnected) {
+          ctx.io.err << "qctl: " << marathon::describe(n) << '\n';
+          ctx.io.err.flush();
+        }
+      });
+  return 0;
+}
+
+}  // namespace
+
+void register_events(CLI::App& parent, Context& ctx) {
+  auto o = std::make_shared<EventsOptions>();
+  auto* cmd = parent.add_subcommand("events", "Follow Marathon's event stream");
+  cmd->add_option("--type", o->types,
+                  "Only these event types (repeatable; Marathon filters with ?event_type=)");
+  cmd->add_option("--app", o->app, "Only events about this app (or the apps of this group)");
+  cmd->add_option("--count", o->count, "Exit after printing this many events (0: never)");
+  set_examples(*cmd,
+               "  qctl events\n"
+               "  qctl events --type status_update_event --app /web\n"
+               "  qctl events --type deployment_success --app /web --count 1   # wait for it\n"
+               "  qctl events -o json | jq -c 'select(.taskStatus == \"TASK_FAILED\")'\n");
+  cmd->footer(
+      "\nOne line per event (TIME TYPE APP TASK STATE HOST MESSAGE), or with -o json each\n"
+      "event's JSON on its own line (NDJSON). After a Marathon leader change or a dropped\n"
+      "connection qctl reconnects with back-off (0.5 s doubling to 10 s) and says so on\n"
+      "stderr; events sent while disconnected are not replayed (Marathon keeps no history).\n" +
+      cmd->get_footer());
+  cmd->callback([o, &ctx] { ctx.selected = [o, &ctx] { return run_events(*o, ctx); }; });
+}
+
+}  // namespace qctl::cmd

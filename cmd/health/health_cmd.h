@@ -1,0 +1,54 @@
+// `qctl health`: Nagios-style checks of the cluster (cmd/health/).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cmd/context.h"
+#include "core/health/deadline_transport.h"
+#include "core/health/metrics.h"
+#include "core/health/run.h"
+
+namespace qctl::mesos {
+class MasterClient;
+}
+
+namespace qctl::cmd {
+
+struct HealthOptions {
+  std::vector<std::string> checks;    // mesos agents marathon chronos docker all; empty = all
+  std::vector<std::string> warning;   // METRIC=RANGE
+  std::vector<std::string> critical;  // METRIC=RANGE
+  std::string docker_timeout = "10s";
+  std::string docker_parallel = "8";  // text: a bad value must be UNKNOWN (3), not CLI11's 2
+  std::size_t docker_workers = 8;     // docker_parallel, validated
+};
+
+/// The checks to run, in check order: `all` (or nothing) is every check; duplicates dropped.
+/// Throws UsageError for an unknown check name.
+[[nodiscard]] std::vector<std::string> selected_checks(const HealthOptions& o);
+
+/// The clients of one run (all over the deadline transport) and the tasks that use them.
+struct CheckPlan {
+  std::vector<std::unique_ptr<http::Client>> http;
+  std::unique_ptr<mesos::MasterClient> mesos;
+  std::unique_ptr<marathon::Client> marathon;
+  std::unique_ptr<chronos::Client> chronos;
+  std::vector<health::CheckTask> tasks;
+
+  CheckPlan();
+  ~CheckPlan();
+  CheckPlan(CheckPlan&&) noexcept;
+  CheckPlan& operator=(CheckPlan&&) noexcept;
+};
+
+/// The tasks for `checks`; a service the context does not configure is left out under `all`
+/// (`explicit_choice` false) and UNKNOWN when asked for by name.
+[[nodiscard]] std::unique_ptr<CheckPlan> plan_checks(const std::vector<std::string>& checks,
+                                                     bool explicit_choice, const HealthOptions& o,
+                                                     const health::Thresholds& thresholds,
+                                                     health::DeadlineTransport& deadline,
+                                                     Context& ctx);
+
+}  // namespace qctl::cmd

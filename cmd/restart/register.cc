@@ -1,0 +1,29 @@
+// `qctl restart`: rolling restarts of Marathon apps and kills of single tasks.
+#include <ostream>
+
+#include "cmd/commands.h"
+#include "cmd/restart/restart_cmds.h"
+
+namespace qctl::cmd {
+
+void register_restart(CLI::App& parent, Context& ctx) {
+  auto* restart = parent.add_subcommand(
+      "restart", "Restart Marathon apps or tasks, or only the unhealthy ones");
+  register_restart_app(*restart, ctx);
+  register_restart_task(*restart, ctx);
+  set_examples(*restart,
+               "  qctl restart app /web --wait\n"
+               "  qctl restart app --all --if-unhealthy          # a cron line\n"
+               "  qctl restart task web.instance-3f1c…._app.1\n");
+  // `qctl restart` alone shows its verbs; a verb's callback (run first) takes precedence.
+  restart->callback([restart, &ctx] {
+    if (!ctx.selected) {
+      ctx.selected = [restart, &ctx] {
+        ctx.io.out << restart->help();
+        return 0;
+      };
+    }
+  });
+}
+
+}  // namespace qctl::cmd

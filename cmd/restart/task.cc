@@ -1,0 +1,130 @@
+// `qctl restart task TASKID… | --all --if-unhealthy [--wipe]`: kill Marathon tasks so that
+// Marathon replaces them (DELETE /v2/apps/{app}/tasks/{task}).
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "cmd/commands.h"
+#include "cmd/list_output.h"
+#include "cmd/restart/restart_cmds.h"
+#include "core/error.h"
+#include "core/marathon/client.h"
+#include "core/restart/select.h"
+
+namespace qctl::cmd {
+
+namespace {
+
+struct RestartTaskOptions {
+  std::vector<std::string> ids;
+  bool all = false;
+  bool if_unhealthy = false;
+  bool wipe = false;
+  bool dry_run = false;
+};
+
+void validate(const RestartTaskOptions& o) {
+  if (o.ids.empty() && !o.all) {
+    throw UsageError("name the tasks to restart or give --all --if-unhealthy");
+  }
+  if (!o.ids.empty() && o.all) {
+    throw UsageError("give task ids or --all, not both");
+  }
+  if (o.all && !o.if_unhealthy) {
+    throw UsageError("--all would kill every Marathon task; it needs --if-unhealthy",
+                     "qctl restart task --all --if-unhealthy");
+  }
+}
+
+/// Each named task as Marathon lists it (NotFoundError, exit 3, when the id is no task of a
+/// live app), or every task with --all.
+std::vector<model::MarathonTask> candidates(const RestartTaskOptions& o, marathon::Client& client) {
+  if (o.all) {
+    return client.tasks();
+  }
+  std::vector<model::MarathonTask> out;
+  for (const auto& id : o.ids) {
+    const auto app = restart::app_of_task(id);
+    if (!app) {
+      throw UsageError("'" + id + "' is not a Marathon task id",
+                       "list them with: qctl status tasks --framework marathon");
+    }
+    std::vector<model::MarathonTask> tasks;
+    try {
+      tasks = client.app_tasks(*app);
+    } catch (const NotFoundError&) {
+      throw NotFoundError("task/" + id, "no such task (app " + *app + " does not exist)");
+    }
+    const auto it = std::find_if(tasks.begin(), tasks.end(),
+                                 [&](const model::MarathonTask& t) { return t.id == id; });
+    if (it == tasks.end()) {
+      throw NotFoundError("task/" + id, "no such task in app " + *app);
+    }
+    out.push_back(*it);
+  }
+  return out;
+}
+
+int run_restart_task(const RestartTaskOptions& o, Context& ctx) {
+  validate(o);
+  auto& client = ctx.clients.marathon();
+  nlohmann::json doc = nlohmann::json::array();
+  std::size_t chosen = 0;
+  for (const auto& t : candidates(o, client)) {
+    const bool unhealthy = restart::task_unhealthy(t);
+    std::string action = "killed";
+    if (o.if_unhealthy && !unhealthy) {
+      action = "skipped";
+      if (!o.all) {
+        ctx.io.err << "task/" << t.id << " skipped: healthy\n";
+      }
+    } else if (o.dry_run) {
+      action = "would-kill";
+      ++chosen;
+      ctx.io.err << "task/" << t.id << " would be killed" << (o.wipe ? " and wiped" : "")
+                 << " (app " << t.app_id << " on " << t.host << ") (dry run)\n";
+    } else {
+      ++chosen;
+      const auto app = t.app_id.empty() ? restart::app_of_task(t.id).value_or("") : t.app_id;
+      client.kill_task(app, t.id, false, o.wipe);
+      ctx.io.err << "task/" << t.id << " killed"
+                 << (o.wipe ? " and wiped (reservations and volumes released)" : "")
+                 << "; Marathon launches a replacement\n";
+    }
+    doc.push_back({{"task", t.id},
+                   {"app", t.app_id},
+                   {"host", t.host},
+                   {"unhealthy", unhealthy},
+                   {"action", action},
+                   {"wipe", o.wipe}});
+  }
+  if (chosen == 0) {
+    ctx.io.err << (o.if_unhealthy ? "No unhealthy tasks: nothing to restart.\n"
+                                  : "No tasks: nothing to restart.\n");
+  }
+  const auto format = ctx.format();
+  if (format == output::Format::kJson || format == output::Format::kYaml) {
+    print_document(ctx, doc);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void register_restart_task(CLI::App& restart, Context& ctx) {
+  auto o = std::make_shared<RestartTaskOptions>();
+  auto* cmd = restart.add_subcommand("task", "Kill Marathon tasks so that Marathon replaces them");
+  cmd->add_option("TASKID", o->ids, "Marathon task ids");
+  cmd->add_flag("--all", o->all, "Every Marathon task; needs --if-unhealthy");
+  cmd->add_flag("--if-unhealthy", o->if_unhealthy, "Only tasks with a failing health check result");
+  cmd->add_flag("--wipe", o->wipe,
+                "Also release the task's reservations and persistent volumes (wipe=true)");
+  cmd->add_flag("--dry-run", o->dry_run, "Show what would be killed; change nothing");
+  set_examples(*cmd,
+               "  qctl restart task web.instance-8f2d41c6-1e0a-11ef-9c1b-0242ac110002._app.1\n"
+               "  qctl restart task --all --if-unhealthy --dry-run\n"
+               "  qctl restart task db.instance-…._app.1 --wipe\n");
+  cmd->callback([o, &ctx] { ctx.selected = [o, &ctx] { return run_restart_task(*o, ctx); }; });
+}
+
+}  // namespace qctl::cmd

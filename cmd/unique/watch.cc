@@ -1,0 +1,99 @@
+// `qctl unique sync --watch`: the daemon shell around unique::Watcher (signals, log sink).
+#include <signal.h>
+#include <syslog.h>
+
+#include <atomic>
+#include <ctime>
+#include <mutex>
+#include <ostream>
+
+#include "cmd/unique/unique_cmds.h"
+
+namespace qctl::cmd {
+
+namespace {
+
+std::atomic<int> g_stop_signal{0};
+
+extern "C" void on_stop_signal(int signal) { g_stop_signal = signal; }
+
+/// Installs SIGTERM/SIGINT handlers for the life of the watch, restoring the old ones.
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop_signal = 0;
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTERM, &action, &old_term_);
+    sigaction(SIGINT, &action, &old_int_);
+  }
+  ~StopSignals() {
+    sigaction(SIGTERM, &old_term_, nullptr);
+    sigaction(SIGINT, &old_int_, nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+ private:
+  struct sigaction old_term_ {};
+  struct sigaction old_int_ {};
+};
+
+std::string utc_stamp(double now) {
+  const auto t = static_cast<std::time_t>(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+unique::WatchOptions watch_options(const UniqueSyncOptions& opts) {
+  unique::WatchOptions w;
+  w.interval = duration_flag(opts.interval, "--interval");
+  w.resync = duration_flag(opts.resync, "--resync");
+  w.events = !opts.no_events;
+  return w;
+}
+
+}  // namespace
+
+int run_unique_watch(const UniqueSyncOptions& opts, const unique::SyncRequest& request,
+                     Context& ctx) {
+  StopSignals signals;
+  std::mutex log_mutex;
+  if (opts.syslog) {
+    openlog("qctl-unique", LOG_PID, LOG_DAEMON);
+  }
+  const unique::LogLine log = [&](const std::string& line) {
+    std::lock_guard<std::mutex> guard(log_mutex);
+    if (opts.syslog) {
+      const bool bad = line.rfind("failed", 0) == 0 || line.rfind("refused", 0) == 0 ||
+                       line.rfind("pass failed", 0) == 0;
+      const bool warning = line.rfind("warning", 0) == 0 || line.rfind("skipped", 0) == 0;
+      syslog(bad ? LOG_ERR : warning ? LOG_WARNING : LOG_INFO, "%s", line.c_str());
+    } else {
+      ctx.io.err << utc_stamp(ctx.clock.now()) << ' ' << line << std::endl;
+    }
+  };
+  unique::Watcher watcher(ctx.clients.mesos(), ctx.clients.marathon(), ctx.clock, request,
+                          watch_options(opts));
+  log("watching " +
+      std::string(request.selection.all_unique ? "every hostname:UNIQUE app"
+                  : !request.selection.selector.empty()
+                      ? "apps matching " + request.selection.selector
+                      : std::to_string(request.selection.app_ids.size()) + " app(s)") +
+      " (Mesos polled every " + opts.interval +
+      (opts.no_events ? ", Marathon polled too)" : ", Marathon events)"));
+  watcher.run(log, [] { return g_stop_signal.load() != 0; });
+  const int signal = g_stop_signal.load();
+  log("stopped by " + std::string(signal == SIGINT ? "SIGINT" : "SIGTERM") + " after " +
+      std::to_string(watcher.passes()) + " passes");
+  if (opts.syslog) {
+    closelog();
+  }
+  return signal == SIGINT ? 130 : 0;
+}
+
+}  // namespace qctl::cmd

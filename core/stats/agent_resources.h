@@ -1,0 +1,47 @@
+// What is used and free on one agent, per reservation role, from the master's agent object.
+#pragma once
+
+#include <map>
+#include <string>
+#include <unordered_set>
+
+#include "core/model/mesos.h"
+#include "core/placement/placement.h"
+
+namespace qctl::stats {
+
+/// Used resources per reservation role ("*" = unreserved). From used_resources_full when
+/// the master sent it; otherwise used_resources is assumed to take each role's reservation
+/// first (roles in name order), then unreserved resources, as Marathon's matcher consumes
+/// them. Revocable resources are left out.
+[[nodiscard]] std::map<std::string, model::Resources> used_per_reservation(
+    const model::Agent& agent);
+
+/// The agent as the placement engine sees it: per role what is free (reservation or
+/// unreserved amount minus what is used there, never below 0), free ports as ranges.
+[[nodiscard]] placement::AgentView free_view(const model::Agent& agent);
+
+/// free_view's `free` alone (no copy of the agent's identity and attributes).
+[[nodiscard]] std::map<std::string, model::Resources> free_per_role(const model::Agent& agent);
+
+/// Port numbers in `ranges` that are not in `used` (both as Mesos ranges).
+[[nodiscard]] std::vector<model::Range> subtract_ranges(std::vector<model::Range> ranges,
+                                                        std::vector<model::Range> used);
+
+/// Hostnames (lower case) and IPs listed as draining or down, for availability checks.
+class MaintenanceIndex {
+ public:
+  explicit MaintenanceIndex(const model::MaintenanceStatus& m);
+  [[nodiscard]] bool contains(const model::Agent& agent) const;
+
+ private:
+  std::unordered_set<std::string> hosts_;
+  std::unordered_set<std::string> ips_;
+};
+
+enum class Availability;
+/// availability_of (allocation.h) with a prebuilt index: for loops over many agents.
+[[nodiscard]] Availability availability_with(const model::Agent& agent,
+                                             const MaintenanceIndex& maintenance);
+
+}  // namespace qctl::stats

@@ -1,0 +1,80 @@
+// Reading and writing the unique sync state file.
+#include "core/unique/state_file.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/error.h"
+
+namespace qctl::unique {
+
+namespace {
+
+std::string safe_name(const std::string& context) {
+  std::string out;
+  for (char c : context) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '_' || c == '-';
+    out += ok ? c : '_';
+  }
+  return out.empty() ? "default" : out;
+}
+
+}  // namespace
+
+std::string state_path(const config::Getenv& env, const std::string& context) {
+  std::string dir;
+  if (auto xdg = env("XDG_STATE_HOME"); xdg && !xdg->empty()) {
+    dir = *xdg + "/qctl";
+  } else {
+    dir = config::expand_home("~/.local/state/qctl", env);
+  }
+  return dir + "/unique-" + safe_name(context) + ".json";
+}
+
+std::optional<std::size_t> read_agent_count(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    return std::nullopt;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  const auto doc = nlohmann::json::parse(text.str(), nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("agents") ||
+      !doc["agents"].is_number_unsigned()) {
+    return std::nullopt;
+  }
+  return doc["agents"].get<std::size_t>();
+}
+
+void write_agent_count(const std::string& path, std::size_t agents, double now) {
+  const std::filesystem::path file(path);
+  std::error_code ec;
+  if (file.has_parent_path()) {
+    std::filesystem::create_directories(file.parent_path(), ec);
+    if (!ec) {
+      ::chmod(file.parent_path().c_str(), 0700);
+    }
+  }
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << nlohmann::json{{"agents", agents}, {"updated", static_cast<std::int64_t>(now)}}.dump()
+        << '\n';
+    if (!out) {
+      throw ConfigError(path, "cannot write the state file: " + std::string(std::strerror(errno)));
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    throw ConfigError(path, "cannot write the state file: " + std::string(std::strerror(errno)));
+  }
+}
+
+}  // namespace qctl::unique

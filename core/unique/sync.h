@@ -1,0 +1,81 @@
+// One UNIQUE sync pass against live APIs: read Mesos and Marathon, plan, write the changes.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/unique/plan.h"
+
+namespace qctl {
+class NetworkError;
+}
+namespace qctl::mesos {
+class MasterClient;
+}
+namespace qctl::marathon {
+class Client;
+}
+
+namespace qctl::unique {
+
+/// Which apps a pass looks at; exactly one way is set.
+struct Selection {
+  std::vector<std::string> app_ids;  // --app (each must exist)
+  std::string selector;              // --selector "k=v,k2!=v2" over app labels
+  bool all_unique = false;           // every app with hostname:UNIQUE
+};
+
+struct SyncRequest {
+  Selection selection;
+  PlanOptions plan;
+  bool dry_run = false;
+  std::string state_path;  // "" = keep no state
+};
+
+/// What happened to one app's write.
+enum class Outcome { kPlanned, kWritten, kLocked, kFailed };
+
+struct AppResult {
+  Outcome outcome = Outcome::kPlanned;
+  std::string message;  // the error for kFailed/kLocked, the deployment id for kWritten
+};
+
+struct SyncResult {
+  Plan plan;
+  std::vector<AppResult> results;  // parallel to plan.apps
+  bool fetched_tasks = false;      // /v2/tasks was read to tell full agents from busy ones
+  /// Not actions: apps skipped for lacking UNIQUE, agents without room, risky upgrade
+  /// strategies. The one-shot command prints them; --watch prints each once.
+  std::vector<std::string> warnings;
+  /// 0 in sync or synced; 1 a safety rule refused (whole run or an app); 6 some apps
+  /// failed or were held by a deployment.
+  [[nodiscard]] int exit_code() const;
+  /// Text for the ACTION column after the pass ("scaled up", "failed", "skip", …).
+  [[nodiscard]] std::string action_done(std::size_t i) const;
+};
+
+/// One line per action or refusal ("scaled /logs from 3 to 5: 5 eligible agents").
+using LogLine = std::function<void(const std::string&)>;
+
+/// Reads /master/slaves, /master/maintenance/schedule, /v2/apps (and /v2/tasks when some
+/// eligible agent lacks room), plans, and unless dry_run writes PUT /v2/apps/{id}
+/// ?force=<plan.force>. No leader elected -> refusal "no-leader" (no exception). An
+/// unknown --app -> NotFoundError; unreachable services -> NetworkError (nothing written).
+SyncResult sync_pass(mesos::MasterClient& mesos, marathon::Client& marathon,
+                     const SyncRequest& request, double now, const LogLine& log);
+
+/// True for the MasterClient's "no leading Mesos master" (every master answered 503).
+[[nodiscard]] bool is_no_leader(const NetworkError& e);
+
+/// The maintenance windows: GET /master/maintenance/schedule, or for a master without it
+/// (404) every draining machine of /master/maintenance/status as an open-ended window.
+[[nodiscard]] std::vector<MaintenanceWindow> fetch_maintenance(mesos::MasterClient& mesos);
+
+/// The apps a selection names, from the full /v2/apps list (in its order).
+/// Throws NotFoundError for an --app that Marathon does not know.
+[[nodiscard]] std::vector<model::App> select_apps(std::vector<model::App> apps,
+                                                  const Selection& selection);
+
+}  // namespace qctl::unique
