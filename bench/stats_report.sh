@@ -18,7 +18,7 @@ run() {  # $1: label, rest: qctl arguments
   local label=$1
   shift
   if command -v hyperfine >/dev/null; then
-    hyperfine -N --warmup 1 --runs 5 --export-json "$tmp/h.json" "$build/qctl $*" >/dev/null
+    hyperfine -N --warmup 1 --runs 5 --export-json "$tmp/h.json" "$build/qctl $*" >/dev/null 2>&1
     python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print('%-34s mean %.3f s  min %.3f s' % (sys.argv[2], r['mean'], r['min']))" \
       "$tmp/h.json" "$label"
   else

@@ -132,15 +132,17 @@ int run_stats_report(const StatsReportOptions& o, Context& ctx) {
   auto store = history::open_store(path, {true, parse_lock_timeout(o.lock_timeout)});
   const auto contexts = store->contexts();
   const auto& c = pick_context(ctx, path, contexts);
-  history::HistoryQuery query{c.context, "", 0, ctx.clock.now()};
+  history::HistoryQuery query{c.context, "", 0, ctx.clock.now(), true};
   query.since = query.until - window;
   query.dimension = pick_dimension(o, c, store->dimensions(c.context, query.since, query.until));
-  const auto h = store->load(query);
+  const auto h = store->load_header(query);
   const std::string shown = o.output.empty() ? output::format_name(ctx.format()) : o.output;
   const bool machine = !o.format.empty() || (shown != "table" && shown != "wide");
   const bool chart = !machine && (o.chart == "always" || (o.chart == "auto" && ctx.io.out_is_tty));
   const std::size_t buckets = chart ? chart_width(ctx, h) : machine ? kJsonBuckets : 0;
-  auto report = history::compute_report(h, {query.since, query.until, buckets});
+  history::ReportBuilder builder(h, {query.since, query.until, buckets});
+  store->scan_points(query, h, [&builder](const history::GroupPoint& p) { builder.add(p); });
+  auto report = builder.finish();
   report.task_states = store->last_task_states(query);
   if (report.snapshots == 0) {
     ctx.io.err << "No snapshots of context " << c.context << " in the last " << o.since

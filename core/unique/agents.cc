@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "core/stats/agent_resources.h"
 #include "core/json/decode.h"
 #include "core/util/strings.h"
 
@@ -68,30 +69,6 @@ void subtract(double& from, double& amount) {
   const double taken = std::min(std::max(0.0, from), amount);
   from -= taken;
   amount -= taken;
-}
-
-/// `ranges` without the values in `used` (both sorted or not; small lists).
-std::vector<model::Range> without(const std::vector<model::Range>& ranges,
-                                  std::vector<model::Range> used) {
-  std::sort(used.begin(), used.end(),
-            [](const model::Range& a, const model::Range& b) { return a.begin < b.begin; });
-  std::vector<model::Range> out;
-  for (const auto& r : ranges) {
-    std::uint64_t next = r.begin;
-    for (const auto& u : used) {
-      if (u.end < next || u.begin > r.end) {
-        continue;
-      }
-      if (u.begin > next) {
-        out.push_back({next, u.begin - 1});
-      }
-      next = std::max(next, u.end + 1);
-    }
-    if (next <= r.end) {
-      out.push_back({next, r.end});
-    }
-  }
-  return out;
 }
 
 placement::AgentView bare_view(const model::Agent& agent) {
@@ -209,7 +186,7 @@ placement::AgentView free_view(const model::Agent& agent) {
     subtract(from.mem, used.mem);
     subtract(from.disk, used.disk);
     subtract(from.gpus, used.gpus);
-    from.ports = without(from.ports, used.ports);
+    from.ports = stats::subtract_ranges(from.ports, used.ports);
   };
   take(v.free["*"]);
   for (auto& [role, r] : v.free) {

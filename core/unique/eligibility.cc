@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/util/strings.h"
+#include "core/stats/fit.h"
 
 namespace qctl::unique {
 
@@ -138,14 +139,8 @@ Eligibility::Eligibility(const std::vector<model::Agent>& agents,
 
 placement::Demand Eligibility::demand_of(const model::App& app, const std::string& framework_role,
                                          bool with_constraints) const {
-  placement::Demand d;
-  d.cpus = app.cpus;
-  d.mem = app.mem;
-  d.disk = app.disk;
-  d.gpus = app.gpus;
-  d.ports = app.port_count;
-  d.accepted_roles = app.accepted_resource_roles;
-  d.framework_role = app.role.empty() ? framework_role : app.role;
+  placement::Demand d = stats::demand_of(app, framework_role);
+  d.constraints.clear();
   if (with_constraints) {
     d.constraints = placement_constraints(app);
   }

@@ -142,7 +142,9 @@ void print_csv(std::ostream& out, const Report& r, bool headers) {
 }
 
 void print_graphite(std::ostream& out, const Report& r, const std::string& prefix) {
-  const std::string ts = " " + std::to_string(static_cast<std::int64_t>(r.until)) + "\n";
+  std::string ts = " ";  // built in steps: GCC 12 misreads `" " + std::string&&` at -O2
+  ts += std::to_string(static_cast<std::int64_t>(r.until));
+  ts += '\n';
   const std::string base = prefix + "." + graphite_segment(r.context) + ".";
   for (const auto& g : r.groups) {
     const std::string path =
@@ -174,7 +176,9 @@ void print_graphite(std::ostream& out, const Report& r, const std::string& prefi
 }
 
 void print_prometheus(std::ostream& out, const Report& r) {
-  const std::string ctx = "context=\"" + prom_label(r.context) + "\"";
+  std::string ctx = "context=\"";
+  ctx += prom_label(r.context);
+  ctx += '"';
   auto family = [&out](const std::string& name, const char* help) {
     out << "# HELP " << name << ' ' << help << "\n# TYPE " << name << " gauge\n";
   };

@@ -17,6 +17,7 @@ struct HistoryQuery {
   std::string dimension;
   double since = 0;
   double until = 0;
+  bool allocation_only = false;  // points carry only total and allocated (what reports use)
 };
 
 /// One group's values in one snapshot; `group` indexes History::groups.
@@ -37,8 +38,9 @@ struct History {
   std::string context;
   std::string dimension;
   std::vector<std::string> groups;
-  std::vector<GroupPoint> points;      // by time, then group
-  std::vector<CounterPoint> counters;  // one per snapshot, by time
+  std::vector<std::int64_t> group_ids;  // the store's id of each group, for scan_points
+  std::vector<GroupPoint> points;       // by time, then group (when loaded)
+  std::vector<CounterPoint> counters;   // one per snapshot, by time
 };
 
 /// What a database holds for one context.

@@ -102,8 +102,12 @@ std::string sparkline(const std::vector<double>& series, bool color) {
 
 // A chart column's time span, to the minute once it is long enough for seconds to be noise.
 std::string column_text(double seconds) {
-  return seconds >= 600 ? "~" + format_window(std::round(seconds / 60) * 60)
-                        : format_window(seconds);
+  if (seconds < 600) {
+    return format_window(seconds);
+  }
+  std::string text = "~";
+  text += format_window(std::round(seconds / 60) * 60);
+  return text;
 }
 
 }  // namespace

@@ -10,12 +10,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-struct Accumulator {
-  double sum = 0;
-  std::vector<double> bucket_sum;
-  std::vector<std::uint32_t> bucket_count;
-};
-
 std::size_t counter(const char* name) { return *counter_index(name); }
 
 // One counter's increase between two snapshots; `restart` tells how a drop reads.
@@ -27,6 +21,9 @@ double increase(double prev, double cur, bool restart_on_drop) {
 }
 
 void add_mesos(Activity& a, const CounterPoint& p, const CounterPoint& c) {
+  static const std::size_t kFinished = counter("mesos_tasks_finished");
+  static const std::size_t kKilled = counter("mesos_tasks_killed");
+  static const std::size_t kGoneByOperator = counter("mesos_tasks_gone_by_operator");
   static const std::array<std::size_t, 5> kActive = {
       counter("mesos_tasks_staging"), counter("mesos_tasks_starting"),
       counter("mesos_tasks_running"), counter("mesos_tasks_killing"),
@@ -57,9 +54,7 @@ void add_mesos(Activity& a, const CounterPoint& p, const CounterPoint& c) {
     restarted = restarted || c.values[i] < p.values[i];
     const double inc = increase(p.values[i], c.values[i], true);
     ended += inc;
-    const std::string name = kCounterNames[i];
-    if (name != "mesos_tasks_finished" && name != "mesos_tasks_killed" &&
-        name != "mesos_tasks_gone_by_operator") {
+    if (i != kFinished && i != kKilled && i != kGoneByOperator) {
       failed += inc;
     }
   }
@@ -67,11 +62,9 @@ void add_mesos(Activity& a, const CounterPoint& p, const CounterPoint& c) {
   a.tasks_started = a.tasks_started.value_or(0) + std::max(0.0, active_delta + ended);
   a.tasks_failed = a.tasks_failed.value_or(0) + failed;
   a.tasks_finished =
-      a.tasks_finished.value_or(0) + increase(p.values[counter("mesos_tasks_finished")],
-                                              c.values[counter("mesos_tasks_finished")], true);
+      a.tasks_finished.value_or(0) + increase(p.values[kFinished], c.values[kFinished], true);
   a.tasks_killed =
-      a.tasks_killed.value_or(0) + increase(p.values[counter("mesos_tasks_killed")],
-                                            c.values[counter("mesos_tasks_killed")], true);
+      a.tasks_killed.value_or(0) + increase(p.values[kKilled], c.values[kKilled], true);
 }
 
 void add_chronos(Activity& a, const CounterPoint& p, const CounterPoint& c) {
@@ -108,8 +101,42 @@ Activity activity_of(const std::vector<CounterPoint>& counters) {
   return a;
 }
 
-void add_point(GroupReport& g, std::array<Accumulator, kResourceCount>& acc, const GroupPoint& p,
-               std::size_t bucket) {
+}  // namespace
+
+ReportBuilder::ReportBuilder(const History& header, const ReportOptions& options)
+    : groups_(header.groups.size()),
+      acc_(header.groups.size()),
+      present_(header.groups.size(), false),
+      width_(options.chart_width) {
+  report_.context = header.context;
+  report_.dimension = header.dimension;
+  report_.since = options.since;
+  report_.until = options.until;
+  report_.snapshots = header.counters.size();
+  if (!header.counters.empty()) {
+    report_.first = header.counters.front().taken_at;
+    report_.last = header.counters.back().taken_at;
+  }
+  span_ = std::max(report_.last - report_.first, 1.0);
+  report_.bucket_seconds = width_ > 0 ? span_ / static_cast<double>(width_) : 0;
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    groups_[g].name = header.groups[g];
+    for (auto& a : acc_[g]) {
+      a.bucket_sum.assign(width_, 0);
+      a.bucket_count.assign(width_, 0);
+    }
+  }
+  report_.activity = activity_of(header.counters);
+}
+
+void ReportBuilder::add(const GroupPoint& p) {
+  std::size_t bucket = 0;
+  if (width_ > 0) {
+    const double at = (p.taken_at - report_.first) / span_ * static_cast<double>(width_);
+    bucket = std::min(width_ - 1, static_cast<std::size_t>(std::max(0.0, at)));
+  }
+  present_[p.group] = true;
+  auto& g = groups_[p.group];
   g.agents = p.values.agents;
   for (std::size_t r = 0; r < kResourceCount; ++r) {
     const auto& v = p.values.resources[r];
@@ -127,67 +154,41 @@ void add_point(GroupReport& g, std::array<Accumulator, kResourceCount>& acc, con
       s.peak_at = p.taken_at;
     }
     ++s.samples;
-    acc[r].sum += f;
-    if (!acc[r].bucket_sum.empty()) {
-      acc[r].bucket_sum[bucket] += f;
-      ++acc[r].bucket_count[bucket];
+    auto& a = acc_[p.group][r];
+    a.sum += f;
+    if (width_ > 0) {
+      a.bucket_sum[bucket] += f;
+      ++a.bucket_count[bucket];
     }
   }
 }
 
-}  // namespace
-
-Report compute_report(const History& history, const ReportOptions& options) {
-  Report report;
-  report.context = history.context;
-  report.dimension = history.dimension;
-  report.since = options.since;
-  report.until = options.until;
-  report.snapshots = history.counters.size();
-  if (!history.counters.empty()) {
-    report.first = history.counters.front().taken_at;
-    report.last = history.counters.back().taken_at;
-  }
-  const std::size_t width = options.chart_width;
-  const double span = std::max(report.last - report.first, 1.0);
-  report.bucket_seconds = width > 0 ? span / static_cast<double>(width) : 0;
-
-  std::vector<GroupReport> groups(history.groups.size());
-  std::vector<std::array<Accumulator, kResourceCount>> acc(history.groups.size());
-  for (auto& per_group : acc) {
-    for (auto& a : per_group) {
-      a.bucket_sum.assign(width, 0);
-      a.bucket_count.assign(width, 0);
+Report ReportBuilder::finish() {
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    if (!present_[g]) {
+      continue;
     }
-  }
-  std::vector<bool> present(history.groups.size(), false);
-  for (const auto& p : history.points) {
-    present[p.group] = true;
-    std::size_t bucket = 0;
-    if (width > 0) {
-      const double at = (p.taken_at - report.first) / span * static_cast<double>(width);
-      bucket = std::min(width - 1, static_cast<std::size_t>(std::max(0.0, at)));
-    }
-    add_point(groups[p.group], acc[p.group], p, bucket);
-  }
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    auto& group = groups[g];
-    group.name = history.groups[g];
+    auto& group = groups_[g];
     for (std::size_t r = 0; r < kResourceCount; ++r) {
       auto& s = group.resources[r];
-      s.avg = s.samples > 0 ? acc[g][r].sum / static_cast<double>(s.samples) : 0;
-      s.chart.resize(width);
-      for (std::size_t b = 0; b < width; ++b) {
-        const auto n = acc[g][r].bucket_count[b];
-        s.chart[b] = n > 0 ? acc[g][r].bucket_sum[b] / n : kNaN;
+      const auto& a = acc_[g][r];
+      s.avg = s.samples > 0 ? a.sum / static_cast<double>(s.samples) : 0;
+      s.chart.resize(width_);
+      for (std::size_t b = 0; b < width_; ++b) {
+        s.chart[b] = a.bucket_count[b] > 0 ? a.bucket_sum[b] / a.bucket_count[b] : kNaN;
       }
     }
-    if (present[g]) {
-      report.groups.push_back(std::move(group));
-    }
+    report_.groups.push_back(std::move(group));
   }
-  report.activity = activity_of(history.counters);
-  return report;
+  return std::move(report_);
+}
+
+Report compute_report(const History& history, const ReportOptions& options) {
+  ReportBuilder builder(history, options);
+  for (const auto& p : history.points) {
+    builder.add(p);
+  }
+  return builder.finish();
 }
 
 }  // namespace qctl::stats::history

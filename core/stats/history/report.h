@@ -69,6 +69,30 @@ struct Report {
   std::map<std::string, std::int64_t> task_states;  // latest snapshot's, filled by the caller
 };
 
+/// Builds a report point by point, so the points need not be held in memory.
+class ReportBuilder {
+ public:
+  /// `header`: the window's groups and counters (Store::load_header).
+  ReportBuilder(const History& header, const ReportOptions& options);
+  void add(const GroupPoint& point);
+  /// The report: groups with at least one point, activity from the header's counters.
+  [[nodiscard]] Report finish();
+
+ private:
+  struct Accumulator {
+    double sum = 0;
+    std::vector<double> bucket_sum;
+    std::vector<std::uint32_t> bucket_count;
+  };
+  Report report_;
+  std::vector<GroupReport> groups_;
+  std::vector<std::array<Accumulator, kResourceCount>> acc_;
+  std::vector<bool> present_;
+  std::size_t width_;
+  double span_;
+};
+
+/// ReportBuilder over history.points.
 [[nodiscard]] Report compute_report(const History& history, const ReportOptions& options);
 
 }  // namespace qctl::stats::history

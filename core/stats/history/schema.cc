@@ -15,6 +15,14 @@ std::string value_columns() {
   return cols;
 }
 
+std::string allocation_columns() {
+  std::string cols = "agents, unavailable";
+  for (const char* r : kResources) {
+    cols += std::string(", ") + r + "_total, " + r + "_allocated";
+  }
+  return cols;
+}
+
 std::string counter_columns() {
   std::string cols;
   for (const char* name : kCounterNames) {

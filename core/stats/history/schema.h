@@ -12,6 +12,8 @@ namespace qctl::stats::history {
 /// reserved,free} in kResources order.
 inline constexpr std::size_t kValueColumns = 2 + kResourceCount * 4;
 [[nodiscard]] std::string value_columns();
+/// agents, unavailable, then <resource>_{total,allocated}: what a report reads.
+[[nodiscard]] std::string allocation_columns();
 /// The snapshots counter columns in kCounterNames order, comma-separated.
 [[nodiscard]] std::string counter_columns();
 

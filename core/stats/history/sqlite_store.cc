@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <limits>
 #include <system_error>
+#include <thread>
 
 #include "core/error.h"
 #include "core/stats/history/schema.h"
@@ -11,6 +12,8 @@
 namespace qctl::stats::history {
 
 namespace {
+
+constexpr std::uint32_t kNoGroup = 0xffffffff;
 
 class SqliteStore final : public Store {
  public:
@@ -75,14 +78,61 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  History load(const HistoryQuery& query) override {
+  History load_header(const HistoryQuery& query) override {
     History h;
     h.context = query.context;
     h.dimension = query.dimension;
     Transaction read(*db_, false);  // groups and counters from the same moment
-    load_groups(query, h);
+    Stmt groups(*db_, "SELECT id, name FROM groups WHERE dimension = ? ORDER BY name");
+    groups.bind(1, query.dimension);
+    while (groups.step()) {
+      h.group_ids.push_back(groups.int64(0));
+      h.groups.push_back(groups.text(1));
+    }
     load_counters(query, h);
     return h;
+  }
+
+  void scan_points(const HistoryQuery& query, const History& header,
+                   const std::function<void(const GroupPoint&)>& visit) override {
+    // Group id -> index in header.groups; ids are small and dense (one per group ever seen).
+    std::vector<std::uint32_t> index;
+    for (std::size_t i = 0; i < header.group_ids.size(); ++i) {
+      const auto id = static_cast<std::size_t>(header.group_ids[i]);
+      index.resize(std::max(index.size(), id + 1), kNoGroup);
+      index[id] = static_cast<std::uint32_t>(i);
+    }
+    // `+x.group_id`: walk each snapshot's few samples in order rather than seek every group.
+    const bool all = !query.allocation_only;
+    Stmt q(*db_, "SELECT s.taken_at, x.group_id, " +
+                     (all ? value_columns() : allocation_columns()) +
+                     " FROM snapshots s JOIN group_samples x ON x.snapshot_id = s.id "
+                     "WHERE s.context = ?1 AND s.taken_at BETWEEN ?2 AND ?3 AND +x.group_id IN "
+                     "(SELECT id FROM groups WHERE dimension = ?4) ORDER BY s.taken_at, s.id");
+    q.bind(1, query.context).bind(2, query.since).bind(3, query.until).bind(4, query.dimension);
+    GroupPoint p;
+    while (q.step()) {
+      const auto id = static_cast<std::size_t>(q.int64(1));
+      if (id >= index.size() || index[id] == kNoGroup) {
+        continue;  // a group another `record` added after the header was read
+      }
+      p.taken_at = q.real(0);
+      p.group = index[id];
+      p.values.agents = q.int64(2);
+      p.values.unavailable = q.int64(3);
+      int col = 4;
+      for (auto& r : p.values.resources) {
+        if (all) {
+          r = {q.real(col), q.real(col + 1), q.real(col + 2), q.real(col + 3)};
+          col += 4;
+        } else {
+          r.total = q.real(col);
+          r.allocated = q.real(col + 1);
+          col += 2;
+        }
+      }
+      visit(p);
+    }
   }
 
   std::map<std::string, std::int64_t> last_task_states(const HistoryQuery& query) override {
@@ -175,34 +225,6 @@ class SqliteStore final : public Store {
     return db_->last_insert_rowid();
   }
 
-  void load_groups(const HistoryQuery& query, History& h) {
-    std::map<std::int64_t, std::uint32_t> index;
-    Stmt groups(*db_, "SELECT id, name FROM groups WHERE dimension = ? ORDER BY name");
-    groups.bind(1, query.dimension);
-    while (groups.step()) {
-      index[groups.int64(0)] = static_cast<std::uint32_t>(h.groups.size());
-      h.groups.push_back(groups.text(1));
-    }
-    Stmt q(*db_, "SELECT s.taken_at, x.group_id, " + value_columns() +
-                     " FROM snapshots s JOIN group_samples x ON x.snapshot_id = s.id "
-                     "WHERE s.context = ?1 AND s.taken_at BETWEEN ?2 AND ?3 AND x.group_id IN "
-                     "(SELECT id FROM groups WHERE dimension = ?4) ORDER BY s.taken_at, s.id");
-    q.bind(1, query.context).bind(2, query.since).bind(3, query.until).bind(4, query.dimension);
-    while (q.step()) {
-      GroupPoint p;
-      p.taken_at = q.real(0);
-      p.group = index[q.int64(1)];
-      p.values.agents = q.int64(2);
-      p.values.unavailable = q.int64(3);
-      int col = 4;
-      for (auto& r : p.values.resources) {
-        r = {q.real(col), q.real(col + 1), q.real(col + 2), q.real(col + 3)};
-        col += 4;
-      }
-      h.points.push_back(p);
-    }
-  }
-
   void load_counters(const HistoryQuery& query, History& h) {
     Stmt q(*db_, "SELECT taken_at, " + counter_columns() +
                      " FROM snapshots WHERE context = ?1 AND taken_at BETWEEN ?2 AND ?3 "
@@ -251,6 +273,24 @@ void refuse_newer(Db& db) {
   }
 }
 
+// Switching to WAL takes an exclusive lock that SQLite does not wait for through the busy
+// timeout: two `record`s creating the file at once would see "database is locked".
+void enable_wal(Db& db, std::chrono::milliseconds timeout) {
+  {
+    Stmt mode(db, "PRAGMA journal_mode");
+    if (mode.step() && mode.text(0) == "wal") {
+      return;
+    }
+  }
+  const auto until = std::chrono::steady_clock::now() + timeout;
+  while (!db.exec_unless_busy("PRAGMA journal_mode = WAL")) {
+    if (std::chrono::steady_clock::now() >= until) {
+      db.exec("PRAGMA journal_mode = WAL");  // fails with the locked error
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<Store> open_store(const std::string& path, const StoreOptions& options) {
@@ -273,7 +313,7 @@ std::unique_ptr<Store> open_store(const std::string& path, const StoreOptions& o
                           "record snapshots first: qctl stats record");
     }
   } else {
-    db->exec("PRAGMA journal_mode = WAL");
+    enable_wal(*db, options.lock_timeout);
     db->exec("PRAGMA synchronous = NORMAL");
     create_schema(*db);
   }

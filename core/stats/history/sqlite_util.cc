@@ -55,6 +55,17 @@ void Db::exec(const std::string& sql) {
   }
 }
 
+bool Db::exec_unless_busy(const std::string& sql) {
+  const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
+  if (rc == SQLITE_OK) {
+    return true;
+  }
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
+    return false;
+  }
+  fail(rc, "update");
+}
+
 int Db::user_version() {
   Stmt q(*this, "PRAGMA user_version");
   return q.step() ? static_cast<int>(q.int64(0)) : 0;

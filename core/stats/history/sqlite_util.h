@@ -21,6 +21,9 @@ class Db {
   Db& operator=(const Db&) = delete;
 
   void exec(const std::string& sql);
+  /// exec, but false instead of an error when another connection holds the lock (for
+  /// statements SQLite does not retry through the busy timeout, like journal_mode changes).
+  bool exec_unless_busy(const std::string& sql);
   [[nodiscard]] int user_version();
   [[nodiscard]] std::int64_t last_insert_rowid() const;
   [[nodiscard]] std::int64_t changes() const;

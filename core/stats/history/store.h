@@ -3,6 +3,8 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,7 +36,18 @@ class Store {
   /// The groupings recorded for the context in [since, until], by name.
   virtual std::vector<std::string> dimensions(const std::string& context, double since,
                                               double until) = 0;
-  virtual History load(const HistoryQuery& query) = 0;
+  /// The window's group names and per-snapshot counters, without points.
+  virtual History load_header(const HistoryQuery& query) = 0;
+  /// Every point of the window in time order, to `visit` (30 days of one-minute snapshots
+  /// of 20 groups are 864,000 points: streamed, not kept). `header` maps group ids.
+  virtual void scan_points(const HistoryQuery& query, const History& header,
+                           const std::function<void(const GroupPoint&)>& visit) = 0;
+  /// load_header plus every point in History::points.
+  History load(const HistoryQuery& query) {
+    auto h = load_header(query);
+    scan_points(query, h, [&h](const GroupPoint& p) { h.points.push_back(p); });
+    return h;
+  }
   /// The last snapshot's task counts by state (empty when there is none in the window).
   virtual std::map<std::string, std::int64_t> last_task_states(const HistoryQuery& query) = 0;
 };

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <cmath>
+#include <mutex>
 #include <thread>
 
 #include "core/error.h"
@@ -135,22 +136,26 @@ TEST_F(StatsHistoryStoreTest, ConcurrentWritersAllLand) {
   constexpr int kEach = 15;
   std::vector<std::thread> writers;
   std::atomic<int> failures{0};
+  std::mutex mutex;
+  std::string errors;
   for (int w = 0; w < kWriters; ++w) {
-    writers.emplace_back([this, w, &failures] {
+    writers.emplace_back([this, w, &failures, &mutex, &errors] {
       try {
         auto store = h::open_store(path(), {false, std::chrono::seconds(20)});
         for (int i = 0; i < kEach; ++i) {
           store->append(make_snapshot(1000 + w * 100 + i, {"dc-a", "dc-b"}, 1));
         }
-      } catch (const std::exception&) {
+      } catch (const std::exception& e) {
         ++failures;
+        const std::lock_guard<std::mutex> lock(mutex);
+        errors += std::string(e.what()) + "\n";
       }
     });
   }
   for (auto& t : writers) {
     t.join();
   }
-  EXPECT_EQ(failures, 0);
+  EXPECT_EQ(failures, 0) << errors;
   const auto hist = open(true)->load({"prod", "dc", 0, 1e9});
   EXPECT_EQ(hist.counters.size(), static_cast<std::size_t>(kWriters * kEach));
   EXPECT_EQ(hist.points.size(), static_cast<std::size_t>(kWriters * kEach * 2));
