@@ -3,9 +3,9 @@
 #include <memory>
 
 #include "cmd/completion/completion.h"
-#include "core/completion/budget_transport.h"
 #include "core/completion/names.h"
 #include "core/http/curl_transport.h"
+#include "core/http/deadline_transport.h"
 #include "core/marathon/client.h"
 #include "core/mesos/master_client.h"
 
@@ -22,7 +22,8 @@ constexpr std::chrono::milliseconds kBudget{1000};  // for all network calls of 
 std::map<NameKind, std::vector<Candidate>> fetch(NameKind kind, const config::ContextConfig& c,
                                                  Context& ctx) {
   http::CurlTransport curl(config::tls_options(c.tls));
-  completion::BudgetTransport budget(curl, std::chrono::steady_clock::now() + kBudget);
+  http::DeadlineTransport budget(curl, std::chrono::steady_clock::now() + kBudget,
+                                 "completion time budget spent");
   http::ClientOptions options;
   options.retry.tries = 1;
   options.timeout = kBudget;

@@ -114,8 +114,9 @@ int run_health(const HealthOptions& o, const std::vector<std::string>& unparsed,
     // Leave a little of the budget for printing, so the answer comes before the caller's
     // own timeout (Nagios kills a plugin that overruns).
     const auto margin = std::min(v.timeout / 10, std::chrono::milliseconds(1000));
-    health::DeadlineTransport deadline(ctx.clients.transport(),
-                                       std::chrono::steady_clock::now() + v.timeout - margin);
+    http::DeadlineTransport deadline(ctx.clients.transport(),
+                                     std::chrono::steady_clock::now() + v.timeout - margin,
+                                     "the --timeout of qctl health was reached");
     auto plan = plan_checks(v.checks, v.explicit_choice, v.options, v.thresholds, deadline, ctx);
     if (plan->tasks.empty()) {
       throw ConfigError("context '" + ctx.clients.context().name + "'",

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "cmd/context.h"
-#include "core/health/deadline_transport.h"
 #include "core/health/metrics.h"
 #include "core/health/run.h"
+#include "core/http/deadline_transport.h"
 
 namespace qctl::mesos {
 class MasterClient;
@@ -48,7 +48,7 @@ struct CheckPlan {
 [[nodiscard]] std::unique_ptr<CheckPlan> plan_checks(const std::vector<std::string>& checks,
                                                      bool explicit_choice, const HealthOptions& o,
                                                      const health::Thresholds& thresholds,
-                                                     health::DeadlineTransport& deadline,
+                                                     http::DeadlineTransport& deadline,
                                                      Context& ctx);
 
 }  // namespace qctl::cmd

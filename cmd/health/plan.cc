@@ -45,7 +45,7 @@ std::vector<std::string> selected_checks(const HealthOptions& o) {
 
 namespace {
 
-http::Client& add_http(CheckPlan& plan, health::DeadlineTransport& deadline, Context& ctx,
+http::Client& add_http(CheckPlan& plan, http::DeadlineTransport& deadline, Context& ctx,
                        const config::ServiceConfig& service,
                        std::optional<std::chrono::milliseconds> cap = std::nullopt) {
   // --timeout bounds the whole run here: the deadline transport cuts every request to the
@@ -73,7 +73,7 @@ bool ssh_configured(const config::SshConfig& ssh) {
 }
 
 health::CheckTask docker_task(mesos::MasterClient& client, const HealthOptions& o,
-                              const health::Thresholds& t, health::DeadlineTransport& deadline,
+                              const health::Thresholds& t, http::DeadlineTransport& deadline,
                               Context& ctx) {
   health::DockerProbe probe;
   probe.endpoint = [&ctx](const std::string& host) {
@@ -96,7 +96,7 @@ health::CheckTask docker_task(mesos::MasterClient& client, const HealthOptions& 
 
 std::unique_ptr<CheckPlan> plan_checks(const std::vector<std::string>& checks, bool explicit_choice,
                                        const HealthOptions& o, const health::Thresholds& t,
-                                       health::DeadlineTransport& deadline, Context& ctx) {
+                                       http::DeadlineTransport& deadline, Context& ctx) {
   auto plan = std::make_unique<CheckPlan>();
   const auto& context = ctx.clients.context();
   auto wants = [&](const char* name) {

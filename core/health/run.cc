@@ -35,7 +35,7 @@ CheckResult failed_check(const std::string& check, std::exception_ptr error, boo
   return r;
 }
 
-Report run_checks(const std::vector<CheckTask>& tasks, const DeadlineTransport& deadline,
+Report run_checks(const std::vector<CheckTask>& tasks, const http::DeadlineTransport& deadline,
                   const std::string& timeout_text) {
   const auto started = std::chrono::steady_clock::now();
   std::vector<std::future<CheckResult>> futures;

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/health/deadline_transport.h"
 #include "core/health/report.h"
+#include "core/http/deadline_transport.h"
 
 namespace qctl::health {
 
@@ -26,6 +26,7 @@ struct CheckTask {
 /// Runs every task at once and collects their results in task order. `deadline` tells
 /// whether a failure came from the deadline.
 [[nodiscard]] Report run_checks(const std::vector<CheckTask>& tasks,
-                                const DeadlineTransport& deadline, const std::string& timeout_text);
+                                const http::DeadlineTransport& deadline,
+                                const std::string& timeout_text);
 
 }  // namespace qctl::health

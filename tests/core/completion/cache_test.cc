@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "core/completion/budget_transport.h"
+#include "core/http/deadline_transport.h"
 #include "core/completion/names.h"
 #include "tests/core/config/config_test_util.h"
 
@@ -109,16 +109,16 @@ class SlowTransport final : public http::Transport {
   std::vector<http::Request> seen;
 };
 
-TEST(BudgetTransport, CutsTimeoutsToTheTimeLeftAndFailsOnceSpent) {
+TEST(DeadlineTransport, CutsTimeoutsToTheTimeLeftAndFailsOnceSpent) {
   SlowTransport inner;
   const auto start = std::chrono::steady_clock::now();
-  BudgetTransport budget(inner, start + std::chrono::milliseconds(1000));
+  http::DeadlineTransport budget(inner, start + std::chrono::milliseconds(1000));
   EXPECT_EQ(budget.perform(http::get_request("http://m1:5050/x")).failure,
             http::FailureKind::kTimeout);
   ASSERT_EQ(inner.seen.size(), 1U);
   EXPECT_LE(inner.seen[0].timeout.count(), 1000);
   EXPECT_LE(inner.seen[0].connect_timeout.count(), 1000);
-  BudgetTransport spent(inner, start - std::chrono::milliseconds(1));
+  http::DeadlineTransport spent(inner, start - std::chrono::milliseconds(1));
   const auto r =
       spent.perform_all({http::get_request("http://a/"), http::get_request("http://b/")}, 2);
   EXPECT_EQ(r.size(), 2U);

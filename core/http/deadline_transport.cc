@@ -1,19 +1,15 @@
-#include "core/health/deadline_transport.h"
+#include "core/http/deadline_transport.h"
 
 #include <algorithm>
 
-namespace qctl::health {
+namespace qctl::http {
 
-namespace {
-
-http::Result out_of_time() {
-  http::Result r;
-  r.failure = http::FailureKind::kTimeout;
-  r.failure_message = "the --timeout of qctl health was reached";
+Result DeadlineTransport::out_of_time() const {
+  Result r;
+  r.failure = FailureKind::kTimeout;
+  r.failure_message = why_;
   return r;
 }
-
-}  // namespace
 
 std::chrono::milliseconds DeadlineTransport::left() const {
   const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -21,7 +17,7 @@ std::chrono::milliseconds DeadlineTransport::left() const {
   return std::max(left, std::chrono::milliseconds(0));
 }
 
-std::optional<http::Request> DeadlineTransport::within(const http::Request& request) const {
+std::optional<Request> DeadlineTransport::within(const Request& request) const {
   const auto remaining = left();
   if (remaining.count() <= 0) {
     return std::nullopt;
@@ -32,14 +28,14 @@ std::optional<http::Request> DeadlineTransport::within(const http::Request& requ
   return r;
 }
 
-http::Result DeadlineTransport::note(http::Result result) {
-  if (!result.ok() && result.failure == http::FailureKind::kTimeout && left().count() <= 0) {
+Result DeadlineTransport::note(Result result) {
+  if (!result.ok() && result.failure == FailureKind::kTimeout && left().count() <= 0) {
     expired_ = true;
   }
   return result;
 }
 
-http::Result DeadlineTransport::perform(const http::Request& request) {
+Result DeadlineTransport::perform(const Request& request) {
   const auto r = within(request);
   if (!r) {
     expired_ = true;
@@ -48,14 +44,14 @@ http::Result DeadlineTransport::perform(const http::Request& request) {
   return note(inner_.perform(*r));
 }
 
-std::vector<http::Result> DeadlineTransport::perform_all(const std::vector<http::Request>& requests,
-                                                         std::size_t parallel) {
-  std::vector<http::Request> cut;
+std::vector<Result> DeadlineTransport::perform_all(const std::vector<Request>& requests,
+                                                   std::size_t parallel) {
+  std::vector<Request> cut;
   for (const auto& request : requests) {
     auto r = within(request);
     if (!r) {
       expired_ = true;
-      return std::vector<http::Result>(requests.size(), out_of_time());
+      return std::vector<Result>(requests.size(), out_of_time());
     }
     cut.push_back(std::move(*r));
   }
@@ -66,4 +62,4 @@ std::vector<http::Result> DeadlineTransport::perform_all(const std::vector<http:
   return results;
 }
 
-}  // namespace qctl::health
+}  // namespace qctl::http
