@@ -107,8 +107,8 @@ void ensure_padding(std::string& body) {
   }
 }
 
-std::string describe_invalid(const std::string& body, const char* detail) {
-  const auto start = util::trim(std::string_view(body).substr(0, 256));
+std::string describe_invalid(std::string_view body, const char* detail) {
+  const auto start = util::trim(body.substr(0, 256));
   if (start.empty()) {
     return "empty response body where JSON was expected";
   }

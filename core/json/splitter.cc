@@ -1,5 +1,8 @@
 #include "core/json/splitter.h"
 
+#include <algorithm>
+
+#include "core/json/block_scan.h"
 #include "core/json/decode.h"
 
 #ifdef __SSE4_2__
@@ -9,6 +12,9 @@
 namespace qctl::json {
 
 namespace {
+
+// The byte-by-byte scanner handles this much before the block scanner is tried again.
+constexpr std::size_t kByteSpan = 64;
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
@@ -98,50 +104,67 @@ void ArraySplitter::on_string_end() {
   keep_token_ = false;
 }
 
+std::size_t ArraySplitter::scan_bytes(const char* p, std::size_t len) {
+  std::size_t i = 0;
+  while (i < len) {
+    if (!escape_) {
+      i += next_special(p + i, len - i, capture_.in_string);
+      if (i == len) {
+        break;
+      }
+    }
+    const char c = p[i++];
+    if (capture_.in_string) {
+      if (escape_) {
+        escape_ = false;
+      } else if (c == '\\') {
+        escape_ = true;
+      } else if (c == '"') {
+        capture_.in_string = false;
+      }
+    } else if (c == '"') {
+      capture_.in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++capture_.depth;
+    } else if ((c == '}' || c == ']') && --capture_.depth == 0) {
+      break;
+    }
+  }
+  return i;
+}
+
+void ArraySplitter::emit() {
+  auto& frame = stack_.back();
+  indices_.clear();
+  for (std::size_t f = 0; f + 1 < stack_.size(); ++f) {
+    if (!stack_[f].is_object) {
+      indices_.push_back(stack_[f].index);
+    }
+  }
+  on_element_(static_cast<std::size_t>(frame.target), indices_, element_);
+  element_.clear();
+  ++frame.index;
+}
+
 void ArraySplitter::feed(std::string_view bytes) {
   std::size_t i = 0;
   const std::size_t n = bytes.size();
   while (i < n) {
-    if (capture_depth_ > 0) {
-      // Hot path: copy the element's bytes, tracking only strings and nesting.
+    if (capture_.depth > 0) {
+      // Hot path: find where the element ends (whole blocks at a time where possible) and
+      // copy its bytes.
       const std::size_t start = i;
-      bool complete = false;
-      while (i < n && !complete) {
+      while (i < n && capture_.depth > 0) {
         if (!escape_) {
-          i += next_special(bytes.data() + i, n - i, in_string_);
-          if (i == n) {
-            break;
-          }
+          i += scan_blocks(bytes.data() + i, n - i, capture_);
         }
-        const char c = bytes[i++];
-        if (in_string_) {
-          if (escape_) {
-            escape_ = false;
-          } else if (c == '\\') {
-            escape_ = true;
-          } else if (c == '"') {
-            in_string_ = false;
-          }
-        } else if (c == '"') {
-          in_string_ = true;
-        } else if (c == '{' || c == '[') {
-          ++capture_depth_;
-        } else if (c == '}' || c == ']') {
-          complete = --capture_depth_ == 0;
+        if (capture_.depth > 0) {
+          i += scan_bytes(bytes.data() + i, std::min(n - i, kByteSpan));
         }
       }
       element_.append(bytes.data() + start, i - start);
-      if (complete) {
-        auto& frame = stack_.back();
-        std::vector<std::size_t> indices;
-        for (std::size_t f = 0; f + 1 < stack_.size(); ++f) {
-          if (!stack_[f].is_object) {
-            indices.push_back(stack_[f].index);
-          }
-        }
-        on_element_(static_cast<std::size_t>(frame.target), indices, element_);
-        element_.clear();
-        ++frame.index;
+      if (capture_.depth == 0) {
+        emit();
       }
       continue;
     }
@@ -173,7 +196,7 @@ void ArraySplitter::feed(std::string_view bytes) {
       if (c != '{' && c != '[') {
         throw DecodeError("expected objects in a large array");
       }
-      capture_depth_ = 1;
+      capture_.depth = 1;
       element_ += c;
       continue;
     }

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/json/block_scan.h"
+
 namespace qctl::json {
 
 class ArraySplitter {
@@ -44,13 +46,18 @@ class ArraySplitter {
   void on_close(char c);
   void on_string_end();
   [[nodiscard]] int match_target() const;
+  /// The captured element, byte by byte: returns the bytes consumed, stopping after its end.
+  std::size_t scan_bytes(const char* p, std::size_t len);
+  /// Hands the complete element to the callback.
+  void emit();
 
   std::vector<Path> targets_;
   OnElement on_element_;
   std::vector<Frame> stack_;
   std::string skeleton_;
   std::string element_;    // bytes of the element being captured
-  std::size_t capture_depth_ = 0;  // stack depth at which the captured element started; 0: none
+  CaptureState capture_;  // depth 0: no element is being captured
+  std::vector<std::size_t> indices_;
   bool in_string_ = false;
   bool escape_ = false;
   std::string token_;      // the string being read, when it may be a key

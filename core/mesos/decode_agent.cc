@@ -140,8 +140,7 @@ model::RecoveredAgent decode_recovered_agent(json::Value v) {
 
 }  // namespace detail
 
-model::Agent decode_agent(json::Value v) {
-  model::Agent a;
+void decode_agent_into(json::Value v, model::Agent& a) {
   json::fields(v, [&](std::string_view key, json::Value value) {
     // Unknown fields are skipped by On-Demand.
     if (!decode_agent_identity(a, key, value) && !decode_agent_resources(a, key, value) &&
@@ -149,6 +148,11 @@ model::Agent decode_agent(json::Value v) {
       decode_agent_status(a, key, value);
     }
   });
+}
+
+model::Agent decode_agent(json::Value v) {
+  model::Agent a;
+  decode_agent_into(v, a);
   return a;
 }
 

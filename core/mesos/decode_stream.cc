@@ -1,7 +1,5 @@
 #include "core/mesos/decode_stream.h"
 
-#include "core/mesos/decode.h"
-
 namespace qctl::mesos {
 
 namespace {
@@ -26,61 +24,61 @@ std::vector<json::ArraySplitter::Path> state_targets() {
           {"completed_frameworks", "completed_tasks"}};
 }
 
-template <class T, class F>
-T decode_element(std::string& element, F decode) {
-  T out;
-  json::parse(element, [&](json::Value v) { out = decode(v); });
-  return out;
-}
-
-void attach(std::vector<model::Framework>& frameworks,
-            std::map<std::size_t, std::vector<model::Task>>& by_index,
-            std::vector<model::Task> model::Framework::*member) {
-  for (auto& [index, tasks] : by_index) {
-    if (index < frameworks.size()) {
-      frameworks[index].*member = std::move(tasks);
-    }
-  }
+// The elements of list 0 (streams with one list); empty when there were none.
+template <class T>
+std::vector<T> only_list(std::map<std::size_t, std::vector<T>> lists) {
+  auto it = lists.find(0);
+  return it == lists.end() ? std::vector<T>{} : std::move(it->second);
 }
 
 }  // namespace
 
 MasterStateStream::MasterStateStream()
-    : splitter_(state_targets(),
+    : agents_(decode_agent_into, kDecodeThreads),
+      tasks_(decode_task_into, kDecodeThreads),
+      splitter_(state_targets(),
                 [this](std::size_t target, const std::vector<std::size_t>& indices,
                        std::string& element) { on_element(target, indices, element); }) {}
 
 void MasterStateStream::on_element(std::size_t target, const std::vector<std::size_t>& indices,
                                    std::string& element) {
   if (target == kSlaves) {
-    agents_.push_back(decode_element<model::Agent>(element, decode_agent));
+    agents_.add(0, element);
     return;
   }
   const std::size_t framework = indices.empty() ? 0 : indices.front();
-  tasks_[target][framework].push_back(decode_element<model::Task>(element, decode_task));
+  const auto list = lists_.try_emplace({target, framework}, lists_.size()).first->second;
+  tasks_.add(list, element);
 }
 
 void MasterStateStream::feed(std::string_view bytes) { splitter_.feed(bytes); }
 
 model::MasterState MasterStateStream::finish() {
   auto state = decode_master_state(splitter_.finish());
-  state.agents = std::move(agents_);
-  attach(state.frameworks, tasks_[kTasks], &model::Framework::tasks);
-  attach(state.frameworks, tasks_[kUnreachable], &model::Framework::unreachable_tasks);
-  attach(state.frameworks, tasks_[kCompleted], &model::Framework::completed_tasks);
-  attach(state.completed_frameworks, tasks_[kDoneTasks], &model::Framework::tasks);
-  attach(state.completed_frameworks, tasks_[kDoneUnreachable],
-         &model::Framework::unreachable_tasks);
-  attach(state.completed_frameworks, tasks_[kDoneCompleted], &model::Framework::completed_tasks);
+  state.agents = only_list(agents_.finish());
+  auto tasks = tasks_.finish();
+  for (const auto& [where, list] : lists_) {
+    const auto [target, framework] = where;
+    const bool done = target >= kDoneTasks;
+    auto& frameworks = done ? state.completed_frameworks : state.frameworks;
+    if (framework >= frameworks.size()) {
+      continue;
+    }
+    auto& f = frameworks[framework];
+    const std::size_t kind = done ? target - kDoneTasks : target - kTasks;
+    auto* member = kind == 0   ? &f.tasks
+                   : kind == 1 ? &f.unreachable_tasks
+                               : &f.completed_tasks;
+    *member = std::move(tasks[list]);
+  }
   return state;
 }
 
 TasksStream::TasksStream()
-    : splitter_({{"tasks"}}, [this](std::size_t /*target*/,
+    : tasks_(decode_task_into, kDecodeThreads),
+      splitter_({{"tasks"}}, [this](std::size_t /*target*/,
                                     const std::vector<std::size_t>& /*indices*/,
-                                    std::string& element) {
-        tasks_.push_back(decode_element<model::Task>(element, decode_task));
-      }) {}
+                                    std::string& element) { tasks_.add(0, element); }) {}
 
 void TasksStream::feed(std::string_view bytes) { splitter_.feed(bytes); }
 
@@ -90,7 +88,25 @@ std::vector<model::Task> TasksStream::finish() {
   if (!rest.empty()) {
     throw json::DecodeError("unexpected tasks outside the streamed array");
   }
-  return std::move(tasks_);
+  return only_list(tasks_.finish());
+}
+
+SlavesStream::SlavesStream()
+    : agents_(decode_agent_into, kDecodeThreads),
+      splitter_({{"slaves"}}, [this](std::size_t /*target*/,
+                                     const std::vector<std::size_t>& /*indices*/,
+                                     std::string& element) { agents_.add(0, element); }) {}
+
+void SlavesStream::feed(std::string_view bytes) { splitter_.feed(bytes); }
+
+AgentList SlavesStream::finish() {
+  // The skeleton keeps "recovered_slaves" (short: agents not yet back after a failover).
+  auto rest = decode_slaves(splitter_.finish());
+  if (!rest.agents.empty()) {
+    throw json::DecodeError("unexpected agents outside the streamed array");
+  }
+  rest.agents = only_list(agents_.finish());
+  return rest;
 }
 
 }  // namespace qctl::mesos

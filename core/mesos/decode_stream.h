@@ -1,16 +1,25 @@
-// Streaming decoders for the two Mesos payloads that grow with the cluster: /master/state and
-// /master/tasks. They take the body in pieces as it arrives and keep one task or agent in
-// text form at a time, so memory is the decoded model, not the model plus the payload.
+// Streaming decoders for the Mesos payloads that grow with the cluster: /master/state,
+// /master/tasks and /master/slaves. They take the body in pieces as it arrives; the splitter
+// cuts out each task or agent and worker threads decode them while more bytes arrive, so
+// memory is the decoded model plus a few batches of text, not the model plus the payload.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "core/json/element_batches.h"
 #include "core/json/splitter.h"
+#include "core/mesos/decode.h"
 #include "core/model/mesos.h"
 
 namespace qctl::mesos {
+
+/// Worker threads decoding elements (2: the bench machine's cores; the receiving thread
+/// mostly waits on the network).
+inline constexpr std::size_t kDecodeThreads = 2;
 
 /// GET /master/state, fed in any chunking; same result as decode_master_state.
 class MasterStateStream {
@@ -25,10 +34,11 @@ class MasterStateStream {
   void on_element(std::size_t target, const std::vector<std::size_t>& indices,
                   std::string& element);
 
-  json::ArraySplitter splitter_;
-  std::vector<model::Agent> agents_;
-  // [target][framework index] -> tasks, for frameworks and completed_frameworks.
-  std::map<std::size_t, std::map<std::size_t, std::vector<model::Task>>> tasks_;
+  json::ParallelDecoder<model::Agent> agents_;
+  json::ParallelDecoder<model::Task> tasks_;
+  // Task lists by (target, framework index) -> list id for the decoder.
+  std::map<std::pair<std::size_t, std::size_t>, std::size_t> lists_;
+  json::ArraySplitter splitter_;  // last: it calls into the decoders
 };
 
 /// GET /master/tasks, fed in any chunking; same result as decode_tasks.
@@ -39,8 +49,20 @@ class TasksStream {
   std::vector<model::Task> finish();
 
  private:
+  json::ParallelDecoder<model::Task> tasks_;
   json::ArraySplitter splitter_;
-  std::vector<model::Task> tasks_;
+};
+
+/// GET /master/slaves, fed in any chunking; same result as decode_slaves.
+class SlavesStream {
+ public:
+  SlavesStream();
+  void feed(std::string_view bytes);
+  AgentList finish();
+
+ private:
+  json::ParallelDecoder<model::Agent> agents_;
+  json::ArraySplitter splitter_;
 };
 
 }  // namespace qctl::mesos

@@ -160,6 +160,11 @@ bool decode_task_ids(model::Task& t, std::string_view key, json::Value v) {
 
 model::Task decode_task(json::Value v) {
   model::Task t;
+  decode_task_into(v, t);
+  return t;
+}
+
+void decode_task_into(json::Value v, model::Task& t) {
   json::fields(v, [&](std::string_view key, json::Value value) {
     if (decode_task_ids(t, key, value)) {
       return;
@@ -174,7 +179,6 @@ model::Task decode_task(json::Value v) {
       decode_container(value, t);
     }
   });
-  return t;
 }
 
 std::vector<model::Task> decode_tasks(std::string& body) {

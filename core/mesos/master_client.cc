@@ -138,7 +138,10 @@ model::StateSummary MasterClient::state_summary() {
   return decoded<model::StateSummary>("/master/state-summary", decode_state_summary);
 }
 
-AgentList MasterClient::agents() { return decoded<AgentList>("/master/slaves", decode_slaves); }
+AgentList MasterClient::agents() {
+  SlavesStream stream;
+  return streamed("/master/slaves", stream);
+}
 
 FrameworkList MasterClient::frameworks() {
   return decoded<FrameworkList>("/master/frameworks", decode_frameworks);

@@ -29,7 +29,9 @@ double amount(const model::Resources& r, std::size_t i) {
 }
 
 double revocable(const model::Resources& r, std::size_t i) {
-  return i < 4 ? r.scalar(std::string(kResources[i]) + "_revocable") : 0.0;
+  static constexpr std::array<std::string_view, 4> kRevocable = {
+      "cpus_revocable", "mem_revocable", "disk_revocable", "gpus_revocable"};
+  return i < kRevocable.size() && !r.scalars.empty() ? r.scalar(kRevocable[i]) : 0.0;
 }
 
 // A group being summed: resources by index (kResources order), roles by name.
@@ -63,9 +65,10 @@ void add_agent(Acc& acc, const model::Agent& a, bool available) {
   const auto used = used_per_reservation(a);
   for (const auto& [role, free] : free_per_role(a)) {
     auto& totals = acc.roles[role];
+    static const model::Resources kNothing;
     const auto it = a.reserved.find(role);
-    const model::Resources amount_of_role =
-        it != a.reserved.end() ? it->second : (role == "*" ? a.unreserved : model::Resources{});
+    const model::Resources& amount_of_role =
+        it != a.reserved.end() ? it->second : (role == "*" ? a.unreserved : kNothing);
     const auto dyn = a.reserved_dynamic.find(role);
     const auto u = used.find(role);
     for (std::size_t i = 0; i < kResources.size(); ++i) {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+#include <random>
+
 #include "core/json/decode.h"
 
 namespace qctl::json {
@@ -54,6 +57,44 @@ TEST(ArraySplitterTest, TruncatedAndTrailingAndNonJsonAreDecodeErrors) {
   EXPECT_THROW(split(R"({"tasks":[]} {})", {{"tasks"}}, 4), DecodeError);
   EXPECT_THROW(split("<html>", {{"tasks"}}, 4), DecodeError);
   EXPECT_THROW(split(R"({"tasks":[}])", {{"tasks"}}, 4), DecodeError);
+}
+
+// Elements far longer than the 64-byte blocks the scanner works in, with brackets, quotes
+// and backslashes inside strings at every offset: each element must come out byte for byte,
+// whatever the chunking.
+TEST(ArraySplitterTest, LongElementsWithTrickyStringsMatchAReferenceParser) {
+  std::mt19937 rng(7);
+  const std::string alphabet = "ab{}[]\\\",: ";
+  auto text = [&](std::size_t len) {
+    std::string s;
+    for (std::size_t k = 0; k < len; ++k) {
+      s += alphabet[rng() % alphabet.size()];
+    }
+    return s;
+  };
+  nlohmann::json tasks = nlohmann::json::array();
+  for (int t = 0; t < 60; ++t) {
+    nlohmann::json task = {{"id", text(rng() % 200)}, {"n", t}};
+    nlohmann::json nested = nlohmann::json::array();
+    for (int k = 0; k < static_cast<int>(rng() % 8); ++k) {
+      nested.push_back({{"s", text(rng() % 90)}, {"a", {text(3), {{"x", nullptr}}}}});
+    }
+    task["nested"] = nested;
+    tasks.push_back(task);
+  }
+  const nlohmann::json doc = {{"before", text(100)}, {"tasks", tasks}, {"after", "]}"}};
+  const std::string dumped = doc.dump();
+  for (std::size_t chunk : {std::size_t{1}, std::size_t{63}, std::size_t{64}, std::size_t{100},
+                            std::size_t{4096}, dumped.size()}) {
+    const auto [skeleton, got] = split(dumped, {{"tasks"}}, chunk);
+    ASSERT_EQ(got.size(), tasks.size()) << "chunk " << chunk;
+    for (std::size_t k = 0; k < got.size(); ++k) {
+      ASSERT_EQ(got[k].text, tasks[k].dump()) << "chunk " << chunk << ", element " << k;
+    }
+    nlohmann::json rest = doc;
+    rest["tasks"] = nlohmann::json::array();
+    EXPECT_EQ(nlohmann::json::parse(skeleton), rest) << "chunk " << chunk;
+  }
 }
 
 }  // namespace

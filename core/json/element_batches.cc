@@ -1,0 +1,96 @@
+#include "core/json/element_batches.h"
+
+#include <simdjson.h>
+
+namespace qctl::json {
+
+ElementBatches::ElementBatches(Decode decode, std::size_t threads, std::size_t batch_items)
+    : decode_(std::move(decode)),
+      batch_items_(batch_items),
+      max_waiting_(2 * std::max<std::size_t>(threads, 1)) {
+  for (std::size_t t = 0; t < std::max<std::size_t>(threads, 1); ++t) {
+    workers_.emplace_back([this] { run(); });
+  }
+}
+
+ElementBatches::~ElementBatches() {
+  {
+    const std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  changed_.notify_all();
+  for (auto& worker : workers_) {
+    worker.join();
+  }
+}
+
+void ElementBatches::add(std::size_t list, std::string_view element) {
+  filling_.items.push_back({list, filling_.text.size(), element.size()});
+  filling_.text.append(element);
+  if (filling_.items.size() >= batch_items_) {
+    seal();
+  }
+}
+
+void ElementBatches::seal() {
+  // Padding past the last element; the ones before it are followed by their successors.
+  filling_.text.reserve(filling_.text.size() + simdjson::SIMDJSON_PADDING);
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [this] { return waiting_.size() < max_waiting_ || failure_; });
+  if (failure_) {
+    std::rethrow_exception(failure_);
+  }
+  filling_.seq = next_seq_++;
+  waiting_.push_back(std::move(filling_));
+  filling_ = Batch{};
+  if (!spare_.empty()) {
+    filling_ = std::move(spare_.back());
+    spare_.pop_back();
+  }
+  changed_.notify_all();
+}
+
+void ElementBatches::finish() {
+  if (!filling_.items.empty()) {
+    seal();
+  }
+  std::unique_lock lock(mutex_);
+  closed_ = true;
+  changed_.notify_all();
+  changed_.wait(lock, [this] { return (waiting_.empty() && busy_ == 0) || failure_; });
+  if (failure_) {
+    std::rethrow_exception(failure_);
+  }
+}
+
+void ElementBatches::run() {
+  std::unique_lock lock(mutex_);
+  while (true) {
+    changed_.wait(lock, [this] { return stop_ || failure_ || !waiting_.empty() || closed_; });
+    if (stop_ || failure_ || waiting_.empty()) {
+      return;
+    }
+    Batch batch = std::move(waiting_.front());
+    waiting_.pop_front();
+    ++busy_;
+    changed_.notify_all();  // room for add()
+    lock.unlock();
+    std::exception_ptr failure;
+    try {
+      decode_(batch);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    batch.text.clear();
+    batch.items.clear();
+    lock.lock();
+    --busy_;
+    spare_.push_back(std::move(batch));
+    if (failure && !failure_) {
+      failure_ = failure;
+    }
+    changed_.notify_all();
+  }
+}
+
+}  // namespace qctl::json
