@@ -190,7 +190,7 @@ void ArraySplitter::feed(std::string_view bytes) {
     }
     if (done_ || (!started_ && c != '{' && c != '[')) {
       throw DecodeError(done_ ? "invalid or truncated JSON: trailing content after the document"
-                              : "expected a JSON object or array");
+                              : describe_invalid(bytes.substr(i - 1), "expected a JSON object or array"));
     }
     if (!stack_.empty() && stack_.back().target >= 0 && c != ',' && c != ']') {
       if (c != '{' && c != '[') {

@@ -172,6 +172,7 @@ void decode_task_into(json::Value v, model::Task& t) {
     if (key == "resources") {
       t.resources = decode_resources(value);
     } else if (key == "statuses") {
+      t.statuses.reserve(2);  // a running task has two or three: saves a regrowth
       detail::append_all(value, t.statuses, decode_status);
     } else if (key == "labels") {
       decode_labels(value, t.labels);

@@ -130,7 +130,14 @@ auto MasterClient::streamed(const std::string& path, Stream& stream) {
                    [&stream](std::string_view bytes) { stream.feed(bytes); });
     return stream.finish();
   } catch (const json::DecodeError& e) {
-    throw ApiError("GET " + http::join_url(leader(), path), e.what());
+    // The body failed while it arrived, before the answering master was recorded: name
+    // the one asked, without another request to discover the leader.
+    std::string base;
+    {
+      std::lock_guard<std::mutex> guard(mutex_);
+      base = leader_.empty() ? masters_.front() : leader_;
+    }
+    throw ApiError("GET " + http::join_url(base, path), e.what());
   }
 }
 
