@@ -71,26 +71,15 @@ void elements(Value v, F&& fn) {
 /// Explains why `body` could not be parsed, in words a user understands.
 [[nodiscard]] std::string describe_invalid(std::string_view body, const char* detail);
 
-/// Like parse(), over `size` bytes at `data` of which `capacity` (>= size + simdjson's
-/// padding) are readable: elements parsed where they lie in a larger buffer.
-template <class F>
-void parse_at(const char* data, std::size_t size, std::size_t capacity, F&& fn);
-
 /// Makes sure `body` has simdjson's padding available past its end.
 void ensure_padding(std::string& body);
 
 template <class F>
 void parse(std::string& body, F&& fn) {
   ensure_padding(body);
-  parse_at(body.data(), body.size(), body.capacity(), std::forward<F>(fn));
-}
-
-template <class F>
-void parse_at(const char* data, std::size_t size, std::size_t capacity, F&& fn) {
-  const std::string_view body(data, size);
   thread_local simdjson::ondemand::parser parser;
   try {
-    simdjson::ondemand::document doc = parser.iterate(data, size, capacity);
+    simdjson::ondemand::document doc = parser.iterate(body.data(), body.size(), body.capacity());
     Value root = doc.get_value();
     fn(root);
     // A truncated body can surface only at the end: make sure nothing is left over.

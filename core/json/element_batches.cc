@@ -1,7 +1,5 @@
 #include "core/json/element_batches.h"
 
-#include <simdjson.h>
-
 namespace qctl::json {
 
 ElementBatches::ElementBatches(Decode decode, std::size_t threads, std::size_t batch_items)
@@ -24,17 +22,24 @@ ElementBatches::~ElementBatches() {
   }
 }
 
-void ElementBatches::add(std::size_t list, std::string_view element) {
-  filling_.items.push_back({list, filling_.text.size(), element.size()});
-  filling_.text.append(element);
-  if (filling_.items.size() >= batch_items_) {
+void ElementBatches::add(std::size_t list, std::string& element) {
+  auto& texts = filling_.texts;
+  if (filling_.size < texts.size()) {
+    texts[filling_.size].swap(element);  // a buffer of an earlier batch goes back
+  } else {
+    texts.push_back(std::move(element));
+  }
+  element.clear();
+  if (filling_.lists.size() <= filling_.size) {
+    filling_.lists.resize(filling_.size + 1);
+  }
+  filling_.lists[filling_.size++] = list;
+  if (filling_.size >= batch_items_) {
     seal();
   }
 }
 
 void ElementBatches::seal() {
-  // Padding past the last element; the ones before it are followed by their successors.
-  filling_.text.reserve(filling_.text.size() + simdjson::SIMDJSON_PADDING);
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [this] { return waiting_.size() < max_waiting_ || failure_; });
   if (failure_) {
@@ -51,7 +56,7 @@ void ElementBatches::seal() {
 }
 
 void ElementBatches::finish() {
-  if (!filling_.items.empty()) {
+  if (filling_.size > 0) {
     seal();
   }
   std::unique_lock lock(mutex_);
@@ -81,8 +86,7 @@ void ElementBatches::run() {
     } catch (...) {
       failure = std::current_exception();
     }
-    batch.text.clear();
-    batch.items.clear();
+    batch.size = 0;  // the texts stay as spare buffers
     lock.lock();
     --busy_;
     spare_.push_back(std::move(batch));

@@ -1,7 +1,8 @@
 // Decodes the elements an ArraySplitter hands out on worker threads, a batch at a time: what
 // a stream decoder needs when one core cannot decode as fast as the network delivers.
-// ElementBatches moves the bytes and runs the workers; ParallelDecoder<T> decodes into T and
-// gives the results back in document order, per output list.
+// ElementBatches takes the element texts (swapped out of the splitter, not copied) and runs
+// the workers; ParallelDecoder<T> decodes into T and gives the results back in document
+// order, per output list.
 #pragma once
 
 #include <condition_variable>
@@ -12,7 +13,6 @@
 #include <map>
 #include <mutex>
 #include <string>
-#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -22,19 +22,14 @@ namespace qctl::json {
 
 class ElementBatches {
  public:
-  struct Item {
-    std::size_t list = 0;  // which output list the element belongs to
-    std::size_t offset = 0;
+  struct Batch {
+    std::size_t seq = 0;             // order among batches
+    std::vector<std::string> texts;  // the elements; slots past `size` are spare buffers
+    std::vector<std::size_t> lists;  // which output list each element belongs to
     std::size_t size = 0;
   };
-  /// Elements one after another in `text`, which has simdjson's padding past its end.
-  struct Batch {
-    std::size_t seq = 0;  // order among batches
-    std::string text;
-    std::vector<Item> items;
-  };
-  /// Called on a worker thread for each batch.
-  using Decode = std::function<void(const Batch& batch)>;
+  /// Called on a worker thread for each batch; may modify the texts (padding).
+  using Decode = std::function<void(Batch& batch)>;
 
   ElementBatches(Decode decode, std::size_t threads, std::size_t batch_items);
   /// Stops the workers; batches not yet decoded are dropped (the error path).
@@ -42,9 +37,9 @@ class ElementBatches {
   ElementBatches(const ElementBatches&) = delete;
   ElementBatches& operator=(const ElementBatches&) = delete;
 
-  /// Queues a copy of `element` (blocks while enough batches wait). Rethrows a worker's
-  /// exception once one has thrown.
-  void add(std::size_t list, std::string_view element);
+  /// Takes `element` for `list`, leaving a spare buffer in its place (blocks while enough
+  /// batches wait). Rethrows a worker's exception once one has thrown.
+  void add(std::size_t list, std::string& element);
   /// Waits until every element is decoded; rethrows a worker's exception.
   void finish();
 
@@ -76,11 +71,11 @@ class ParallelDecoder {
 
   explicit ParallelDecoder(DecodeInto decode_into, std::size_t threads = 2,
                            std::size_t batch_items = 64)
-      : batches_([this, decode_into](const ElementBatches::Batch& batch) {
-          decode(batch, decode_into);
-        }, threads, batch_items) {}
+      : batches_([this, decode_into](ElementBatches::Batch& batch) { decode(batch, decode_into); },
+                 threads, batch_items) {}
 
-  void add(std::size_t list, std::string_view element) { batches_.add(list, element); }
+  /// Takes the element's text (see ElementBatches::add).
+  void add(std::size_t list, std::string& element) { batches_.add(list, element); }
 
   /// Every element, by list, in document order.
   std::map<std::size_t, std::vector<T>> finish() {
@@ -111,13 +106,11 @@ class ParallelDecoder {
     T value;
   };
 
-  void decode(const ElementBatches::Batch& batch, DecodeInto decode_into) {
-    std::vector<Decoded> out(batch.items.size());
-    for (std::size_t k = 0; k < batch.items.size(); ++k) {
-      const auto& item = batch.items[k];
-      out[k].list = item.list;
-      parse_at(batch.text.data() + item.offset, item.size, batch.text.capacity() - item.offset,
-               [&](Value v) { decode_into(v, out[k].value); });
+  void decode(ElementBatches::Batch& batch, DecodeInto decode_into) {
+    std::vector<Decoded> out(batch.size);
+    for (std::size_t k = 0; k < batch.size; ++k) {
+      out[k].list = batch.lists[k];
+      parse(batch.texts[k], [&](Value v) { decode_into(v, out[k].value); });
     }
     const std::lock_guard lock(mutex_);
     results_[batch.seq] = std::move(out);
