@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "cmd/unique/unique_cmds.h"
+#include "core/util/duration.h"
 
 namespace qctl::cmd {
 
@@ -40,15 +41,6 @@ class StopSignals {
   struct sigaction old_int_ {};
 };
 
-std::string utc_stamp(double now) {
-  const auto t = static_cast<std::time_t>(now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 unique::WatchOptions watch_options(const UniqueSyncOptions& opts) {
   unique::WatchOptions w;
   w.interval = duration_flag(opts.interval, "--interval");
@@ -74,7 +66,7 @@ int run_unique_watch(const UniqueSyncOptions& opts, const unique::SyncRequest& r
       const bool warning = line.rfind("warning", 0) == 0 || line.rfind("skipped", 0) == 0;
       syslog(bad ? LOG_ERR : warning ? LOG_WARNING : LOG_INFO, "%s", line.c_str());
     } else {
-      ctx.io.err << utc_stamp(ctx.clock.now()) << ' ' << line << std::endl;
+      ctx.io.err << util::format_utc(ctx.clock.now()) << ' ' << line << std::endl;
     }
   };
   unique::Watcher watcher(ctx.clients.mesos(), ctx.clients.marathon(), ctx.clock, request,

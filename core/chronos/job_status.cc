@@ -34,7 +34,7 @@ bool owner_matches(const std::string& pattern, const std::string& owners) {
 }
 
 nlohmann::json time_or_null(const std::optional<double>& t) {
-  return t ? nlohmann::json(format_utc(*t)) : nlohmann::json(nullptr);
+  return t ? nlohmann::json(util::format_utc(*t)) : nlohmann::json(nullptr);
 }
 
 }  // namespace
@@ -153,15 +153,6 @@ nlohmann::json to_json(const JobStatusRow& row) {
           {"priority", job.high_priority ? "high" : "normal"},
           {"disabled", job.disabled},
           {"owner", job.owner}};
-}
-
-std::string format_utc(double seconds) {
-  const auto t = static_cast<std::time_t>(std::floor(seconds));
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 }  // namespace qctl::chronos

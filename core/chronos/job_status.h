@@ -62,7 +62,5 @@ void validate_filter(const JobFilter& filter);
 ///  "disabled","owner"}
 [[nodiscard]] nlohmann::json to_json(const JobStatusRow& row);
 
-/// Epoch seconds as "2024-05-31T16:00:00Z".
-[[nodiscard]] std::string format_utc(double seconds);
 
 }  // namespace qctl::chronos

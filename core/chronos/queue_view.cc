@@ -106,7 +106,7 @@ nlohmann::json to_json(const QueuedJob& queued, double now) {
   nlohmann::json since = nullptr;
   nlohmann::json waited = nullptr;
   if (queued.since) {
-    since = format_utc(*queued.since);
+    since = util::format_utc(*queued.since);
     waited = std::max(0.0, now - *queued.since);
   }
   return {{"name", job.name},

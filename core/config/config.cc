@@ -184,30 +184,13 @@ std::optional<std::string> auth_problem(const AuthConfig& auth) {
 
 namespace {
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) {
-    row[j] = j;
-  }
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 }  // namespace
 
 std::string closest_key(const std::string& key, const std::vector<std::string>& known) {
   std::string best;
   std::size_t best_distance = 3;  // more than two edits away is not a typo
   for (const auto& candidate : known) {
-    const auto d = edit_distance(key, candidate);
+    const auto d = util::edit_distance(key, candidate);
     if (d < best_distance) {
       best = candidate;
       best_distance = d;

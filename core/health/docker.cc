@@ -13,11 +13,6 @@ namespace qctl::health {
 
 namespace {
 
-std::string duration_text(std::chrono::milliseconds d) {
-  return d.count() % 1000 == 0 ? std::to_string(d.count() / 1000) + "s"
-                               : std::to_string(d.count()) + "ms";
-}
-
 DockerAnswer ask(const DockerProbe& probe, ssh::Connector& connector, const std::string& host) {
   DockerAnswer a;
   a.host = host;
@@ -39,7 +34,7 @@ DockerAnswer ask(const DockerProbe& probe, ssh::Connector& connector, const std:
     const auto r = session->run(docker_info_command(), run_for);
     if (r.timed_out) {
       a.state = DockerState::kTimedOut;
-      a.error = "docker info did not answer within " + duration_text(budget);
+      a.error = "docker info did not answer within " + util::format_millis(budget);
     } else if (r.status.code == 0 && !util::trim(r.out).empty()) {
       a.state = DockerState::kOk;
       a.version = std::string(util::trim(r.out));

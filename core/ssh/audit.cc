@@ -9,16 +9,12 @@
 #include <filesystem>
 
 #include "core/ssh/remote.h"
+#include "core/util/duration.h"
 
 namespace qctl::ssh {
 
 std::string audit_line(const AuditRecord& r) {
-  const auto secs = static_cast<std::time_t>(r.time);
-  std::tm tm{};
-  ::gmtime_r(&secs, &tm);
-  char when[32];
-  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  std::string line = when;
+  std::string line = util::format_utc(r.time);
   const auto field = [&](const char* key, const std::string& value) {
     line += std::string(" ") + key + "=" + shell_quote(value);
   };

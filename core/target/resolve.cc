@@ -42,23 +42,6 @@ bool is_marathon(const model::Framework& fw) {
   return util::to_lower(fw.name).find("marathon") != std::string::npos;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) {
-    row[j] = j;
-  }
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 using Rule = std::function<bool(const TargetTask&)>;
 
 /// The rules in precedence order; the first that matches any task decides the kind.
@@ -240,7 +223,7 @@ std::vector<std::string> closest_names(std::string_view target,
     const std::string lc = util::to_lower(c);
     std::size_t score = 0;  // 0: the target is part of the name
     if (lc.find(low) == std::string::npos) {
-      const std::size_t d = edit_distance(low, lc);
+      const std::size_t d = util::edit_distance(low, lc);
       if (d > std::max<std::size_t>(2, std::max(low.size(), lc.size()) / 3)) {
         continue;
       }

@@ -7,6 +7,7 @@
 #include "core/marathon/client.h"
 #include "core/marathon/events.h"
 #include "core/mesos/master_client.h"
+#include "core/util/duration.h"
 
 namespace qctl::unique {
 
@@ -16,11 +17,6 @@ namespace {
 /// deployment that held an app ended, an app went away.
 const std::vector<std::string> kEventTypes = {"api_post_event", "deployment_success",
                                               "deployment_failed", "app_terminated_event"};
-
-std::string seconds_text(std::chrono::milliseconds d) {
-  const auto ms = d.count();
-  return ms % 1000 == 0 ? std::to_string(ms / 1000) + "s" : std::to_string(ms) + "ms";
-}
 
 }  // namespace
 
@@ -92,7 +88,7 @@ void Watcher::follow_events(const LogLine& log, const std::function<bool()>& sto
   } catch (const Error& e) {
     events_live_ = false;
     log("marathon event stream unavailable (" + e.line() + "); polling Marathon every " +
-        seconds_text(options_.interval));
+        util::format_millis(options_.interval));
   }
 }
 
@@ -175,14 +171,14 @@ void Watcher::run(const LogLine& log, const std::function<bool()>& stop) {
           last_refusal_ = line;
         }
       } else {
-        log("pass failed: " + e.line() + "; retrying in " + seconds_text(delay));
+        log("pass failed: " + e.line() + "; retrying in " + util::format_millis(delay));
       }
       failing = true;
       need_pass = true;
       wait(delay, stop);
     } catch (const Error& e) {
       const auto delay = backoff.next();
-      log("pass failed: " + e.line() + "; retrying in " + seconds_text(delay));
+      log("pass failed: " + e.line() + "; retrying in " + util::format_millis(delay));
       failing = true;
       need_pass = true;
       wait(delay, stop);

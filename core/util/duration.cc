@@ -118,4 +118,18 @@ std::string format_age(double seconds) {
   return std::to_string(s / kYear) + "y";
 }
 
+std::string format_utc(double seconds, const char* format) {
+  const auto t = static_cast<std::time_t>(std::floor(seconds));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  const auto n = std::strftime(buf, sizeof buf, format, &tm);
+  return std::string(buf, n);
+}
+
+std::string format_millis(std::chrono::milliseconds d) {
+  return d.count() % 1000 == 0 ? std::to_string(d.count() / 1000) + "s"
+                               : std::to_string(d.count()) + "ms";
+}
+
 }  // namespace qctl::util

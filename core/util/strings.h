@@ -21,5 +21,7 @@ namespace qctl::util {
 [[nodiscard]] bool glob_match(std::string_view pattern, std::string_view text);
 /// Fixed-point formatting without trailing zeros: 2.50 -> "2.5", 3.0 -> "3".
 [[nodiscard]] std::string format_number(double v, int max_decimals = 2);
+/// Levenshtein distance, for "did you mean" suggestions.
+[[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace qctl::util

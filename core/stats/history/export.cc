@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "core/stats/history/render.h"
+#include "core/util/duration.h"
 
 namespace qctl::stats::history {
 
@@ -24,7 +25,7 @@ nlohmann::json optional(const std::optional<double>& v) { return v ? value(*v) :
 nlohmann::json resource_json(const ResourceStats& s) {
   return {{"avg_percent", value(percent2(s.avg))},
           {"peak_percent", value(percent2(s.peak))},
-          {"peak_at", iso_time(s.peak_at)},
+          {"peak_at", util::format_utc(s.peak_at)},
           {"now_percent", value(percent2(s.last))},
           {"allocated", value(model::round3(s.last_allocated))},
           {"total", value(model::round3(s.last_total))},
@@ -98,11 +99,11 @@ nlohmann::json to_json(const Report& r) {
   nlohmann::json doc = {
       {"context", r.context},
       {"by", r.dimension},
-      {"since", iso_time(r.since)},
-      {"until", iso_time(r.until)},
+      {"since", util::format_utc(r.since)},
+      {"until", util::format_utc(r.until)},
       {"snapshots", r.snapshots},
-      {"first", r.snapshots > 0 ? nlohmann::json(iso_time(r.first)) : nlohmann::json()},
-      {"last", r.snapshots > 0 ? nlohmann::json(iso_time(r.last)) : nlohmann::json()},
+      {"first", r.snapshots > 0 ? nlohmann::json(util::format_utc(r.first)) : nlohmann::json()},
+      {"last", r.snapshots > 0 ? nlohmann::json(util::format_utc(r.last)) : nlohmann::json()},
       {"bucket_seconds", r.bucket_seconds},
       {"groups", groups},
       {"tasks",
@@ -117,7 +118,7 @@ nlohmann::json to_json(const Report& r) {
         {"runs_failed", optional(a.chronos_failed)}}},
       {"marathon",
        {{"queue_peak", optional(a.marathon_queue_peak)},
-        {"queue_peak_at", a.marathon_queue_peak ? nlohmann::json(iso_time(a.marathon_queue_peak_at))
+        {"queue_peak_at", a.marathon_queue_peak ? nlohmann::json(util::format_utc(a.marathon_queue_peak_at))
                                                 : nlohmann::json()},
         {"delayed_peak", optional(a.marathon_delayed_peak)}}}};
   return doc;
@@ -134,7 +135,7 @@ void print_csv(std::ostream& out, const Report& r, bool headers) {
         continue;
       }
       out << csv_field(g.name) << ',' << kResources[i] << ',' << number(percent2(s.avg)) << ','
-          << number(percent2(s.peak)) << ',' << iso_time(s.peak_at) << ','
+          << number(percent2(s.peak)) << ',' << util::format_utc(s.peak_at) << ','
           << number(percent2(s.last)) << ',' << number(model::round3(s.last_allocated)) << ','
           << number(model::round3(s.last_total)) << ',' << s.samples << '\n';
     }

@@ -8,19 +8,11 @@
 
 #include "core/output/table.h"
 #include "core/output/units.h"
+#include "core/util/duration.h"
 
 namespace qctl::stats::history {
 
 namespace {
-
-std::string strftime_utc(double t, const char* format) {
-  const auto secs = static_cast<std::time_t>(std::floor(t));
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[64];
-  const auto n = std::strftime(buf, sizeof buf, format, &tm);
-  return std::string(buf, n);
-}
 
 std::string percent(double fraction) {
   std::ostringstream s;
@@ -112,8 +104,7 @@ std::string column_text(double seconds) {
 
 }  // namespace
 
-std::string format_time(double t) { return strftime_utc(t, "%Y-%m-%d %H:%M UTC"); }
-std::string iso_time(double t) { return strftime_utc(t, "%Y-%m-%dT%H:%M:%SZ"); }
+std::string format_time(double t) { return util::format_utc(t, "%Y-%m-%d %H:%M UTC"); }
 
 std::string format_window(double seconds) {
   auto left = static_cast<std::int64_t>(std::llround(seconds));

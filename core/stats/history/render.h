@@ -12,8 +12,6 @@ namespace qctl::stats::history {
 
 /// "2026-11-20 14:03 UTC".
 [[nodiscard]] std::string format_time(double epoch_seconds);
-/// "2026-11-20T14:03:00Z".
-[[nodiscard]] std::string iso_time(double epoch_seconds);
 /// A window length as typed: 604800 -> "7d", 5400 -> "1h30m".
 [[nodiscard]] std::string format_window(double seconds);
 

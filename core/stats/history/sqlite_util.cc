@@ -3,17 +3,11 @@
 #include <sqlite3.h>
 
 #include "core/error.h"
+#include "core/util/duration.h"
 
 namespace qctl::stats::history {
 
 namespace {
-
-std::string wait_text(std::chrono::milliseconds ms) {
-  if (ms.count() % 1000 == 0) {
-    return std::to_string(ms.count() / 1000) + "s";
-  }
-  return std::to_string(ms.count()) + "ms";
-}
 
 }  // namespace
 
@@ -36,7 +30,7 @@ void Db::fail(int rc, const std::string& doing) const {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       throw Error(ExitCode::kApi, path_,
-                  "database is locked by another writer (waited " + wait_text(lock_timeout_) + ")",
+                  "database is locked by another writer (waited " + util::format_millis(lock_timeout_) + ")",
                   "another 'qctl stats record' may be running; retry, or wait longer with "
                   "--lock-timeout");
     case SQLITE_NOTADB:

@@ -4,6 +4,7 @@
 
 #include "core/chronos/decode.h"
 #include "core/error.h"
+#include "core/util/duration.h"
 #include "tests/support/fake_transport.h"
 
 namespace qctl::chronos {
@@ -27,8 +28,8 @@ TEST(JobStatusRows, JoinJobsWithSummaryAndComputeNextRuns) {
   EXPECT_EQ(rows[0].job->name, "hourly-etl");
   EXPECT_EQ(rows[0].state, "2 running");
   EXPECT_EQ(rows[0].last, "success");
-  EXPECT_EQ(format_utc(*rows[0].next_run), "2024-05-31T17:00:00Z");
-  EXPECT_EQ(format_utc(*rows[0].last_success), "2024-05-31T15:05:12Z");
+  EXPECT_EQ(util::format_utc(*rows[0].next_run), "2024-05-31T17:00:00Z");
+  EXPECT_EQ(util::format_utc(*rows[0].last_success), "2024-05-31T15:05:12Z");
   EXPECT_FALSE(rows[3].next_run);  // dependent
   EXPECT_EQ(schedule_text(*rows[3].job), "after nightly-report");
   EXPECT_EQ(to_json(rows[1])["priority"], "high");

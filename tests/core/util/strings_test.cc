@@ -70,5 +70,18 @@ TEST(DurationTest, ParsesMarathonAndChronosTimestamps) {
   EXPECT_FALSE(parse_iso8601("yesterday"));
 }
 
+TEST(DurationTest, FormatsUtcTimesAndMillis) {
+  EXPECT_EQ(format_utc(1717000000.75), "2024-05-29T16:26:40Z");
+  EXPECT_EQ(format_utc(1717000000, "%Y-%m-%d %H:%M UTC"), "2024-05-29 16:26 UTC");
+  EXPECT_EQ(format_millis(std::chrono::milliseconds(5000)), "5s");
+  EXPECT_EQ(format_millis(std::chrono::milliseconds(1500)), "1500ms");
+}
+
+TEST(StringsTest, EditDistanceCountsSingleCharacterEdits) {
+  EXPECT_EQ(edit_distance("status", "statsu"), 2U);
+  EXPECT_EQ(edit_distance("", "abc"), 3U);
+  EXPECT_EQ(edit_distance("kitten", "sitting"), 3U);
+}
+
 }  // namespace
 }  // namespace qctl::util

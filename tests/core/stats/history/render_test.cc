@@ -1,5 +1,6 @@
 // The written forms of a report: table, CSV, JSON, Graphite and Prometheus lines.
 #include "core/stats/history/render.h"
+#include "core/util/duration.h"
 
 #include <gtest/gtest.h>
 
@@ -39,7 +40,7 @@ Report sample() {
 
 TEST(StatsHistoryRender, TimesAndWindows) {
   EXPECT_EQ(format_time(1700000000), "2023-11-14 22:13 UTC");
-  EXPECT_EQ(iso_time(1700000000), "2023-11-14T22:13:20Z");
+  EXPECT_EQ(util::format_utc(1700000000), "2023-11-14T22:13:20Z");
   EXPECT_EQ(format_window(604800), "7d");
   EXPECT_EQ(format_window(5400), "1h30m");
   EXPECT_EQ(format_window(0), "0s");
