@@ -67,7 +67,7 @@ std::string prefix(const ChronosState& s) {
 Response list_jobs(ChronosState& s, http::Request& /*req*/) {
   auto lock = s.world_.lock();
   ordered_json out = ordered_json::array();
-  for (const std::string& name : s.graph_jobs()) {
+  for (const std::string& name : s.graph()) {
     Job job = *s.stored(name);
     // Only here, for compatibility, fetch and uris mirror each other.
     if (job.fetch.empty()) {
@@ -95,7 +95,7 @@ Response search_jobs(ChronosState& s, http::Request& req) {
   }
   const std::string name = req.param("name"), command = req.param("command"), any = req.param("any");
   std::vector<const Job*> hits;
-  for (const std::string& n : s.graph_jobs()) {
+  for (const std::string& n : s.graph()) {
     const Job* job = s.stored(n);
     bool valid = (name.empty() || has(job->name, name)) && (command.empty() || has(job->command, command));
     // `any` only rescues a job the other filters rejected.
@@ -118,7 +118,7 @@ Response search_jobs(ChronosState& s, http::Request& req) {
 Response job_summary(ChronosState& s, http::Request& /*req*/) {
   auto lock = s.world_.lock();
   ordered_json jobs = ordered_json::array();
-  for (const std::string& name : s.graph_jobs()) {
+  for (const std::string& name : s.graph()) {
     const Job* job = s.stored(name);
     jobs.push_back({{"name", name},
                     {"status", last_state(*job)},
@@ -150,7 +150,7 @@ Response job_stat(ChronosState& s, const std::string& name) {
 Response graph_csv(ChronosState& s, http::Request& /*req*/) {
   auto lock = s.world_.lock();
   std::string out;
-  const auto names = s.graph_jobs();
+  const auto& names = s.graph();
   for (const std::string& name : names) {
     out += "node," + name + "," + last_state(*s.stored(name)) + "," + s.stats_.state(name) + "\n";
   }
@@ -166,7 +166,7 @@ Response graph_csv(ChronosState& s, http::Request& /*req*/) {
 Response graph_dot(ChronosState& s, http::Request& /*req*/) {
   auto lock = s.world_.lock();
   // jgrapht's DOTExporter: integer vertex ids in vertex order, job names as labels.
-  const auto names = s.graph_jobs();
+  const auto& names = s.graph();
   auto id = [&](const std::string& n) {
     return std::to_string(std::find(names.begin(), names.end(), n) - names.begin() + 1);
   };
@@ -188,7 +188,7 @@ Response stats_route(ChronosState& s, http::Request& req) {
   if (req.rest.empty() || req.rest.find('/') != std::string::npos) {
     return jetty_page(s.options_.api_version, 404, "Not Found", req.path);
   }
-  return json_body(s.stats_.percentile_json(s.graph_jobs(), req.rest));
+  return json_body(s.stats_.percentile_json(s.graph(), req.rest));
 }
 
 Response leader(ChronosState& s, http::Request& /*req*/) {

@@ -44,9 +44,8 @@ class ChronosState {
   [[nodiscard]] Job* stored(const std::string& name);
   /// lookupVertex: the job when it is in the graph.
   [[nodiscard]] Job* lookup(const std::string& name);
-  /// Names of the jobs in the graph, in creation order.
-  [[nodiscard]] std::vector<std::string> graph_jobs() const { return graph(); }
-  /// The same, computed once per change of the store (the scheduler reads it every tick).
+  /// Names of the jobs in the graph, in creation order; computed once per change of the
+  /// store (the scheduler reads it every tick).
   [[nodiscard]] const std::vector<std::string>& graph() const;
   /// Children in the graph (dependents naming `name` as a parent).
   [[nodiscard]] std::vector<std::string> children(const std::string& name);

@@ -242,10 +242,6 @@ model::Resources unreserved_of(const model::Agent& agent) {
   return out;
 }
 
-}  // namespace qctl::sandbox::mesos
-
-namespace qctl::sandbox::mesos {
-
 void write_used_full(JsonWriter& w, const model::Resources& r, const std::string& role) {
   // Only a framework of the reservation's role can hold reserved resources, so that role is
   // also the allocation role; unreserved ones are allocated to the sandbox frameworks' "*".
