@@ -149,10 +149,14 @@ int run_ssh(const SshOptions& opts, Context& ctx, ssh::Connector& connector) {
   ctx.io.out.flush();
   ctx.io.err.flush();
   ssh::ExitStatus status;
-  {
+  try {
     // Restored by the destructor on every way out of this block, exceptions included.
     ssh::RawMode raw(pty ? STDIN_FILENO : -1);
     status = session->exec(request, {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO});
+  } catch (...) {
+    // The command may have run before the connection broke: the audit log still says so.
+    audit(opts, ctx, task, container, 255);
+    throw;
   }
   const int code = status.qctl_code();
   audit(opts, ctx, task, container, code);

@@ -1,6 +1,6 @@
 // Endpoint helpers shared by every Connector: host specs, jump hosts, signal names.
 #include <csignal>
-#include <map>
+#include <string>
 
 #include "core/ssh/remote.h"
 #include "core/ssh/session.h"
@@ -15,13 +15,35 @@ int ExitStatus::qctl_code() const {
   return code >= 0 ? code : 255;
 }
 
+namespace {
+
+struct SignalName {
+  const char* name;
+  int number;
+};
+constexpr SignalName kSignals[] = {
+    {"ABRT", SIGABRT}, {"ALRM", SIGALRM}, {"FPE", SIGFPE},   {"HUP", SIGHUP},   {"ILL", SIGILL},
+    {"INT", SIGINT},   {"KILL", SIGKILL}, {"PIPE", SIGPIPE}, {"QUIT", SIGQUIT}, {"SEGV", SIGSEGV},
+    {"TERM", SIGTERM}, {"USR1", SIGUSR1}, {"USR2", SIGUSR2}};
+
+}  // namespace
+
 int signal_number(const std::string& name) {
-  static const std::map<std::string, int> kNames = {
-      {"ABRT", SIGABRT}, {"ALRM", SIGALRM}, {"FPE", SIGFPE},   {"HUP", SIGHUP},   {"ILL", SIGILL},
-      {"INT", SIGINT},   {"KILL", SIGKILL}, {"PIPE", SIGPIPE}, {"QUIT", SIGQUIT}, {"SEGV", SIGSEGV},
-      {"TERM", SIGTERM}, {"USR1", SIGUSR1}, {"USR2", SIGUSR2}};
-  const auto it = kNames.find(name);
-  return it == kNames.end() ? 0 : it->second;
+  for (const auto& s : kSignals) {
+    if (name == s.name) {
+      return s.number;
+    }
+  }
+  return 0;
+}
+
+std::string signal_name(int number) {
+  for (const auto& s : kSignals) {
+    if (number == s.number) {
+      return s.name;
+    }
+  }
+  return "";
 }
 
 std::optional<HostSpec> parse_host_spec(const std::string& spec) {
@@ -67,9 +89,15 @@ std::optional<HostSpec> parse_host_spec(const std::string& spec) {
 
 std::string jump_proxy_command(const HostSpec& jump, const Endpoint& endpoint) {
   std::vector<std::string> argv = {"ssh", "-W", "[%h]:%p"};
+  if (!endpoint.config_file.empty()) {
+    argv.insert(argv.end(), {"-F", endpoint.config_file});
+  }
   if (!endpoint.known_hosts.empty()) {
     argv.insert(argv.end(), {"-o", "UserKnownHostsFile=" + endpoint.known_hosts});
   }
+  // The bastion's key is checked as strictly as the agent's: never recorded by a prompt.
+  argv.insert(argv.end(), {"-o", std::string("StrictHostKeyChecking=") +
+                                     (endpoint.accept_new_host_key ? "accept-new" : "yes")});
   if (!endpoint.interactive) {
     argv.insert(argv.end(), {"-o", "BatchMode=yes"});
   }

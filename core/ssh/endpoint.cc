@@ -1,13 +1,34 @@
 // Endpoint from context + flags + environment; the equivalent OpenSSH command line.
 #include "core/ssh/endpoint.h"
 
+#include <algorithm>
+
 #include "core/error.h"
 #include "core/ssh/remote.h"
 
 namespace qctl::ssh {
+namespace {
+
+/// Host names come from the Mesos master: they reach libssh and, through %h, a /bin/sh
+/// ProxyCommand, and an '@' would change the login user. Names, IPv4 and IPv6 only.
+bool safe_host(const std::string& host) {
+  if (host.empty() || host.front() == '-') {
+    return false;
+  }
+  return std::all_of(host.begin(), host.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == ':' || c == '_' || c == '-';
+  });
+}
+
+}  // namespace
 
 Endpoint make_endpoint(const std::string& host, const config::SshConfig& context,
                        const EndpointFlags& flags, const config::Getenv& env) {
+  if (!safe_host(host)) {
+    throw ApiError("ssh", "agent host name \"" + host +
+                              "\" is not a plain host name or address; refusing to connect");
+  }
   Endpoint e;
   e.host = host;
   e.user = !flags.user.empty() ? flags.user : context.user;
@@ -23,8 +44,11 @@ Endpoint make_endpoint(const std::string& host, const config::SshConfig& context
   if (!flags.proxy_command.empty() && flags.proxy_jump.empty()) {
     e.proxy_jump.clear();  // a flag's proxy command beats the context's jump host
   }
-  if (!e.proxy_jump.empty() && e.proxy_command.empty() && !parse_host_spec(e.proxy_jump)) {
-    throw ConfigError("ssh", "proxy-jump \"" + e.proxy_jump + "\" is not [user@]host[:port]");
+  if (!e.proxy_jump.empty() && e.proxy_command.empty()) {
+    e.jump = parse_host_spec(e.proxy_jump);
+    if (!e.jump) {
+      throw ConfigError("ssh", "proxy-jump \"" + e.proxy_jump + "\" is not [user@]host[:port]");
+    }
   }
   if (const auto home = env("HOME"); home && !home->empty()) {
     e.ssh_dir = *home + "/.ssh";

@@ -26,7 +26,8 @@ struct EndpointFlags {
 
 /// Flags win over the context, which wins over ~/.ssh/config (read at connect time). Paths
 /// are resolved against $HOME from `env` (never the passwd entry), so HOME=/tmp/x isolates
-/// known_hosts, config and default keys. Throws ConfigError for a bad proxy-jump spec.
+/// known_hosts, config and default keys. Throws ConfigError for a bad proxy-jump spec and
+/// ApiError for a host (from the master) that is not [A-Za-z0-9.:_-]+ or starts with '-'.
 [[nodiscard]] Endpoint make_endpoint(const std::string& host, const config::SshConfig& context,
                                      const EndpointFlags& flags, const config::Getenv& env);
 

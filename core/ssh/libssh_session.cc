@@ -2,7 +2,6 @@
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
 #include <poll.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,6 +12,7 @@
 
 #include "core/error.h"
 #include "core/ssh/session.h"
+#include "core/ssh/terminal.h"
 
 namespace qctl::ssh {
 namespace {
@@ -141,20 +141,14 @@ void LibsshSession::wake(const ExecRequest& request, ssh_channel channel, int& i
   for (int sig : request.wakeups->take()) {
     if (sig == SIGWINCH) {
       if (request.pty && request.tty_fd >= 0) {
-        ::winsize ws{};
-        if (::ioctl(request.tty_fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
-          ssh_channel_change_pty_size(channel, ws.ws_col, ws.ws_row);
-        }
+        const PtyRequest size = terminal_size(request.tty_fd);
+        ssh_channel_change_pty_size(channel, size.cols, size.rows);
       }
       continue;
     }
     // First time: ask the remote side to deliver it; again: give up on the session.
     if (interrupts++ == 0 && !request.pty) {
-      const char* name = sig == SIGINT    ? "INT"
-                         : sig == SIGTERM ? "TERM"
-                         : sig == SIGHUP  ? "HUP"
-                                          : "QUIT";
-      ssh_channel_request_send_signal(channel, name);
+      ssh_channel_request_send_signal(channel, signal_name(sig).c_str());
     } else {
       forced.code = 128 + sig;
     }
@@ -342,8 +336,24 @@ class LibsshConnector final : public Connector {
   std::unique_ptr<Session> connect(const Endpoint& endpoint) override;
 };
 
+/// The one config file libssh and a jump host's OpenSSH both read: the given one or
+/// <ssh_dir>/config when readable, else the system one, never the real user's home; "none"
+/// (OpenSSH's word) when there is no file at all; "" without $HOME (both use their defaults).
+std::string resolved_config(const Endpoint& e) {
+  const std::string user = !e.config_file.empty() ? e.config_file
+                           : !e.ssh_dir.empty()   ? e.ssh_dir + "/config"
+                                                  : "";
+  if (user.empty() || ::access(user.c_str(), R_OK) == 0) {
+    return user;
+  }
+  constexpr const char* kSystem = "/etc/ssh/ssh_config";
+  return ::access(kSystem, R_OK) == 0 ? kSystem : "none";
+}
+
 void set_options(ssh_session s, const Endpoint& e) {
-  ssh_options_set(s, SSH_OPTIONS_HOST, e.host.c_str());
+  if (ssh_options_set(s, SSH_OPTIONS_HOST, e.host.c_str()) != SSH_OK) {
+    throw ApiError("ssh", "libssh refused the host name \"" + e.host + "\": " + ssh_get_error(s));
+  }
   if (!e.user.empty()) {
     ssh_options_set(s, SSH_OPTIONS_USER, e.user.c_str());
   }
@@ -362,30 +372,22 @@ void set_options(ssh_session s, const Endpoint& e) {
   for (const auto& id : e.identities) {
     ssh_options_set(s, SSH_OPTIONS_ADD_IDENTITY, id.c_str());
   }
+  const std::string config = resolved_config(e);
   if (!e.proxy_command.empty()) {
     ssh_options_set(s, SSH_OPTIONS_PROXYCOMMAND, e.proxy_command.c_str());
-  } else if (!e.proxy_jump.empty()) {
-    const auto jump = parse_host_spec(e.proxy_jump);
-    if (!jump) {
-      throw ConfigError("ssh", "proxy-jump " + e.proxy_jump + " is not [user@]host[:port]");
-    }
-    Endpoint with_known = e;
-    with_known.known_hosts = known;
-    ssh_options_set(s, SSH_OPTIONS_PROXYCOMMAND, jump_proxy_command(*jump, with_known).c_str());
+  } else if (e.jump) {
+    Endpoint resolved = e;
+    resolved.known_hosts = known;
+    resolved.config_file = config;
+    ssh_options_set(s, SSH_OPTIONS_PROXYCOMMAND, jump_proxy_command(*e.jump, resolved).c_str());
   }
   const long timeout = static_cast<long>(e.connect_timeout.count());
   ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout);
   // Explicit settings above win: libssh's config parser only fills unset options.
-  const std::string config = !e.config_file.empty() ? e.config_file
-                             : !e.ssh_dir.empty()   ? e.ssh_dir + "/config"
-                                                    : "";
   if (config.empty()) {
     ssh_options_parse_config(s, nullptr);
-  } else if (::access(config.c_str(), R_OK) == 0) {
+  } else if (config != "none") {
     ssh_options_parse_config(s, config.c_str());
-  } else {
-    // No user config: still read the system one, never the real user's home.
-    ssh_options_parse_config(s, "/etc/ssh/ssh_config");
   }
 }
 

@@ -11,6 +11,14 @@
 
 namespace qctl::ssh {
 
+/// "[user@]host[:port]" split up; nullopt for an empty or malformed spec.
+struct HostSpec {
+  std::string user;
+  std::string host;
+  int port = 0;
+};
+[[nodiscard]] std::optional<HostSpec> parse_host_spec(const std::string& spec);
+
 /// Where and as whom to connect. Empty fields fall back to ~/.ssh/config, then to ssh's
 /// defaults (port 22, the local user name, ~/.ssh/id_* and ssh-agent via SSH_AUTH_SOCK).
 struct Endpoint {
@@ -20,6 +28,7 @@ struct Endpoint {
   std::vector<std::string> identities;  // private key files, tried before the defaults
   std::string proxy_command;            // "%h"/"%p" expanded; run with /bin/sh
   std::string proxy_jump;               // [user@]host[:port]; run as `ssh -W` (see ssh-man.md)
+  std::optional<HostSpec> jump;         // proxy_jump parsed (make_endpoint); used without a command
   std::string ssh_dir;                  // "~/.ssh" resolved with $HOME; holds config, keys
   std::string known_hosts;              // "" = <ssh_dir>/known_hosts
   std::string config_file;              // "" = <ssh_dir>/config (and /etc/ssh/ssh_config)
@@ -103,19 +112,15 @@ class Connector {
 /// The libssh implementation.
 [[nodiscard]] std::unique_ptr<Connector> make_libssh_connector();
 
-/// "[user@]host[:port]" split up; nullopt for an empty or malformed spec.
-struct HostSpec {
-  std::string user;
-  std::string host;
-  int port = 0;
-};
-[[nodiscard]] std::optional<HostSpec> parse_host_spec(const std::string& spec);
-
 /// The ProxyCommand a ProxyJump spec stands for: `ssh -W '[%h]:%p' …` through OpenSSH, with
-/// the same known_hosts file and batch mode unless `interactive`.
+/// the same known_hosts and config files (`-F`, so the real user's ~/.ssh/config is never
+/// read), a strict host key check (accept-new with `accept_new_host_key`) and batch mode
+/// unless `interactive`.
 [[nodiscard]] std::string jump_proxy_command(const HostSpec& jump, const Endpoint& endpoint);
 
 /// Signal number for an SSH signal name ("TERM" → 15); 0 when unknown.
 [[nodiscard]] int signal_number(const std::string& name);
+/// SSH signal name for a signal number (15 → "TERM"); "" when unknown.
+[[nodiscard]] std::string signal_name(int number);
 
 }  // namespace qctl::ssh

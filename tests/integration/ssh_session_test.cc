@@ -1,5 +1,6 @@
 // `qctl ssh` end to end: the real qctl binary, the sandbox's real tasks, a real sshd with its
 // own keys and known_hosts, and the `docker` stand-in entering the tasks' namespaces.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <poll.h>
 #include <pty.h>
@@ -29,33 +30,10 @@ class PtyQctl {
       return;
     }
     ::tcgetattr(slave_, &before_);
-    std::vector<std::string> argv_s = {QCTL_BINARY};
-    argv_s.insert(argv_s.end(), args.begin(), args.end());
-    std::vector<std::string> env_s = {"PATH=/usr/local/bin:/usr/bin:/bin", "TERM=xterm"};
-    for (const auto& [k, v] : env) {
-      env_s.push_back(k + "=" + v);
-    }
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::setsid();
-      ::ioctl(slave_, TIOCSCTTY, 0);
-      ::dup2(slave_, 0);
-      ::dup2(slave_, 1);
-      ::dup2(slave_, 2);
-      ::close(master_);
-      std::vector<char*> argv;
-      for (auto& a : argv_s) {
-        argv.push_back(a.data());
-      }
-      argv.push_back(nullptr);
-      std::vector<char*> envp;
-      for (auto& e : env_s) {
-        envp.push_back(e.data());
-      }
-      envp.push_back(nullptr);
-      ::execve(argv[0], argv.data(), envp.data());
-      ::_exit(127);
-    }
+    ::fcntl(master_, F_SETFD, FD_CLOEXEC);  // the child keeps only its terminal
+    auto with_term = env;
+    with_term.emplace("TERM", "xterm");
+    pid_ = spawn_qctl(args, with_term, slave_, slave_, slave_);
   }
   ~PtyQctl() {
     if (pid_ > 0 && !exited_) {
@@ -375,6 +353,25 @@ TEST_F(SshSessionTest, ABastionReachesTheAgentThroughProxyCommandOrProxyJump) {
   const auto pj = c().ssh({"/legacy", "-J", "root@127.0.0.1:" + port, "--", "echo", "via-jump"});
   EXPECT_EQ(pj.exit_code, 0) << pj.err;
   EXPECT_EQ(pj.out, "via-jump\n");
+}
+
+TEST_F(SshSessionTest, AnUnknownBastionKeyIsRefusedEvenOnATerminal) {
+  std::string agents_only;  // the agents are trusted, the bastion (127.0.0.1) is not
+  for (int i = 1; i <= 3; ++i) {
+    agents_only += c().sshd->known_hosts_line("127.0.1." + std::to_string(i)) + "\n";
+  }
+  c().write_known_hosts(agents_only);
+  const std::string port = std::to_string(c().sshd->port());
+  PtyQctl t({"ssh", "-p", port, "-l", "root", "-i", c().sshd->user_key(), "-J",
+             "root@127.0.0.1:" + port, "/legacy", "--", "echo", "via-jump"},
+            c().env());
+  EXPECT_NE(t.wait(), 0) << t.screen();  // a prompt would leave it waiting for an answer
+  EXPECT_EQ(t.screen().find("continue connecting"), std::string::npos) << t.screen();
+  EXPECT_EQ(t.screen().find("via-jump"), std::string::npos) << t.screen();
+  std::ifstream in(c().known_hosts());
+  const std::string recorded((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_EQ(recorded, agents_only);
+  c().write_known_hosts(c().trusted_hosts());
 }
 
 TEST_F(SshSessionTest, InteractiveShellOnARealTerminalFollowsResizesAndRestoresTheTerminal) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <csignal>
+
 #include "core/error.h"
 #include "core/ssh/audit.h"
 #include "core/ssh/endpoint.h"
@@ -67,9 +69,37 @@ TEST(SshRemoteTest, HostSpecsAndJumpCommands) {
   EXPECT_FALSE(parse_host_spec(""));
   Endpoint e;
   e.known_hosts = "/home/a/.ssh/known_hosts";
-  EXPECT_EQ(jump_proxy_command(*s, e),
-            "ssh -W '[%h]:%p' -o UserKnownHostsFile=/home/a/.ssh/known_hosts -o BatchMode=yes "
-            "-p 2222 -l ops -- bastion.example.com");
+  e.config_file = "/home/a/.ssh/config";
+  EXPECT_EQ(
+      jump_proxy_command(*s, e),
+      "ssh -W '[%h]:%p' -F /home/a/.ssh/config -o UserKnownHostsFile=/home/a/.ssh/known_hosts "
+      "-o StrictHostKeyChecking=yes -o BatchMode=yes -p 2222 -l ops -- bastion.example.com");
+  // On a terminal OpenSSH may ask for a password, never whether to trust the bastion's key.
+  e.interactive = true;
+  EXPECT_EQ(
+      jump_proxy_command(*s, e),
+      "ssh -W '[%h]:%p' -F /home/a/.ssh/config -o UserKnownHostsFile=/home/a/.ssh/known_hosts "
+      "-o StrictHostKeyChecking=yes -p 2222 -l ops -- bastion.example.com");
+  e.accept_new_host_key = true;
+  EXPECT_NE(jump_proxy_command(*s, e).find("-o StrictHostKeyChecking=accept-new"),
+            std::string::npos);
+}
+
+TEST(SshRemoteTest, AgentHostNamesFromTheMasterMustBePlain) {
+  const config::Getenv env = [](const std::string&) { return std::nullopt; };
+  for (const std::string ok : {"agent1.dc1.example.com", "10.0.1.11", "fe80::1", "node_7-b"}) {
+    EXPECT_EQ(make_endpoint(ok, {}, {}, env).host, ok);
+  }
+  // '@' would change the login user; the others would reach /bin/sh through %h.
+  for (const std::string bad : {"", "-oProxyCommand=x", "root@10.0.1.11", "a;reboot", "a b",
+                                "$(id)", "a'b", "a\nb", "[::1]", "h%p"}) {
+    try {
+      (void)make_endpoint(bad, {}, {}, env);
+      ADD_FAILURE() << "accepted " << bad;
+    } catch (const ApiError& e) {
+      EXPECT_NE(e.line().find("\"" + bad + "\""), std::string::npos) << e.line();
+    }
+  }
 }
 
 TEST(SshRemoteTest, FlagsBeatTheContextAndPathsUseHome) {
@@ -111,6 +141,11 @@ TEST(SshRemoteTest, ExitStatusFollowsTheShellConvention) {
   EXPECT_EQ((ExitStatus{-1, "TERM"}).qctl_code(), 143);
   EXPECT_EQ((ExitStatus{-1, "KILL"}).qctl_code(), 137);
   EXPECT_EQ((ExitStatus{-1, ""}).qctl_code(), 255);
+  // Local signals forwarded to the remote command go by their SSH names.
+  EXPECT_EQ(signal_name(SIGINT), "INT");
+  EXPECT_EQ(signal_name(SIGQUIT), "QUIT");
+  EXPECT_EQ(signal_number(signal_name(SIGHUP)), SIGHUP);
+  EXPECT_EQ(signal_name(0), "");
 }
 
 TEST(SshRemoteTest, AuditLinesAreOneQuotedLine) {

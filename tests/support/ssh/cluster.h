@@ -96,9 +96,7 @@ class SshCluster {
 
   /// The environment of a user with this HOME, the sandbox's QCTL_* and no ssh-agent.
   [[nodiscard]] std::map<std::string, std::string> env() const {
-    auto e = sb.env();
-    e["HOME"] = home.path();
-    e["QCTL_CONFIG"] = home.path() + "/config";
+    auto e = user_env(sb, home);
     e["QCTL_SSH_AUDIT_LOG"] = audit_log();
     e["SHELL"] = "/bin/sh";
     e["USER"] = "tester";
