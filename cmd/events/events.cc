@@ -76,14 +76,14 @@ int run_events(const EventsOptions& o, Context& ctx) {
   long printed = 0;
   stream.run(
       [&](const marathon::SseEvent& e) {
-        const auto summary = marathon::summarize(e);
-        if (!app.empty() && !marathon::concerns_app(summary, app)) {
+        const auto event = marathon::decode_event(e, json);
+        if (!app.empty() && !marathon::concerns_app(event.summary, app)) {
           return true;
         }
         if (json) {
-          ctx.io.out << marathon::json_line(e) << '\n';
+          ctx.io.out << event.json_line << '\n';
         } else {
-          print_line(ctx.io.out, summary);
+          print_line(ctx.io.out, event.summary);
         }
         ctx.io.out.flush();
         ++printed;

@@ -81,7 +81,7 @@ int run_logs(const LogsOptions& o, Context& ctx) {
   validate(o);
   auto& master = ctx.clients.mesos();
   auto& agents = ctx.clients.agents();
-  logs::AgentFileReader reader(agents.http(), agents.scheme());
+  logs::AgentFileReader reader(agents);
   const auto spec = file_spec(o);
   target::MatchKind kind = target::MatchKind::kNone;
   std::vector<logs::TaskSandbox> tasks;

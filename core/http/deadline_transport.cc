@@ -22,9 +22,13 @@ std::optional<Request> DeadlineTransport::within(const Request& request) const {
   if (remaining.count() <= 0) {
     return std::nullopt;
   }
+  // A zero timeout is "no limit" (streams): the deadline is the limit then.
+  const auto cut = [remaining](std::chrono::milliseconds t) {
+    return t.count() == 0 ? remaining : std::min(t, remaining);
+  };
   auto r = request;
-  r.timeout = std::min(r.timeout, remaining);
-  r.connect_timeout = std::min(r.connect_timeout, remaining);
+  r.timeout = cut(r.timeout);
+  r.connect_timeout = cut(r.connect_timeout);
   return r;
 }
 

@@ -14,9 +14,9 @@
 namespace qctl::http {
 
 /// Forwards to `inner` with each request's timeouts cut to the time left before
-/// `deadline`; afterwards requests fail at once with FailureKind::kTimeout and `why` as the
-/// message. So a chain of requests (leader discovery, redirects, several masters) cannot
-/// outlast it.
+/// `deadline` (a zero timeout, "no limit", becomes that time); afterwards requests fail at
+/// once with FailureKind::kTimeout and `why` as the message. So a chain of requests (leader
+/// discovery, redirects, several masters) cannot outlast it.
 class DeadlineTransport final : public Transport {
  public:
   using TimePoint = std::chrono::steady_clock::time_point;
@@ -28,7 +28,6 @@ class DeadlineTransport final : public Transport {
   std::vector<Result> perform_all(const std::vector<Request>& requests,
                                   std::size_t parallel) override;
 
-  [[nodiscard]] TimePoint deadline() const { return deadline_; }
   /// Time left before the deadline (zero once it has passed).
   [[nodiscard]] std::chrono::milliseconds left() const;
   /// True once a request was cut short or refused because the deadline passed.

@@ -1,5 +1,7 @@
 #include "core/http/stream.h"
 
+#include <cstdint>
+
 #include "core/error.h"
 #include "core/http/url.h"
 #include "core/util/strings.h"
@@ -71,7 +73,6 @@ StreamOutcome stream(Client& client, const std::string& url, const ChunkHandler&
       // A response status is never retried here: the caller decides what a 5xx means.
       response = client.send(std::move(request), [](const Response&) { return false; });
     } catch (const NetworkError& e) {
-      outcome.bytes = attempt.bytes;
       if (attempt.stopping) {
         outcome.end = attempt.stop_reason;
         return outcome;
@@ -84,7 +85,6 @@ StreamOutcome stream(Client& client, const std::string& url, const ChunkHandler&
       return outcome;
     }
     outcome.status = response.status;
-    outcome.bytes = attempt.bytes;
     if (is_redirect(response.status) && hop < options.max_redirects) {
       auto location = response.header("Location");
       auto next = location ? resolve_location(outcome.url, *location) : std::nullopt;
@@ -94,7 +94,6 @@ StreamOutcome stream(Client& client, const std::string& url, const ChunkHandler&
       }
     }
     if (response.status / 100 != 2) {
-      outcome.headers = std::move(response.headers);
       outcome.body = std::move(response.body);
     }
     outcome.end = attempt.stopping ? attempt.stop_reason : StreamEnd::kClosed;

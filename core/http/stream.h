@@ -3,7 +3,6 @@
 #pragma once
 
 #include <chrono>
-#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -34,12 +33,10 @@ enum class StreamEnd {
 
 struct StreamOutcome {
   StreamEnd end = StreamEnd::kClosed;
-  std::string url;          // the URL that answered, after redirects
-  int status = 0;           // its HTTP status (0 when cancelled or idle before an answer)
-  Headers headers;          // its response headers (non-2xx answers only)
-  std::string body;         // its body when the status is not 2xx (the server's error text)
-  std::uint64_t bytes = 0;  // body bytes handed to the chunk handler
-  std::string error;        // kBroken: what went wrong, e.g. "connection failed: …"
+  std::string url;    // the URL that answered, after redirects
+  int status = 0;     // its HTTP status (0 when cancelled or idle before an answer)
+  std::string body;   // its body when the status is not 2xx (the server's error text)
+  std::string error;  // kBroken: what went wrong, e.g. "connection failed: …"
 };
 
 /// Receives body pieces in order, split anywhere; returns false to stop the stream.

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/http/client.h"
+#include "core/mesos/agent_client.h"
 #include "core/model/mesos.h"
 
 namespace qctl::logs {
@@ -17,12 +17,7 @@ struct FileRef {
 };
 
 /// One /files/browse entry.
-struct FileEntry {
-  std::string path;  // as the agent lists it (under the requested directory)
-  std::int64_t size = 0;
-  double mtime = 0;  // seconds since the epoch
-  bool directory = false;
-};
+using FileEntry = mesos::FileEntry;
 
 /// The seam the log engine reads through (fakes in tests).
 class FileReader {
@@ -39,11 +34,10 @@ class FileReader {
   virtual std::vector<FileEntry> browse(const FileRef& directory) = 0;
 };
 
-/// FileReader over the agents' HTTP endpoints, through the agents' http::Client.
+/// FileReader over the agents' HTTP endpoints (mesos::AgentClient).
 class AgentFileReader final : public FileReader {
  public:
-  /// `scheme` is what the masters use ("http" or "https").
-  AgentFileReader(http::Client& http, std::string scheme);
+  explicit AgentFileReader(mesos::AgentClient& agents) : agents_(agents) {}
 
   /// GET /files/read?path=…&offset=N&length=M (offset always explicit: Mesos reads a
   /// missing offset as the -1 size probe).
@@ -54,10 +48,7 @@ class AgentFileReader final : public FileReader {
   std::vector<FileEntry> browse(const FileRef& directory) override;
 
  private:
-  std::string get(const FileRef& file, const std::string& endpoint, const std::string& query);
-
-  http::Client& http_;
-  std::string scheme_;
+  mesos::AgentClient& agents_;
 };
 
 /// Bytes per /files/read: the agent's cap on 4 KiB-page machines (16 pages).

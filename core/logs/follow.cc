@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "core/util/strings.h"
 
 namespace qctl::logs {
 
@@ -101,11 +102,7 @@ FollowResult Follower::run(std::vector<Source> initial, const Refresh& refresh,
         it = sources_.erase(it);
       }
       if (!tasks.empty()) {
-        std::string names;
-        for (const auto& t : tasks) {
-          names += (names.empty() ? "" : ", ") + t;
-        }
-        on_notice("stopped following task " + names + " on agent " + agent);
+        on_notice("stopped following task " + util::join(tasks, ", ") + " on agent " + agent);
       }
     }
     out_.flush();

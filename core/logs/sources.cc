@@ -6,25 +6,35 @@
 #include "core/mesos/agent_client.h"
 #include "core/mesos/master_client.h"
 #include "core/target/lookup.h"
+#include "core/util/strings.h"
 
 namespace qctl::logs {
 
-std::string sandbox_directory(const target::TargetTask& task, mesos::AgentClient& agents) {
-  const auto state = agents.state(task.agent_address);
-  const model::AgentExecutor* best = nullptr;
-  for (const auto& e : state.executors) {
-    const bool has_task =
-        std::find(e.task_ids.begin(), e.task_ids.end(), task.task_id) != e.task_ids.end() ||
-        std::find(e.completed_task_ids.begin(), e.completed_task_ids.end(), task.task_id) !=
-            e.completed_task_ids.end();
-    const bool same_executor = e.id == task.executor_id && e.framework_id == task.framework_id;
-    // A live executor wins over a completed one with the same id (a relaunched executor).
-    if ((has_task || same_executor) && !e.directory.empty() && (best == nullptr || !e.completed)) {
-      best = &e;
+namespace {
+
+/// Each agent's /state read at most once per lookup: tasks on one agent share it.
+class AgentStates {
+ public:
+  explicit AgentStates(mesos::AgentClient& agents) : agents_(agents) {}
+  const model::AgentState& of(const std::string& address) {
+    auto it = states_.find(address);
+    if (it == states_.end()) {
+      it = states_.emplace(address, agents_.state(address)).first;
     }
+    return it->second;
   }
-  if (best != nullptr) {
-    return best->directory;
+
+ private:
+  mesos::AgentClient& agents_;
+  std::map<std::string, model::AgentState> states_;
+};
+
+}  // namespace
+
+std::string sandbox_directory(const target::TargetTask& task, const model::AgentState& state) {
+  const auto* e = target::find_executor(state, task, true);
+  if (e != nullptr && !e->directory.empty()) {
+    return e->directory;
   }
   const std::string executor = task.executor_id.empty() ? task.task_id : task.executor_id;
   return "/frameworks/" + task.framework_id + "/executors/" + executor + "/runs/latest";
@@ -36,9 +46,10 @@ std::vector<TaskSandbox> select_running(const std::string& target, mesos::Master
   if (kind != nullptr) {
     *kind = res.kind;
   }
+  AgentStates states(agents);
   std::vector<TaskSandbox> out;
   for (auto& t : target::narrow(target, res, {})) {
-    std::string dir = sandbox_directory(t, agents);
+    std::string dir = sandbox_directory(t, states.of(t.agent_address));
     out.push_back({std::move(t), std::move(dir)});
   }
   return out;
@@ -55,7 +66,7 @@ TaskSandbox select_previous(const std::string& target, mesos::MasterClient& mast
   }
   if (newest == nullptr) {
     if (res.tasks.empty()) {
-      (void)target::narrow(target, res, {});  // throws "no app, job or task matches"
+      target::throw_not_found(target, res);
     }
     throw NotFoundError(target, "no finished task the master remembers",
                         "without --previous, qctl logs reads the running task");
@@ -64,7 +75,7 @@ TaskSandbox select_previous(const std::string& target, mesos::MasterClient& mast
     throw NotFoundError(target, "task " + newest->task_id + " ran on agent " +
                                     newest->agent_id + ", which is gone");
   }
-  return {*newest, sandbox_directory(*newest, agents)};
+  return {*newest, sandbox_directory(*newest, agents.state(newest->agent_address))};
 }
 
 std::string label_for(const std::string& task_id, const std::string& file, bool several_tasks,
@@ -75,16 +86,21 @@ std::string label_for(const std::string& task_id, const std::string& file, bool 
   return spec.label_files ? file : std::string();
 }
 
+Source make_source(const TaskSandbox& task, const std::string& file, bool several_tasks,
+                   const FileSpec& spec) {
+  Source s;
+  s.key = task.task.task_id + "/" + file;
+  s.label = label_for(task.task.task_id, file, several_tasks, spec);
+  s.task_id = task.task.task_id;
+  s.file = {task.task.agent_address, task.directory + "/" + file};
+  return s;
+}
+
 std::vector<Source> make_sources(const std::vector<TaskSandbox>& tasks, const FileSpec& spec) {
   std::vector<Source> out;
   for (const auto& t : tasks) {
     for (const auto& f : spec.files) {
-      Source s;
-      s.key = t.task.task_id + "/" + f;
-      s.label = label_for(t.task.task_id, f, tasks.size() > 1, spec);
-      s.task_id = t.task.task_id;
-      s.file = {t.task.agent_address, t.directory + "/" + f};
-      out.push_back(std::move(s));
+      out.push_back(make_source(t, f, tasks.size() > 1, spec));
     }
   }
   return out;
@@ -104,15 +120,13 @@ std::optional<double> file_mtime(FileReader& reader, const FileRef& file) {
 }
 
 std::string list_directory(FileReader& reader, const FileRef& directory) {
-  std::string out;
+  std::vector<std::string> names;
   for (const auto& e : reader.browse(directory)) {
     const auto slash = e.path.rfind('/');
-    out += (out.empty() ? "" : ", ") + e.path.substr(slash == std::string::npos ? 0 : slash + 1);
-    if (e.directory) {
-      out += '/';
-    }
+    names.push_back(e.path.substr(slash == std::string::npos ? 0 : slash + 1) +
+                    (e.directory ? "/" : ""));
   }
-  return out.empty() ? "(empty)" : out;
+  return names.empty() ? "(empty)" : util::join(names, ", ");
 }
 
 TargetWatch::TargetWatch(std::string target, target::MatchKind kind, mesos::MasterClient& master,
@@ -133,10 +147,8 @@ bool TargetWatch::single_task_target() const {
 std::vector<Source> TargetWatch::sources() const {
   std::vector<Source> out;
   for (const auto& id : order_) {
-    const auto& t = known_.at(id);
     for (const auto& f : spec_.files) {
-      out.push_back({id + "/" + f, label_for(id, f, several_, spec_), id,
-                     {t.task.agent_address, t.directory + "/" + f}, 0});
+      out.push_back(make_source(known_.at(id), f, several_, spec_));
     }
   }
   return out;
@@ -165,12 +177,13 @@ SourceUpdate TargetWatch::refresh(const std::vector<Source>& current) {
     }
   }
   std::vector<std::string> added;
+  AgentStates states(agents_);
   for (const auto& t : res.tasks) {
     if (known_.count(t.task_id) > 0) {
       continue;
     }
     try {
-      known_[t.task_id] = {t, sandbox_directory(t, agents_)};
+      known_[t.task_id] = {t, sandbox_directory(t, states.of(t.agent_address))};
     } catch (const Error&) {
       continue;  // its agent is not answering yet: try again at the next refresh
     }

@@ -30,15 +30,14 @@ struct TaskSandbox {
   std::string directory;
 };
 
-/// The executor `directory` in the agent's /state (live executors, then completed ones);
-/// when the agent no longer lists it, the virtual path
-/// /frameworks/<fw>/executors/<executor>/runs/latest (Mesos 1.5+). Throws NetworkError when
-/// the agent does not answer.
+/// The `directory` of the task's executor in its agent's /state (target::find_executor,
+/// completed ones included); when the agent no longer lists it, the virtual path
+/// /frameworks/<fw>/executors/<executor>/runs/latest (Mesos 1.5+).
 [[nodiscard]] std::string sandbox_directory(const target::TargetTask& task,
-                                            mesos::AgentClient& agents);
+                                            const model::AgentState& state);
 
-/// The running tasks `target` names (all of them: logs reads every match). Throws
-/// NotFoundError like `qctl ssh` when none runs.
+/// The running tasks `target` names (all of them: logs reads every match), each agent's
+/// /state read once. Throws NotFoundError like `qctl ssh` when none runs.
 [[nodiscard]] std::vector<TaskSandbox> select_running(const std::string& target,
                                                       mesos::MasterClient& master,
                                                       mesos::AgentClient& agents,
@@ -53,6 +52,10 @@ struct TaskSandbox {
 /// file name too with --all ("stderr", "<task> stderr").
 [[nodiscard]] std::string label_for(const std::string& task_id, const std::string& file,
                                     bool several_tasks, const FileSpec& spec);
+
+/// The Source of one task's file (offset 0), labelled by label_for.
+[[nodiscard]] Source make_source(const TaskSandbox& task, const std::string& file,
+                                 bool several_tasks, const FileSpec& spec);
 
 /// One Source per task and file (offset 0).
 [[nodiscard]] std::vector<Source> make_sources(const std::vector<TaskSandbox>& tasks,

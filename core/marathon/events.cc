@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/http/errors.h"
 #include "core/http/stream.h"
 #include "core/http/url.h"
 #include "core/marathon/client.h"
@@ -89,16 +90,12 @@ EventStream::Attempt EventStream::attempt(
     return a;
   }
   const std::string subject = "GET " + out.url;
-  if (out.status == 401 || out.status == 403) {
-    throw AuthError(subject, std::to_string(out.status) + " " + error_message(out.body));
-  }
   if (out.status == 405) {
     throw ApiError(subject, "405 the server refused Accept: text/event-stream (not Marathon?)",
                    405);
   }
   if (out.status / 100 == 4) {
-    throw ApiError(subject, std::to_string(out.status) + " " + error_message(out.body),
-                   out.status);
+    http::throw_for_status(out.status, subject, error_message(out.body));
   }
   if (out.status != 0 && out.status / 100 != 2) {
     a.reason = "HTTP " + std::to_string(out.status);

@@ -29,7 +29,6 @@ class Backoff {
   /// The wait before the next attempt; counts a failure.
   std::chrono::milliseconds next();
   void reset() { failures_ = 0; }
-  [[nodiscard]] int failures() const { return failures_; }
 
  private:
   ReconnectPolicy policy_;
@@ -71,9 +70,9 @@ class EventStream {
   /// Delivers events until `on_event` returns false or cancelled() holds. A lost stream
   /// (closed, 5xx while the leader changes, connection refused or broken, idle) is reported
   /// through `on_notice` and retried with back-off, moving on to the next URL after
-  /// connection failures. Throws AuthError on 401/403, ApiError on other 4xx (405: the
-  /// server refused the Accept header), NetworkError when no URL ever answered after
-  /// startup_rounds rounds.
+  /// connection failures. Throws like http::throw_for_status on 4xx (AuthError on 401/403,
+  /// NotFoundError on 404, else ApiError; 405: the server refused the Accept header),
+  /// NetworkError when no URL ever answered after startup_rounds rounds.
   void run(const SseHandler& on_event, const std::function<void(const StreamNotice&)>& on_notice);
 
  private:

@@ -1,7 +1,5 @@
 #include "core/marathon/sse.h"
 
-#include <charconv>
-
 namespace qctl::marathon {
 
 bool SseParser::feed(std::string_view bytes, const SseHandler& on_event) {
@@ -42,23 +40,15 @@ bool SseParser::feed(std::string_view bytes, const SseHandler& on_event) {
   return true;
 }
 
-void SseParser::reset() {
-  partial_.clear();
-  skip_lf_ = false;
-  event_ = SseEvent{};
-  has_data_ = false;
-}
-
 bool SseParser::line(std::string_view text, const SseHandler& on_event) {
   if (text.empty()) {
     if (!has_data_) {
-      event_ = SseEvent{};  // an event without data is dropped (but its id is kept)
+      event_ = SseEvent{};  // an event without data is dropped
       return true;
     }
     SseEvent done = std::move(event_);
     event_ = SseEvent{};
     has_data_ = false;
-    done.id = last_id_;
     return on_event(done);
   }
   if (text.front() == ':') {
@@ -81,16 +71,6 @@ bool SseParser::line(std::string_view text, const SseHandler& on_event) {
     }
     event_.data.append(value);
     has_data_ = true;
-  } else if (field == "id") {
-    if (value.find('\0') == std::string_view::npos) {
-      last_id_ = std::string(value);
-    }
-  } else if (field == "retry") {
-    long ms = 0;
-    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), ms);
-    if (ec == std::errc() && end == value.data() + value.size() && ms >= 0) {
-      retry_ = std::chrono::milliseconds(ms);
-    }
   }
   return true;
 }

@@ -1,9 +1,7 @@
 // Server-Sent Events parser (the WHATWG event-stream format Marathon's /v2/events speaks).
 #pragma once
 
-#include <chrono>
 #include <functional>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,7 +11,6 @@ namespace qctl::marathon {
 struct SseEvent {
   std::string type = "message";
   std::string data;
-  std::string id;
 };
 
 /// Receives each complete event; returns false to stop parsing.
@@ -21,18 +18,14 @@ using SseHandler = std::function<bool(const SseEvent&)>;
 
 /// Incremental parser: bytes may be split anywhere (inside a line, between CR and LF).
 /// Lines end in CRLF, LF or CR; `:` lines are comments (heartbeats); a blank line dispatches
-/// the event when it has data; one space after the colon is dropped.
+/// the event when it has data; one space after the colon is dropped; `id:` and `retry:`
+/// are ignored (a lost stream is retried with qctl's own back-off, and Marathon replays
+/// nothing).
 class SseParser {
  public:
   /// Parses `bytes`, calling `on_event` per complete event. False when the handler stopped
   /// (the rest of `bytes` is then dropped).
   bool feed(std::string_view bytes, const SseHandler& on_event);
-  /// Forgets a partial line and event (a new connection starts clean).
-  void reset();
-  /// The last `retry:` the server asked for, if any.
-  [[nodiscard]] std::optional<std::chrono::milliseconds> retry() const { return retry_; }
-  /// The last event id seen (`id:`), "" when none.
-  [[nodiscard]] const std::string& last_id() const { return last_id_; }
 
  private:
   bool line(std::string_view text, const SseHandler& on_event);
@@ -41,8 +34,6 @@ class SseParser {
   bool skip_lf_ = false;  // the previous piece ended in CR: a leading LF belongs to it
   SseEvent event_;
   bool has_data_ = false;
-  std::string last_id_;
-  std::optional<std::chrono::milliseconds> retry_;
 };
 
 }  // namespace qctl::marathon

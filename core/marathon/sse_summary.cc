@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/util/strings.h"
+
 namespace qctl::marathon {
 
 namespace {
@@ -40,22 +42,13 @@ void step_apps(const json& step, std::vector<std::string>& apps, std::vector<std
   }
 }
 
-std::string join(const std::vector<std::string>& parts, const char* sep) {
-  std::string out;
-  for (const auto& p : parts) {
-    out += out.empty() ? "" : sep;
-    out += p;
-  }
-  return out;
-}
-
 void deployment(const json& d, EventSummary& s) {
   const json plan = d.value("plan", json::object());
   s.task = text(d, "id").empty() ? text(plan, "id") : text(d, "id");  // the deployment id
   std::vector<std::string> what;
   if (d.contains("currentStep")) {
     step_apps(d["currentStep"], s.apps, what);
-    s.message = join(what, ", ");
+    s.message = util::join(what, ", ");
   } else if (plan.contains("steps") && plan["steps"].is_array()) {
     for (const json& step : plan["steps"]) {
       step_apps(step, s.apps, what);
@@ -118,16 +111,13 @@ void fill(const json& d, EventSummary& s) {
     s.apps.insert(s.apps.begin(), s.app);
   }
   if (s.app.empty() && !s.apps.empty()) {
-    s.app = join(s.apps, ",");
+    s.app = util::join(s.apps, ",");
   }
 }
 
-}  // namespace
-
-EventSummary summarize(const SseEvent& event) {
+EventSummary summarize(const SseEvent& event, const json& d) {
   EventSummary s;
   s.type = event.type;
-  const json d = json::parse(event.data, nullptr, false);
   if (d.is_discarded() || !d.is_object()) {
     s.message = event.data;
     return s;
@@ -140,18 +130,7 @@ EventSummary summarize(const SseEvent& event) {
   return s;
 }
 
-bool concerns_app(const EventSummary& summary, const std::string& app_id) {
-  for (const std::string& a : summary.apps) {
-    if (a == app_id || (a.size() > app_id.size() && a.compare(0, app_id.size(), app_id) == 0 &&
-                        (app_id == "/" || a[app_id.size()] == '/'))) {
-      return true;
-    }
-  }
-  return false;
-}
-
-std::string json_line(const SseEvent& event) {
-  json d = json::parse(event.data, nullptr, false);
+std::string json_line(const SseEvent& event, json d) {
   if (d.is_discarded()) {
     return json{{"eventType", event.type}, {"data", event.data}}.dump(
         -1, ' ', false, json::error_handler_t::replace);
@@ -162,6 +141,28 @@ std::string json_line(const SseEvent& event) {
     return event.data;  // already one line: Marathon's own bytes, numbers untouched
   }
   return d.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace
+
+DecodedEvent decode_event(const SseEvent& event, bool with_json_line) {
+  json d = json::parse(event.data, nullptr, false);
+  DecodedEvent out;
+  out.summary = summarize(event, d);
+  if (with_json_line) {
+    out.json_line = json_line(event, std::move(d));
+  }
+  return out;
+}
+
+bool concerns_app(const EventSummary& summary, const std::string& app_id) {
+  for (const std::string& a : summary.apps) {
+    if (a == app_id || (a.size() > app_id.size() && a.compare(0, app_id.size(), app_id) == 0 &&
+                        (app_id == "/" || a[app_id.size()] == '/'))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace qctl::marathon

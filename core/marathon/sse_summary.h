@@ -19,16 +19,19 @@ struct EventSummary {
   std::vector<std::string> apps;  // every app the event concerns (deployments touch several)
 };
 
-/// Picks the interesting fields of each event type (Marathon's Events.scala shapes);
-/// unknown types keep time and type. Data that is not JSON gives a summary with the raw
-/// text as message.
-[[nodiscard]] EventSummary summarize(const SseEvent& event);
+/// An event's data parsed once: its summary and, when asked for, its NDJSON line.
+struct DecodedEvent {
+  /// The interesting fields of each event type (Marathon's Events.scala shapes); unknown
+  /// types keep time and type. Data that is not JSON gives the raw text as message.
+  EventSummary summary;
+  /// The event's JSON on one line, for NDJSON (-o json): Marathon's data as sent, with
+  /// eventType added when the JSON lacked it. Empty unless `with_json_line`.
+  std::string json_line;
+};
+
+[[nodiscard]] DecodedEvent decode_event(const SseEvent& event, bool with_json_line);
 
 /// True when the event concerns `app_id` ("/web") or an app under it ("/web/…" for a group).
 [[nodiscard]] bool concerns_app(const EventSummary& summary, const std::string& app_id);
-
-/// The event's JSON on one line, for NDJSON (-o json): Marathon's data as sent, with
-/// eventType added when the JSON lacked it.
-[[nodiscard]] std::string json_line(const SseEvent& event);
 
 }  // namespace qctl::marathon

@@ -1,4 +1,4 @@
-// Mesos agent client: /state, /containers and /files/read on one agent.
+// Mesos agent client: /state, /containers, /files/read and /files/browse on one agent.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,16 @@
 
 namespace qctl::mesos {
 
+/// One /files/browse entry.
+struct FileEntry {
+  std::string path;  // as the agent lists it (under the requested directory)
+  std::int64_t size = 0;
+  double mtime = 0;  // seconds since the epoch
+  bool directory = false;
+};
+
+/// Every call throws NotFoundError (404), AuthError (401/403), ApiError (other status, bad
+/// answer) and NetworkError (agent not answering).
 class AgentClient {
  public:
   /// `scheme` is the one the masters use ("http" or "https").
@@ -19,13 +29,12 @@ class AgentClient {
   model::AgentState state(const std::string& address);
   /// GET http://<address>/containers.
   std::vector<model::AgentContainer> containers(const std::string& address);
-  /// GET /files/read?path=…&offset=…&length=… (offset -1 probes the file size).
+  /// GET /files/read?path=…&offset=…&length=… (offset -1 probes the file size), decoded
+  /// byte-exactly (decode_file_chunk).
   model::FileChunk read_file(const std::string& address, const std::string& path,
                              std::int64_t offset, std::int64_t length = -1);
-
-  /// The client and scheme agent requests go through (for callers with their own decoders).
-  [[nodiscard]] http::Client& http() { return http_; }
-  [[nodiscard]] const std::string& scheme() const { return scheme_; }
+  /// GET /files/browse?path=…: the entries of a sandbox directory.
+  std::vector<FileEntry> browse(const std::string& address, const std::string& path);
 
  private:
   http::Client& http_;

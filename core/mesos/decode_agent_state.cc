@@ -1,4 +1,4 @@
-// Agent endpoints (§3 of the Mesos reference): /state executors, /containers, /files/read.
+// Agent endpoints (§3 of the Mesos reference): /state executors, /containers.
 #include <string>
 
 #include "core/mesos/decode.h"
@@ -119,21 +119,6 @@ std::vector<model::AgentContainer> decode_containers(std::string& body) {
   json::parse(body, [&](json::Value root) {
     detail::require_array(root, "agent /containers");
     detail::append_all(root, out, decode_container_entry);
-  });
-  return out;
-}
-
-model::FileChunk decode_file_chunk(std::string& body) {
-  model::FileChunk out;
-  json::parse(body, [&](json::Value root) {
-    detail::require_object(root, "/files/read");
-    json::fields(root, [&](std::string_view key, json::Value value) {
-      if (key == "offset") {
-        out.offset = json::integer(value);
-      } else if (key == "data") {
-        out.data = json::string(value);
-      }
-    });
   });
   return out;
 }

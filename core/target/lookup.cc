@@ -13,26 +13,6 @@
 namespace qctl::target {
 namespace {
 
-std::string quoted_list(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) {
-    out += (out.empty() ? "" : ", ") + n;
-  }
-  return out;
-}
-
-[[noreturn]] void throw_not_found(const std::string& target, const Resolution& res) {
-  if (!res.not_running.empty()) {
-    const TargetTask& last = res.not_running.front();
-    throw NotFoundError(target,
-                        "no running task (latest " + last.task_id + " is " + last.state + ")",
-                        "see `qctl status tasks` for what runs now");
-  }
-  throw NotFoundError(target, "no app, job or task matches",
-                      res.closest.empty() ? "see `qctl status tasks` for running tasks"
-                                          : "closest names: " + quoted_list(res.closest));
-}
-
 /// Mesos versions ("1.3.2") compare by their numeric components.
 bool version_below(const std::string& version, int major, int minor) {
   const auto parts = util::split(version, '.');
@@ -49,6 +29,18 @@ bool version_below(const std::string& version, int major, int minor) {
 }
 
 }  // namespace
+
+void throw_not_found(const std::string& target, const Resolution& res) {
+  if (!res.not_running.empty()) {
+    const TargetTask& last = res.not_running.front();
+    throw NotFoundError(target,
+                        "no running task (latest " + last.task_id + " is " + last.state + ")",
+                        "see `qctl status tasks` for what runs now");
+  }
+  throw NotFoundError(target, "no app, job or task matches",
+                      res.closest.empty() ? "see `qctl status tasks` for running tasks"
+                                          : "closest names: " + util::join(res.closest, ", "));
+}
 
 Inventory fetch_inventory(mesos::MasterClient& master) {
   Inventory inv;
@@ -138,6 +130,29 @@ std::string docker_name(const std::string& agent_version, const std::string& age
   return "mesos-" + container_id;
 }
 
+const model::AgentExecutor* find_executor(const model::AgentState& state, const TargetTask& task,
+                                          bool include_completed) {
+  const auto holds = [&task](const std::vector<std::string>& ids) {
+    return std::find(ids.begin(), ids.end(), task.task_id) != ids.end();
+  };
+  const model::AgentExecutor* found = nullptr;
+  for (const auto& e : state.executors) {
+    if (e.completed && !include_completed) {
+      continue;
+    }
+    const bool same_executor = e.id == task.executor_id && e.framework_id == task.framework_id;
+    if (!same_executor && !holds(e.task_ids) &&
+        !(include_completed && holds(e.completed_task_ids))) {
+      continue;
+    }
+    if (!e.completed) {
+      return &e;  // a live executor wins over a completed one with the same id (a relaunch)
+    }
+    found = found != nullptr ? found : &e;
+  }
+  return found;
+}
+
 ContainerLocation locate_container(const TargetTask& task, mesos::AgentClient& agents) {
   if (task.agent_address.empty()) {
     throw NotFoundError(task.task_id, "its agent " + task.agent_id + " is not registered");
@@ -146,13 +161,9 @@ ContainerLocation locate_container(const TargetTask& task, mesos::AgentClient& a
   loc.docker = task.is_docker();
   loc.container_id = task.container_id;
   if (loc.container_id.empty()) {
-    for (const auto& ex : agents.state(task.agent_address).executors) {
-      const bool has_task =
-          std::find(ex.task_ids.begin(), ex.task_ids.end(), task.task_id) != ex.task_ids.end();
-      if (!ex.completed && (has_task || ex.id == task.executor_id)) {
-        loc.container_id = ex.container;
-        break;
-      }
+    const auto state = agents.state(task.agent_address);
+    if (const auto* ex = find_executor(state, task, false)) {
+      loc.container_id = ex->container;
     }
   }
   if (loc.container_id.empty()) {

@@ -23,6 +23,10 @@ namespace qctl::target {
 [[nodiscard]] Resolution resolve_target(const std::string& target, mesos::MasterClient& master,
                                         const ResolveOptions& options = {});
 
+/// The error for a target without a running match: NotFoundError saying the latest task is
+/// not running, or naming the closest names.
+[[noreturn]] void throw_not_found(const std::string& target, const Resolution& res);
+
 /// How to narrow several matches down to one.
 struct Pick {
   int index = 0;     // 1-based position in Resolution::tasks; 0 = not given
@@ -54,6 +58,14 @@ struct ContainerLocation {
   /// Host pid of the executor (Mesos containerizer, from the agent's /containers).
   std::optional<std::int64_t> executor_pid;
 };
+
+/// The executor in the agent's /state that runs `task`: one listing the task, or with the
+/// task's executor id in its framework; a live one first. `include_completed` also looks at
+/// completed executors and each executor's completed tasks (a finished task's sandbox).
+/// nullptr when there is none.
+[[nodiscard]] const model::AgentExecutor* find_executor(const model::AgentState& state,
+                                                        const TargetTask& task,
+                                                        bool include_completed);
 
 /// The Docker container name for `container_id` on an agent of `agent_version`.
 [[nodiscard]] std::string docker_name(const std::string& agent_version, const std::string& agent_id,

@@ -15,15 +15,6 @@ constexpr std::string_view kChronosTaskPrefix = "ChronosTask:";
 
 bool is_glob(std::string_view s) { return s.find_first_of("*?") != std::string_view::npos; }
 
-const model::Agent* find_agent(const Inventory& inv, const std::string& id) {
-  for (const auto& a : inv.agents) {
-    if (a.id == id) {
-      return &a;
-    }
-  }
-  return nullptr;
-}
-
 /// Calls `f(task, framework)` for every task the inventory holds.
 void each_task(const Inventory& inv,
                const std::function<void(const model::Task&, const model::Framework&)>& f) {
@@ -149,7 +140,16 @@ std::string job_of_task(const std::string& task_id, const std::string& name) {
   return "";
 }
 
-TargetTask make_target_task(const model::Task& task, const Inventory& inventory) {
+AgentIndex index_agents(const Inventory& inventory) {
+  AgentIndex out;
+  out.reserve(inventory.agents.size());
+  for (const auto& a : inventory.agents) {
+    out.emplace(a.id, &a);
+  }
+  return out;
+}
+
+TargetTask make_target_task(const model::Task& task, const AgentIndex& agents) {
   TargetTask t;
   t.task_id = task.id;
   t.name = task.name;
@@ -166,7 +166,8 @@ TargetTask make_target_task(const model::Task& task, const Inventory& inventory)
   t.executor_id = task.executor_id.empty() ? task.id : task.executor_id;
   t.docker_image = task.docker_image;
   t.user = task.user;
-  if (const auto* agent = find_agent(inventory, task.slave_id)) {
+  if (const auto it = agents.find(task.slave_id); it != agents.end()) {
+    const model::Agent* agent = it->second;
     t.agent_hostname = agent->hostname;
     t.agent_address = agent->address();
     t.agent_pid = agent->pid;
@@ -181,9 +182,10 @@ Resolution resolve(std::string_view target, const Inventory& inventory,
   if (target.empty()) {
     return res;
   }
+  const AgentIndex agents = index_agents(inventory);
   std::vector<TargetTask> all;
   each_task(inventory, [&](const model::Task& task, const model::Framework& fw) {
-    TargetTask t = make_target_task(task, inventory);
+    TargetTask t = make_target_task(task, agents);
     t.framework_name = fw.name;
     if (is_marathon(fw)) {
       t.app_id = app_id_of_task(task.id);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/model/mesos.h"
@@ -81,8 +82,12 @@ struct Resolution {
 [[nodiscard]] Resolution resolve(std::string_view target, const Inventory& inventory,
                                  const ResolveOptions& options = {});
 
-/// Builds a TargetTask from a master task (agent and framework looked up in `inventory`).
-[[nodiscard]] TargetTask make_target_task(const model::Task& task, const Inventory& inventory);
+/// The inventory's agents by id (pointers into `inventory.agents`).
+using AgentIndex = std::unordered_map<std::string, const model::Agent*>;
+[[nodiscard]] AgentIndex index_agents(const Inventory& inventory);
+
+/// Builds a TargetTask from a master task (its agent looked up in `agents`).
+[[nodiscard]] TargetTask make_target_task(const model::Task& task, const AgentIndex& agents);
 
 /// "/team/web" from "team/web", "/team/web/" or "/team/web" (Marathon's absolute form).
 [[nodiscard]] std::string normalize_app_id(std::string_view id);

@@ -22,12 +22,7 @@ class EventsSandboxTest : public ::testing::Test {
   void SetUp() override { ASSERT_TRUE(c().sb.ok()) << c().sb.error(); }
 
   static const SandboxCluster& c() { return *cluster_; }
-  static std::map<std::string, std::string> env() {
-    auto e = c().sb.env();
-    e["HOME"] = c().home.path();
-    e["QCTL_CONFIG"] = c().home.path() + "/config";
-    return e;
-  }
+  static std::map<std::string, std::string> env() { return user_env(c().sb, c().home); }
   static std::string app(const std::string& id, const std::string& cmd, int instances) {
     return nlohmann::json{{"id", id},         {"cmd", cmd},       {"cpus", 0.1},
                           {"mem", 32},        {"instances", instances},

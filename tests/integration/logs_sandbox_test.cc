@@ -48,12 +48,7 @@ class LogsSandboxTest : public ::testing::Test {
         .dump();
   }
   static const SandboxCluster& c() { return *cluster_; }
-  static std::map<std::string, std::string> env() {
-    auto e = c().sb.env();
-    e["HOME"] = c().home.path();
-    e["QCTL_CONFIG"] = c().home.path() + "/config";
-    return e;
-  }
+  static std::map<std::string, std::string> env() { return user_env(c().sb, c().home); }
   /// Waits until `qctl logs ARGS` succeeds with stdout containing `text`; returns the last run.
   static ProcessResult logs_until(std::vector<std::string> args, const std::string& text) {
     args.insert(args.begin(), "logs");

@@ -48,6 +48,15 @@ inline std::string row_of(const std::string& table, const std::string& name) {
   return "";
 }
 
+/// The environment of a user of `sb` whose HOME is `home`: the sandbox's QCTL_* URLs, and
+/// the config file inside that HOME (nothing read from the real user's).
+inline std::map<std::string, std::string> user_env(const SandboxProcess& sb, const TempDir& home) {
+  auto env = sb.env();
+  env["HOME"] = home.path();
+  env["QCTL_CONFIG"] = home.path() + "/config";
+  return env;
+}
+
 /// One sandbox (started with `args` after the test support's own flags) and a user's HOME.
 class SandboxCluster {
  public:
@@ -58,9 +67,7 @@ class SandboxCluster {
                      const std::map<std::string, std::string>& extra = {}) const {
     RunSpec spec;
     spec.args = std::move(args);
-    spec.env = sb.env();
-    spec.env["HOME"] = home.path();
-    spec.env["QCTL_CONFIG"] = home.path() + "/config";
+    spec.env = user_env(sb, home);
     for (const auto& [k, v] : extra) {
       spec.env[k] = v;
     }

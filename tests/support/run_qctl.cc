@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -73,23 +74,16 @@ void pump(int out_fd, int err_fd, int in_fd, const std::string& input, ProcessRe
 
 }  // namespace
 
-ProcessResult run_qctl(const RunSpec& spec) {
-  int out_pipe[2];
-  int err_pipe[2];
-  int in_pipe[2];
-  if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0 ||
-      pipe2(in_pipe, O_CLOEXEC) != 0) {
-    throw std::runtime_error("pipe failed");
-  }
+pid_t spawn_qctl(const std::vector<std::string>& args, std::map<std::string, std::string> env,
+                 int in, int out, int err) {
+  env.emplace("PATH", "/usr/local/bin:/usr/bin:/bin");  // kept when `env` has its own
+  // Everything execve needs is built before fork: the child only calls async-signal-safe code.
   std::vector<std::string> env_strings;
-  for (const auto& [k, v] : spec.env) {
+  for (const auto& [k, v] : env) {
     env_strings.push_back(k + "=" + v);
   }
-  if (spec.env.count("PATH") == 0) {
-    env_strings.emplace_back("PATH=/usr/local/bin:/usr/bin:/bin");
-  }
   std::vector<std::string> argv_strings{QCTL_BINARY};
-  argv_strings.insert(argv_strings.end(), spec.args.begin(), spec.args.end());
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
   std::vector<char*> envp;
   for (auto& s : argv_strings) {
@@ -100,14 +94,34 @@ ProcessResult run_qctl(const RunSpec& spec) {
     envp.push_back(s.data());
   }
   envp.push_back(nullptr);
+  const bool terminal = in >= 0 && isatty(in) != 0;
   const pid_t pid = fork();
   if (pid == 0) {
-    dup2(in_pipe[0], 0);
-    dup2(out_pipe[1], 1);
-    dup2(err_pipe[1], 2);
+    if (terminal) {
+      setsid();
+      ioctl(in, TIOCSCTTY, 0);
+    }
+    const int fds[3] = {in, out, err};
+    for (int target = 0; target < 3; ++target) {
+      if (fds[target] >= 0) {
+        dup2(fds[target], target);
+      }
+    }
     execve(argv[0], argv.data(), envp.data());
     _exit(127);
   }
+  return pid;
+}
+
+ProcessResult run_qctl(const RunSpec& spec) {
+  int out_pipe[2];
+  int err_pipe[2];
+  int in_pipe[2];
+  if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0 ||
+      pipe2(in_pipe, O_CLOEXEC) != 0) {
+    throw std::runtime_error("pipe failed");
+  }
+  const pid_t pid = spawn_qctl(spec.args, spec.env, in_pipe[0], out_pipe[1], err_pipe[1]);
   close(in_pipe[0]);
   close(out_pipe[1]);
   close(err_pipe[1]);

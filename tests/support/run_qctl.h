@@ -1,6 +1,8 @@
 // Runs the real qctl binary as a user would: argv, environment, stdin; captures everything.
 #pragma once
 
+#include <sys/types.h>
+
 #include <chrono>
 #include <map>
 #include <string>
@@ -25,6 +27,13 @@ struct RunSpec {
 
 /// Runs QCTL_BINARY (the built qctl) with exactly `spec.env` (PATH is added).
 ProcessResult run_qctl(const RunSpec& spec);
+
+/// Starts QCTL_BINARY with `args` and exactly `env` (plus a default PATH when `env` has
+/// none) with `in`/`out`/`err` as its stdin/stdout/stderr (-1: inherited). A terminal on
+/// `in` becomes the controlling terminal of a new session, as a login shell would set it up.
+/// Returns the child's pid (-1 when fork failed); the caller reaps it.
+pid_t spawn_qctl(const std::vector<std::string>& args, std::map<std::string, std::string> env,
+                 int in, int out, int err);
 
 /// A fresh temporary directory removed with its contents at destruction.
 class TempDir {

@@ -110,6 +110,9 @@ TEST(EventsStreamTest, RefusedAcceptHeaderAndAuthAreErrors) {
   Harness h2;
   h2.fake.on(Method::kGet, "http://m1:8080/v2/events", 401, R"({"message":"Invalid username"})");
   EXPECT_THROW(h2.run({"http://m1:8080"}, {}, 1), AuthError);
+  Harness h3;  // a wrong base path: exit 3 like every other 404
+  h3.fake.on(Method::kGet, "http://m1:8080/v2/events", 404, R"({"message":"Not found"})");
+  EXPECT_THROW(h3.run({"http://m1:8080"}, {}, 1), NotFoundError);
 }
 
 TEST(EventsStreamTest, BackoffDoublesUpToTheCapAndResets) {

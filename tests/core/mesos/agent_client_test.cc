@@ -37,5 +37,24 @@ TEST(AgentClientTest, AForbiddenContainersEndpointIsAnAuthError) {
   EXPECT_THROW(client.containers("a:5051"), AuthError);
 }
 
+TEST(AgentClientTest, BrowseListsASandboxDirectoryAndA404IsNotFound) {
+  qctl::testing::FakeTransport t;
+  FakeClock clock;
+  http::Client http(t, clock, {});
+  t.on(Method::kGet, "http://a:5051/files/browse?path=%2Fsandbox", 200,
+       R"([{"path":"/sandbox/stdout","size":12,"mtime":1717171200.5,"mode":"-rw-r--r--"},)"
+       R"( {"path":"/sandbox/logs","size":4096,"mtime":1717171100,"mode":"drwxr-xr-x"}])");
+  t.on(Method::kGet, "http://a:5051/files/browse?path=%2Fgone", 404, "");
+  AgentClient client(http, "http");
+  const auto entries = client.browse("a:5051", "/sandbox");
+  ASSERT_EQ(entries.size(), 2U);
+  EXPECT_EQ(entries[0].path, "/sandbox/stdout");
+  EXPECT_EQ(entries[0].size, 12);
+  EXPECT_DOUBLE_EQ(entries[0].mtime, 1717171200.5);
+  EXPECT_FALSE(entries[0].directory);
+  EXPECT_TRUE(entries[1].directory);
+  EXPECT_THROW((void)client.browse("a:5051", "/gone"), NotFoundError);
+}
+
 }  // namespace
 }  // namespace qctl::mesos

@@ -1,12 +1,11 @@
-#include "core/logs/read_response.h"
-
+// /files/read answers decoded byte-exactly, whatever the file holds (see decode.h).
 #include <charconv>
 #include <cstdint>
 #include <string>
 
-#include "core/json/decode.h"
+#include "core/mesos/decode.h"
 
-namespace qctl::logs {
+namespace qctl::mesos {
 
 namespace {
 
@@ -15,8 +14,8 @@ class Reader {
   explicit Reader(std::string_view body) : s_(body) {}
 
   void skip_ws() {
-    while (at_ < s_.size() && (s_[at_] == ' ' || s_[at_] == '\t' || s_[at_] == '\n' ||
-                               s_[at_] == '\r')) {
+    while (at_ < s_.size() &&
+           (s_[at_] == ' ' || s_[at_] == '\t' || s_[at_] == '\n' || s_[at_] == '\r')) {
       ++at_;
     }
   }
@@ -163,7 +162,7 @@ class Reader {
 
 }  // namespace
 
-model::FileChunk decode_read_response(std::string_view body) {
+model::FileChunk decode_file_chunk(std::string_view body) {
   Reader r(body);
   model::FileChunk chunk;
   bool has_offset = false;
@@ -192,4 +191,4 @@ model::FileChunk decode_read_response(std::string_view body) {
   return chunk;
 }
 
-}  // namespace qctl::logs
+}  // namespace qctl::mesos
