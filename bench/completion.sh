@@ -8,6 +8,7 @@ build=${1:-build}
 qctl=$(realpath "$build/qctl")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 
 cat >"$tmp/config" <<CONFIG
 current-context: bench
@@ -33,5 +34,4 @@ count=$(eval "$run" | wc -l)
 
 echo "== cached completion: qctl __complete -- status agents '' (bar: median <= 20 ms)"
 hyperfine -N --warmup 20 --runs 200 --export-json "$tmp/complete.json" "$run" >/dev/null
-median=$(grep -m1 '"median"' "$tmp/complete.json" | awk -F: '{gsub(/[ ,]/, "", $2); printf "%.1f", $2 * 1000}')
-echo "median $median ms over 200 runs"
+echo "median $(median_ms "$tmp/complete.json") ms over 200 runs"

@@ -10,14 +10,12 @@ tmp=$(mktemp -d)
 sandbox=""
 cleanup() { [[ -n "$sandbox" ]] && kill -TERM "$sandbox" 2>/dev/null && wait "$sandbox" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
 
 "$build/qctl" sandbox --simulate --agents 100 --port-base 0 --print-endpoints \
   --no-write-context >"$tmp/endpoints" 2>"$tmp/log" &
 sandbox=$!
-for _ in $(seq 1 600); do
-  [[ -s "$tmp/endpoints" ]] && break
-  sleep 0.01
-done
+wait_for_file "$tmp/endpoints" 6
 chronos=$(grep -o '"chronos":"[^"]*' "$tmp/endpoints" | sed 's/.*:"//')
 
 # One curl config: a request per job, separated by `next`. Every tenth job depends on the job

@@ -13,14 +13,12 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
 
 "$build/qctl" sandbox --agents 1 --isolation none --port-base 0 --print-endpoints \
   --no-write-context >"$tmp/endpoints" 2>"$tmp/log" &
 sandbox=$!
-for _ in $(seq 1 3000); do
-  [[ -s "$tmp/endpoints" ]] && break
-  sleep 0.01
-done
+wait_for_file "$tmp/endpoints" 30
 master=$(grep -o '"mesos":\["[^"]*' "$tmp/endpoints" | sed 's/.*\["//')
 marathon=$(grep -o '"marathon":"[^"]*' "$tmp/endpoints" | sed 's/.*:"//')
 export QCTL_CONFIG="$tmp/none" QCTL_MESOS="$master" QCTL_MARATHON="$marathon"

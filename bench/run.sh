@@ -7,14 +7,10 @@ qctl=$build/qctl
 bench=$build/qctl_bench
 agents=${BENCH_AGENTS:-10000}
 tasks=${BENCH_TASKS:-200000}
+here=$(dirname "$0")
 tmp=$(mktemp -d)
-server=""
-cleanup() { [[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-
-median_ms() {  # median of a hyperfine JSON export, in ms
-  grep -m1 '"median"' "$1" | awk -F: '{gsub(/[ ,]/, "", $2); printf "%.1f", $2 * 1000}'
-}
+. "$here/lib.sh"
+trap 'stop_serve; rm -rf "$tmp"' EXIT
 
 echo "== qctl --version (bar: median <= 12 ms)"
 hyperfine -N --warmup 20 --runs 200 --export-json "$tmp/version.json" "$qctl --version" >/dev/null
@@ -30,14 +26,9 @@ echo "== decoding /master/state of $agents agents / $tasks tasks (bar: <= 2x rea
 
 echo
 echo "== qctl status against $agents agents / $tasks tasks over HTTP (bar: <= 1 s wall)"
-"$bench" serve --agents "$agents" --tasks "$tasks" >"$tmp/serve.log" 2>&1 &
-server=$!
-for _ in $(seq 1 600); do
-  grep -q serving "$tmp/serve.log" 2>/dev/null && break
-  sleep 0.1
-done
+unset QCTL_BENCH_URL  # this script's own server, which stats.sh then shares
+start_serve "$bench" "$agents" "$tasks"
 cat "$tmp/serve.log"
-url=$(grep -o 'http://[0-9.:]*' "$tmp/serve.log")
 hyperfine -N --warmup 2 --runs 10 --export-json "$tmp/status.json" \
   "env QCTL_CONFIG=$tmp/none QCTL_MESOS=$url $qctl status" >/dev/null
 echo "qctl status: median $(median_ms "$tmp/status.json") ms over 10 runs"
@@ -53,12 +44,15 @@ for fmt in name table json; do
 done
 
 echo
-"$(dirname "$0")/completion.sh" "$build"
-echo; "$(dirname "$0")/sandbox.sh" "$build"
-echo; "$(dirname "$0")/job_submit.sh" "$build"
-echo; "$(dirname "$0")/job_status.sh" "$build"
-echo; "$(dirname "$0")/stats.sh" "$build"
-echo; "$(dirname "$0")/stats_report.sh" "$build"
-echo; "$(dirname "$0")/unique.sh" "$build"
-echo; "$(dirname "$0")/logs.sh" "$build"
-echo; "$(dirname "$0")/ssh.sh" "$build"
+"$here/completion.sh" "$build"
+echo; "$here/sandbox.sh" "$build"
+echo; "$here/job_submit.sh" "$build"
+echo; "$here/job_status.sh" "$build"
+# stats.sh measures against this same server (same BENCH_AGENTS/BENCH_TASKS) instead of
+# starting a second one beside it.
+echo; QCTL_BENCH_URL="$url" "$here/stats.sh" "$build"
+stop_serve
+echo; "$here/stats_report.sh" "$build"
+echo; "$here/unique.sh" "$build"
+echo; "$here/logs.sh" "$build"
+echo; "$here/ssh.sh" "$build"

@@ -10,16 +10,14 @@ tmp=$(mktemp -d)
 sandbox=""
 cleanup() { [[ -n "$sandbox" ]] && kill -TERM "$sandbox" 2>/dev/null && wait "$sandbox" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
 
 echo "== qctl sandbox --simulate --agents $agents --tasks $tasks"
 start=$(date +%s.%N)
 "$build/qctl" sandbox --simulate --agents "$agents" --tasks "$tasks" --port-base 0 \
   --print-endpoints --no-write-context >"$tmp/endpoints" 2>"$tmp/log" &
 sandbox=$!
-for _ in $(seq 1 600); do
-  [[ -s "$tmp/endpoints" ]] && break
-  sleep 0.01
-done
+wait_for_file "$tmp/endpoints" 6
 ready=$(date +%s.%N)
 awk -v a="$start" -v b="$ready" 'BEGIN {printf "startup until the endpoints are served: %.2f s (bar: <= 5 s)\n", b - a}'
 master=$(grep -o '"mesos":\["[^"]*' "$tmp/endpoints" | sed 's/.*\["//')

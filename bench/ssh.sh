@@ -20,6 +20,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
 
 cat >"$tmp/cluster.yaml" <<'YAML'
 agents:
@@ -34,7 +35,7 @@ YAML
 "$qctl" sandbox --cluster "$tmp/cluster.yaml" --port-base 0 --print-endpoints \
   --no-write-context >"$tmp/endpoints" 2>"$tmp/sandbox.err" &
 sb_pid=$!
-for _ in $(seq 100); do [[ -s $tmp/endpoints ]] && break; sleep 0.1; done
+wait_for_file "$tmp/endpoints" 10
 mesos=$(jq -r '.mesos[0]' "$tmp/endpoints")
 names=$(jq -r '.docker_names_file' "$tmp/endpoints")
 

@@ -3,28 +3,19 @@
 # stats <= 0.5 s wall and <= 200 MB peak RSS, >= 10x faster than curl | jq computing the same
 # per-datacenter totals; fit of a 1,000-instance app with constraints <= 1 s).
 # The cluster is qctl_bench's synthetic one (bench/cluster_gen.cc), served over HTTP.
-# Usage: bench/stats.sh [BUILD_DIR]   (BENCH_AGENTS / BENCH_TASKS change the size)
+# Usage: bench/stats.sh [BUILD_DIR]   (BENCH_AGENTS / BENCH_TASKS change the size; with
+# QCTL_BENCH_URL set, that running `qctl_bench serve` of the same size is used instead)
 set -euo pipefail
 build=${1:-build}
 qctl=$build/qctl
 agents=${BENCH_AGENTS:-10000}
 tasks=${BENCH_TASKS:-200000}
 tmp=$(mktemp -d)
-server=""
-cleanup() { [[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+trap 'stop_serve; rm -rf "$tmp"' EXIT
 
-median_ms() {  # median of a hyperfine JSON export, in ms
-  grep -m1 '"median"' "$1" | awk -F: '{gsub(/[ ,]/, "", $2); printf "%.1f", $2 * 1000}'
-}
-
-"${QCTL_BENCH_BIN:-$build/qctl_bench}" serve --agents "$agents" --tasks "$tasks" >"$tmp/serve.log" 2>&1 &
-server=$!
-for _ in $(seq 1 600); do
-  grep -q serving "$tmp/serve.log" 2>/dev/null && break
-  sleep 0.1
-done
-url=$(grep -o 'http://[0-9.:]*' "$tmp/serve.log")
+start_serve "${QCTL_BENCH_BIN:-$build/qctl_bench}" "$agents" "$tasks"
 export QCTL_CONFIG="$tmp/none" QCTL_MESOS="$url"
 
 # Per-datacenter totals with curl and jq, two ways: the narrow program (total and allocated
@@ -38,7 +29,6 @@ cat >"$tmp/narrow.jq" <<'JQ'
 | map({dc: .[0].dc, cpus: (map(.cpus) | add), allocated: (map(.used) | add),
        mem: (map(.mem) | add), allocated_mem: (map(.used_mem) | add)})
 JQ
-here=$(cd "$(dirname "$0")" && pwd)
 echo "== qctl stats vs curl | jq, per-datacenter totals of $agents agents / $tasks tasks (bar: <= 500 ms, <= 200 MB, >= 10x)"
 hyperfine -N --warmup 2 --runs 20 --export-json "$tmp/stats.json" "$qctl stats --no-shapes" >/dev/null
 hyperfine --warmup 1 --runs 5 --export-json "$tmp/jq.json" \

@@ -13,13 +13,11 @@ tmp=$(mktemp -d)
 server=""
 cleanup() { [[ -n "$server" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
 
 "$build/qctl_bench" unique-serve --port 0 --agents "$agents" --apps "$apps" >"$tmp/url" &
 server=$!
-for _ in $(seq 1 1000); do
-  [[ -s "$tmp/url" ]] && break
-  sleep 0.01
-done
+wait_for_file "$tmp/url" 10
 url=$(cut -d' ' -f1 "$tmp/url")
 
 export QCTL_CONFIG="$tmp/none" QCTL_MESOS="$url" QCTL_MARATHON="$url" XDG_STATE_HOME="$tmp/state"

@@ -42,11 +42,10 @@ int run_stats_board(const StatsBoardOptions& opts, Context& ctx) {
   print_warnings(ctx, in.warnings);
   apply_selector(in.cluster, opts.selector);
   const auto levels = board_levels(opts.by, in.cluster.agents);
-  auto loads = stats::agent_loads(in.cluster, levels.front());
+  auto loads = stats::agent_loads(in.cluster, levels.front());  // in agent order
   for (std::size_t i = 1; i < levels.size(); ++i) {
-    const auto more = stats::agent_loads(in.cluster, levels[i]);
     for (std::size_t k = 0; k < loads.size(); ++k) {
-      loads[k].group += "/" + more[k].group;
+      loads[k].group += "/" + stats::group_of(in.cluster.agents[k], levels[i], in.cluster.cluster);
     }
   }
   const auto format = ctx.format();
@@ -65,7 +64,7 @@ int run_stats_board(const StatsBoardOptions& opts, Context& ctx) {
     ctx.io.err << "No agents found.\n";
     return 0;
   }
-  ctx.io.out << stats::render_board(loads, {ctx.io.width > 0 ? ctx.io.width : 80, ctx.color()});
+  ctx.io.out << stats::render_board(loads, {ctx.io.width, ctx.color()});
   return 0;
 }
 

@@ -53,22 +53,6 @@ stats::GroupBy resolve_group_by(const std::string& by, const std::vector<model::
   return g;
 }
 
-std::string group_by_name(const stats::GroupBy& by) {
-  switch (by.kind) {
-    case stats::GroupBy::Kind::kAttribute:
-      return by.attribute;
-    case stats::GroupBy::Kind::kRole:
-      return "role";
-    case stats::GroupBy::Kind::kFramework:
-      return "framework";
-    case stats::GroupBy::Kind::kAgent:
-      return "agent";
-    case stats::GroupBy::Kind::kCluster:
-      break;
-  }
-  return "cluster";
-}
-
 void print_warnings(Context& ctx, const std::vector<std::string>& warnings) {
   for (const auto& w : warnings) {
     ctx.io.err << "qctl: warning: " << w << '\n';

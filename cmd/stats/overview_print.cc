@@ -31,10 +31,8 @@ bool shown(const std::vector<stats::GroupTotals>& groups, const std::string& res
   return false;
 }
 
-void title(std::ostream& out, const std::string& text, bool& first) {
-  out << (first ? "" : "\n") << text << '\n';
-  first = false;
-}
+// Every section after the allocation table opens with a blank line and its title.
+void title(std::ostream& out, const std::string& text) { out << '\n' << text << '\n'; }
 
 void print_allocation(std::ostream& out, const StatsReport& r, const PrintFlags& f) {
   const bool frameworks = r.by.kind == stats::GroupBy::Kind::kFramework;
@@ -68,7 +66,7 @@ void print_allocation(std::ostream& out, const StatsReport& r, const PrintFlags&
   t.print(out, f.wide, f.headers);
 }
 
-void print_roles(std::ostream& out, const StatsReport& r, const PrintFlags& f, bool& first) {
+void print_roles(std::ostream& out, const StatsReport& r, const PrintFlags& f) {
   output::Table t({{"GROUP"},
                    {"ROLE"},
                    {"RESOURCE"},
@@ -95,18 +93,18 @@ void print_roles(std::ostream& out, const StatsReport& r, const PrintFlags& f, b
     }
   }
   if (t.size() > 0) {
-    title(out, "Reserved by role:", first);
+    title(out, "Reserved by role:");
     t.print(out, f.wide, f.headers);
   }
 }
 
 void print_loads(std::ostream& out, const std::string& heading,
-                 const std::vector<stats::AgentLoad>& loads, const PrintFlags& f, bool& first,
+                 const std::vector<stats::AgentLoad>& loads, const PrintFlags& f,
                  bool with_status) {
   if (loads.empty()) {
     return;
   }
-  title(out, heading, first);
+  title(out, heading);
   output::Table t({{"NAME"},
                    {"GROUP"},
                    {"STATUS"},
@@ -123,11 +121,11 @@ void print_loads(std::ostream& out, const std::string& heading,
   t.print(out, f.wide, f.headers);
 }
 
-void print_shapes(std::ostream& out, const StatsReport& r, const PrintFlags& f, bool& first) {
+void print_shapes(std::ostream& out, const StatsReport& r, const PrintFlags& f) {
   if (r.shapes.empty()) {
     return;
   }
-  title(out, "Fragmentation (tasks of each shape that still fit):", first);
+  title(out, "Fragmentation (tasks of each shape that still fit):");
   output::Table t({{"GROUP"},
                    {"SHAPE"},
                    {"FITS", false, true},
@@ -154,15 +152,13 @@ void print_shapes(std::ostream& out, const StatsReport& r, const PrintFlags& f, 
 }  // namespace
 
 void print_stats_tables(std::ostream& out, const StatsReport& report, const PrintFlags& flags) {
-  bool first = false;
-  out << "Allocation by " << group_by_name(report.by) << ":\n";
+  out << "Allocation by " << stats::group_by_name(report.by) << ":\n";
   print_allocation(out, report, flags);
-  print_roles(out, report, flags, first);
-  print_loads(out, "Most loaded agents:", report.extremes.most, flags, first, false);
-  print_loads(out, "Least loaded agents:", report.extremes.least, flags, first, false);
-  print_loads(out, "Unavailable agents (not counted as free):", report.unavailable, flags, first,
-              true);
-  print_shapes(out, report, flags, first);
+  print_roles(out, report, flags);
+  print_loads(out, "Most loaded agents:", report.extremes.most, flags, false);
+  print_loads(out, "Least loaded agents:", report.extremes.least, flags, false);
+  print_loads(out, "Unavailable agents (not counted as free):", report.unavailable, flags, true);
+  print_shapes(out, report, flags);
 }
 
 }  // namespace qctl::cmd

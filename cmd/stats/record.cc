@@ -1,15 +1,12 @@
 // `qctl stats record`: reads the cluster once and appends one snapshot to the history
 // database, for cron every minute. Two at once are safe (SQLite WAL, one transaction each).
 #include <CLI/CLI.hpp>
-#include <future>
 #include <ostream>
 
 #include "cmd/commands.h"
 #include "cmd/stats/history_cmds.h"
-#include "core/chronos/client.h"
+#include "cmd/stats/stats_cmds.h"
 #include "core/error.h"
-#include "core/marathon/client.h"
-#include "core/mesos/master_client.h"
 #include "core/stats/history/snapshot.h"
 #include "core/stats/history/store.h"
 #include "core/util/duration.h"
@@ -45,53 +42,14 @@ Validated validate(const StatsRecordOptions& o) {
   return v;
 }
 
-// An optional read: its failure becomes a warning and leaves the part out of the snapshot.
-template <class T>
-std::optional<T> optional_part(std::future<T>& f, const char* what,
-                               std::vector<std::string>& warnings) {
-  try {
-    return f.get();
-  } catch (const Error& e) {
-    warnings.push_back(std::string(what) + ": " + e.line());
-    return std::nullopt;
-  }
-}
-
-stats::history::SnapshotInput gather(Context& ctx, std::vector<std::string>& warnings) {
-  auto& mesos = ctx.clients.mesos();
-  auto agents = std::async(std::launch::async, [&mesos] { return mesos.agents(); });
-  auto summary = std::async(std::launch::async, [&mesos] { return mesos.state_summary(); });
-  auto maintenance =
-      std::async(std::launch::async, [&mesos] { return mesos.maintenance_status(); });
-  auto metrics = std::async(std::launch::async, [&mesos] { return mesos.metrics(); });
-  std::future<std::vector<model::App>> apps;
-  std::future<std::vector<model::QueueItem>> queue;
-  std::future<std::vector<model::Job>> jobs;
-  if (ctx.clients.has_marathon()) {
-    auto& marathon = ctx.clients.marathon();
-    apps = std::async(std::launch::async, [&marathon] { return marathon.apps(); });
-    queue = std::async(std::launch::async, [&marathon] { return marathon.queue(); });
-  }
-  if (ctx.clients.has_chronos()) {
-    auto& chronos = ctx.clients.chronos();
-    jobs = std::async(std::launch::async, [&chronos] { return chronos.jobs(); });
-  }
-  stats::history::SnapshotInput in;
-  in.cluster.agents = agents.get().agents;  // Mesos itself must answer
-  in.cluster.frameworks = summary.get().frameworks;
-  if (auto m = optional_part(maintenance, "maintenance status", warnings)) {
-    in.cluster.maintenance = std::move(*m);
-  }
-  in.metrics = optional_part(metrics, "Mesos metrics", warnings);
-  if (apps.valid()) {
-    in.marathon_apps = optional_part(apps, "Marathon apps", warnings);
-    in.marathon_queue = optional_part(queue, "Marathon queue", warnings);
-  }
-  if (jobs.valid()) {
-    in.chronos_jobs = optional_part(jobs, "Chronos jobs", warnings);
-  }
-  return in;
-}
+// Everything a snapshot holds; a failed optional part is left out with a warning labelled
+// by the part alone ("Marathon apps: …").
+const StatsSources kRecorded{.summary = true,
+                             .apps = true,
+                             .jobs = true,
+                             .metrics = true,
+                             .queue = true,
+                             .warning_prefix = ""};
 
 int run_stats_record(const StatsRecordOptions& o, Context& ctx) {
   const auto v = validate(o);
@@ -99,18 +57,18 @@ int run_stats_record(const StatsRecordOptions& o, Context& ctx) {
   const std::string context = ctx.clients.context().name;
   // Opened first: a locked, corrupt or newer database fails before the cluster is read.
   auto store = stats::history::open_store(path, {false, v.lock_timeout});
-  std::vector<std::string> warnings;
-  const auto in = gather(ctx, warnings);
+  auto in = gather_stats(ctx, kRecorded);
+  const stats::history::SnapshotInput parts{std::move(in.cluster), std::move(in.metrics),
+                                            std::move(in.apps), std::move(in.queue),
+                                            std::move(in.jobs)};
   const double now = ctx.clock.now();
-  const auto snapshot = stats::history::build_snapshot(in, now, context, o.by);
+  const auto snapshot = stats::history::build_snapshot(parts, now, context, o.by);
   const auto id = store->append(snapshot);
   std::int64_t pruned = 0;
   if (v.retain_seconds) {
     pruned = store->prune(context, now - *v.retain_seconds);
   }
-  for (const auto& w : warnings) {
-    ctx.io.err << "qctl: warning: " << w << "\n";
-  }
+  print_warnings(ctx, in.warnings);
   if (!o.quiet) {
     ctx.io.out << "recorded snapshot " << id << " of context " << context << " ("
                << snapshot.groups.size() << " groups) in " << path;
@@ -119,7 +77,7 @@ int run_stats_record(const StatsRecordOptions& o, Context& ctx) {
     }
     ctx.io.out << "\n";
   }
-  if (!warnings.empty()) {
+  if (!in.warnings.empty()) {
     throw PartialError("stats record", "snapshot recorded without the parts that failed");
   }
   return 0;

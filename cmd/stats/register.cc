@@ -38,7 +38,7 @@ std::vector<stats::Shape> parse_shapes(const std::vector<std::string>& texts) {
 }
 
 nlohmann::json report_json(const StatsReport& r) {
-  nlohmann::json doc = {{"group_by", group_by_name(r.by)}};
+  nlohmann::json doc = {{"group_by", stats::group_by_name(r.by)}};
   const auto list = [](const auto& items) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& i : items) {
@@ -58,7 +58,8 @@ int run_stats(const StatsOptions& opts, Context& ctx) {
   auto shapes = parse_shapes(opts.shapes);
   const bool want_frameworks = opts.by == "framework";
   const bool default_shapes = shapes.empty() && !opts.no_shapes;
-  auto in = gather_stats(ctx, {want_frameworks, default_shapes, default_shapes});
+  auto in = gather_stats(
+      ctx, {.summary = want_frameworks, .apps = default_shapes, .jobs = default_shapes});
   print_warnings(ctx, in.warnings);
   apply_selector(in.cluster, opts.selector);
   StatsReport report;
@@ -72,7 +73,8 @@ int run_stats(const StatsOptions& opts, Context& ctx) {
   report.extremes = stats::load_extremes(loads, opts.top);
   report.unavailable = stats::unavailable_agents(loads);
   if (default_shapes) {
-    shapes = stats::shapes_of(in.apps, in.jobs);
+    shapes = stats::shapes_of(std::move(in.apps).value_or(std::vector<model::App>{}),
+                              std::move(in.jobs).value_or(std::vector<model::Job>{}));
   }
   if (!opts.no_shapes) {
     report.shapes = stats::fragmentation(in.cluster, place_by, shapes);

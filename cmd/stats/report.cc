@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
 
@@ -36,7 +37,12 @@ struct StatsReportOptions {
 
 constexpr std::size_t kJsonBuckets = 60;
 
-double validate(const StatsReportOptions& o) {
+struct Validated {
+  double window = 0;  // --since in seconds
+  std::chrono::milliseconds lock_timeout{};
+};
+
+Validated validate(const StatsReportOptions& o) {
   const auto d = util::parse_duration(o.since);
   if (!d || d->count() <= 0) {
     throw UsageError("--since: '" + o.since + "' is not a positive duration (e.g. 7d, 12h)");
@@ -44,8 +50,7 @@ double validate(const StatsReportOptions& o) {
   if (!o.format.empty() && !o.output.empty()) {
     throw UsageError("--format " + o.format + " and -o " + o.output + " cannot be combined");
   }
-  parse_lock_timeout(o.lock_timeout);
-  return std::chrono::duration<double>(*d).count();
+  return {std::chrono::duration<double>(*d).count(), parse_lock_timeout(o.lock_timeout)};
 }
 
 std::string names_of(const std::vector<history::ContextSummary>& contexts) {
@@ -127,13 +132,13 @@ void print(const StatsReportOptions& o, Context& ctx, history::Report& report, b
 }
 
 int run_stats_report(const StatsReportOptions& o, Context& ctx) {
-  const double window = validate(o);
+  const auto v = validate(o);
   const auto path = history_db_path(ctx, o.db);
-  auto store = history::open_store(path, {true, parse_lock_timeout(o.lock_timeout)});
+  auto store = history::open_store(path, {true, v.lock_timeout});
   const auto contexts = store->contexts();
   const auto& c = pick_context(ctx, path, contexts);
   history::HistoryQuery query{c.context, "", 0, ctx.clock.now(), true};
-  query.since = query.until - window;
+  query.since = query.until - v.window;
   query.dimension = pick_dimension(o, c, store->dimensions(c.context, query.since, query.until));
   const auto h = store->load_header(query);
   const std::string shown = o.output.empty() ? output::format_name(ctx.format()) : o.output;

@@ -23,9 +23,6 @@ void apply_selector(stats::ClusterInput& input, const std::string& selector);
                                               const std::vector<model::Agent>& agents,
                                               bool allow_special);
 
-/// "dc", "@region", "role", … or "cluster": what the grouping is called in output.
-[[nodiscard]] std::string group_by_name(const stats::GroupBy& by);
-
 /// Writes each gather warning to stderr as "qctl: warning: …".
 void print_warnings(Context& ctx, const std::vector<std::string>& warnings);
 

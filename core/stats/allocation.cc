@@ -5,28 +5,13 @@
 #include <array>
 
 #include "core/stats/agent_resources.h"
+#include "core/stats/resource_index.h"
 
 namespace qctl::stats {
 
 namespace {
 
-constexpr std::array<const char*, 5> kResources = {"cpus", "mem", "disk", "gpus", "ports"};
 const std::string kNone = "<none>";
-
-double amount(const model::Resources& r, std::size_t i) {
-  switch (i) {
-    case 0:
-      return r.cpus;
-    case 1:
-      return r.mem;
-    case 2:
-      return r.disk;
-    case 3:
-      return r.gpus;
-    default:
-      return static_cast<double>(model::range_count(r.ports));
-  }
-}
 
 double revocable(const model::Resources& r, std::size_t i) {
   static constexpr std::array<std::string_view, 4> kRevocable = {
@@ -34,7 +19,7 @@ double revocable(const model::Resources& r, std::size_t i) {
   return i < kRevocable.size() && !r.scalars.empty() ? r.scalar(kRevocable[i]) : 0.0;
 }
 
-// A group being summed: resources by index (kResources order), roles by name.
+// A group being summed: resources by index (kResourceNames order), roles by name.
 struct Acc {
   std::string group;
   std::int64_t agents = 0;
@@ -46,7 +31,7 @@ struct Acc {
 void add_agent(Acc& acc, const model::Agent& a, bool available) {
   ++acc.agents;
   acc.available += available ? 1 : 0;
-  for (std::size_t i = 0; i < kResources.size(); ++i) {
+  for (std::size_t i = 0; i < kResourceNames.size(); ++i) {
     ResourceTotals& t = acc.res[i];
     const double total = amount(a.resources, i);
     const double used = amount(a.used, i);
@@ -71,7 +56,7 @@ void add_agent(Acc& acc, const model::Agent& a, bool available) {
         it != a.reserved.end() ? it->second : (role == "*" ? a.unreserved : kNothing);
     const auto dyn = a.reserved_dynamic.find(role);
     const auto u = used.find(role);
-    for (std::size_t i = 0; i < kResources.size(); ++i) {
+    for (std::size_t i = 0; i < kResourceNames.size(); ++i) {
       ResourceTotals& t = totals[i];
       t.total += amount(amount_of_role, i);
       if (role != "*") {
@@ -99,16 +84,16 @@ GroupTotals finish(Acc& acc) {
   g.agents = acc.agents;
   g.available = acc.available;
   g.unavailable = acc.agents - acc.available;
-  for (std::size_t i = 0; i < kResources.size(); ++i) {
+  for (std::size_t i = 0; i < kResourceNames.size(); ++i) {
     round_all(acc.res[i]);
-    g.resources[kResources[i]] = acc.res[i];
+    g.resources[kResourceNames[i]] = acc.res[i];
   }
   for (auto& [role, totals] : acc.roles) {
     RoleTotals rt;
     rt.role = role;
-    for (std::size_t i = 0; i < kResources.size(); ++i) {
+    for (std::size_t i = 0; i < kResourceNames.size(); ++i) {
       round_all(totals[i]);
-      rt.resources[kResources[i]] = totals[i];
+      rt.resources[kResourceNames[i]] = totals[i];
     }
     g.roles.push_back(std::move(rt));
   }
@@ -126,8 +111,7 @@ std::vector<GroupTotals> by_key(const ClusterInput& input, const GroupBy& by) {
   const MaintenanceIndex maintenance(input.maintenance);
   std::map<std::string, Acc> groups;
   for (const auto& a : input.agents) {
-    const std::string key =
-        by.kind == GroupBy::Kind::kAgent ? a.hostname : group_of(a, by, input.cluster);
+    const std::string key = group_of(a, by, input.cluster);
     Acc& acc = groups[key];
     acc.group = key;
     const bool available = availability_with(a, maintenance) == Availability::kAvailable;
@@ -176,13 +160,13 @@ std::vector<GroupTotals> by_framework(const ClusterInput& input) {
     GroupTotals g;
     g.group = f.name.empty() ? f.id : f.name;
     g.agents = static_cast<std::int64_t>(f.slave_ids.size());
-    for (std::size_t i = 0; i < kResources.size(); ++i) {
+    for (std::size_t i = 0; i < kResourceNames.size(); ++i) {
       ResourceTotals t;
-      t.total = all.resource(kResources[i]).total;
+      t.total = all.resource(kResourceNames[i]).total;
       t.allocated = model::round3(amount(f.used, i));
       t.offered = model::round3(amount(f.offered, i));
       t.revocable_allocated = model::round3(revocable(f.used, i));
-      g.resources[kResources[i]] = t;
+      g.resources[kResourceNames[i]] = t;
     }
     out.push_back(std::move(g));
   }
@@ -201,7 +185,7 @@ const ResourceTotals& GroupTotals::resource(const std::string& name) const {
 }
 
 const std::vector<std::string>& resource_names() {
-  static const std::vector<std::string> kNames(kResources.begin(), kResources.end());
+  static const std::vector<std::string> kNames(kResourceNames.begin(), kResourceNames.end());
   return kNames;
 }
 
@@ -269,7 +253,7 @@ GroupTotals cluster_totals(const ClusterInput& input) {
   if (groups.empty()) {
     GroupTotals g;
     g.group = input.cluster.empty() ? "cluster" : input.cluster;
-    for (const auto* name : kResources) {
+    for (const auto* name : kResourceNames) {
       g.resources[name] = ResourceTotals{};
     }
     return g;

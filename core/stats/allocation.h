@@ -50,6 +50,9 @@ struct GroupBy {
 [[nodiscard]] GroupBy default_group_by(const std::vector<model::Agent>& agents);
 /// Parses a --by value: "role", "framework", "agent", "cluster", or an attribute name.
 [[nodiscard]] GroupBy parse_group_by(const std::string& text);
+/// The inverse of parse_group_by: "dc", "@region", "role", … or "cluster", what the grouping
+/// is called in output and in the history.
+[[nodiscard]] std::string group_by_name(const GroupBy& by);
 /// True when some agent carries the attribute (or "@region"/"@zone"/"hostname").
 [[nodiscard]] bool has_attribute(const std::vector<model::Agent>& agents, const std::string& name);
 /// The group an agent falls in for an attribute grouping; "<none>" when it lacks the field.

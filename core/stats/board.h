@@ -9,7 +9,7 @@
 namespace qctl::stats {
 
 struct BoardOptions {
-  int width = 80;      // terminal columns; cells wrap inside them
+  int width = 80;      // terminal columns (0 or less: 80); cells wrap inside them
   bool color = false;  // ANSI 256-colour cells instead of characters
 };
 

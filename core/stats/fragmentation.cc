@@ -6,18 +6,19 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <set>
 
 #include "core/stats/agent_resources.h"
+#include "core/stats/fit.h"
+#include "core/stats/resource_index.h"
 #include "core/util/strings.h"
 
 namespace qctl::stats {
 
 namespace {
 
-constexpr std::array<const char*, 5> kNames = {"cpus", "mem", "disk", "gpus", "ports"};
 constexpr std::int64_t kUnbounded = std::numeric_limits<std::int64_t>::max();
 
+// Resource i of a demand, kResourceNames order.
 double need_of(const placement::Demand& d, std::size_t i) {
   switch (i) {
     case 0:
@@ -52,12 +53,9 @@ std::array<double, 5> free_of(const placement::AgentView& agent,
     if (it == agent.free.end()) {
       continue;
     }
-    const auto& r = it->second;
-    out[0] += std::max(0.0, r.cpus);
-    out[1] += std::max(0.0, r.mem);
-    out[2] += std::max(0.0, r.disk);
-    out[3] += std::max(0.0, r.gpus);
-    out[4] += static_cast<double>(model::range_count(r.ports));
+    for (std::size_t i = 0; i < kResourceNames.size(); ++i) {
+      out[i] += std::max(0.0, amount(it->second, i));
+    }
   }
   return out;
 }
@@ -73,7 +71,7 @@ std::int64_t copies(double free, double need) {
 std::int64_t copies_all(const std::array<double, 5>& free, const placement::Demand& d,
                         std::size_t* limiting = nullptr) {
   std::int64_t n = kUnbounded;
-  for (std::size_t i = 0; i < kNames.size(); ++i) {
+  for (std::size_t i = 0; i < kResourceNames.size(); ++i) {
     const std::int64_t c = copies(free[i], need_of(d, i));
     if (c < n) {
       n = c;
@@ -180,24 +178,10 @@ std::vector<Shape> shapes_of(const std::vector<model::App>& apps,
     extra.push_back(0);
   };
   for (const auto& a : apps) {
-    placement::Demand d;
-    d.cpus = a.cpus;
-    d.mem = a.mem;
-    d.disk = a.disk;
-    d.gpus = a.gpus;
-    d.ports = a.port_count;
-    d.accepted_roles = a.accepted_resource_roles;
-    d.framework_role = a.role.empty() ? "*" : a.role;
-    add(a.id, std::move(d));
+    add(a.id, demand_of(a));
   }
   for (const auto& j : jobs) {
-    placement::Demand d;
-    // Chronos' --mesos_task_cpu/mem/disk defaults fill what the job leaves at 0.
-    d.cpus = j.cpus > 0 ? j.cpus : 0.1;
-    d.mem = j.mem > 0 ? j.mem : 128;
-    d.disk = j.disk > 0 ? j.disk : 256;
-    d.accepted_roles = {"*"};
-    add("job " + j.name, std::move(d));
+    add("job " + j.name, demand_of(j));
   }
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (extra[i] > 0) {
@@ -213,15 +197,12 @@ std::int64_t copies_on(const placement::AgentView& agent, const Shape& shape) {
 
 std::vector<ShapeFit> fragmentation(const ClusterInput& input, const GroupBy& by,
                                     const std::vector<Shape>& shapes) {
-  struct Views {
-    std::vector<placement::AgentView> agents;
-  };
   const MaintenanceIndex maintenance(input.maintenance);
-  std::map<std::string, Views> groups;
+  std::map<std::string, std::vector<placement::AgentView>> groups;
   for (const auto& a : input.agents) {
-    Views& g = groups[group_of(a, by, input.cluster)];
+    auto& views = groups[group_of(a, by, input.cluster)];
     if (availability_with(a, maintenance) == Availability::kAvailable) {
-      g.agents.push_back(free_view(a));
+      views.push_back(free_view(a));
     }
   }
   std::vector<ShapeFit> out;
@@ -233,23 +214,23 @@ std::vector<ShapeFit> fragmentation(const ClusterInput& input, const GroupBy& by
       f.shape = shape.name;
       std::array<double, 5> total{};
       std::array<double, 5> stranded{};
-      for (const auto& v : views.agents) {
+      for (const auto& v : views) {
         const auto free = free_of(v, roles);
         const std::int64_t n = copies_all(free, shape.demand);
         f.fits += n;
         f.agents_fitting += n > 0 ? 1 : 0;
-        for (std::size_t i = 0; i < kNames.size(); ++i) {
+        for (std::size_t i = 0; i < kResourceNames.size(); ++i) {
           total[i] += free[i];
           stranded[i] += n == 0 ? free[i] : 0.0;
         }
       }
       std::size_t limiting = 0;
       f.ideal = copies_all(total, shape.demand, &limiting);
-      f.limiting = kNames[limiting];
+      f.limiting = kResourceNames[limiting];
       f.index =
           f.ideal > 0 ? 1.0 - static_cast<double>(f.fits) / static_cast<double>(f.ideal) : 0.0;
-      for (std::size_t i = 0; i < kNames.size(); ++i) {
-        f.stranded[kNames[i]] = model::round3(stranded[i]);
+      for (std::size_t i = 0; i < kResourceNames.size(); ++i) {
+        f.stranded[kResourceNames[i]] = model::round3(stranded[i]);
       }
       out.push_back(std::move(f));
     }

@@ -76,6 +76,22 @@ GroupBy parse_group_by(const std::string& text) {
   return {GroupBy::Kind::kAttribute, text};
 }
 
+std::string group_by_name(const GroupBy& by) {
+  switch (by.kind) {
+    case GroupBy::Kind::kAttribute:
+      return by.attribute;
+    case GroupBy::Kind::kRole:
+      return "role";
+    case GroupBy::Kind::kFramework:
+      return "framework";
+    case GroupBy::Kind::kAgent:
+      return "agent";
+    case GroupBy::Kind::kCluster:
+      break;
+  }
+  return "cluster";
+}
+
 bool has_attribute(const std::vector<model::Agent>& agents, const std::string& name) {
   return std::any_of(agents.begin(), agents.end(),
                      [&](const model::Agent& a) { return field_of(a, name).has_value(); });

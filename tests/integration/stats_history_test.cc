@@ -92,6 +92,14 @@ TEST_F(StatsHistoryIntegration, DefaultDatabaseUnderXdgDataHome) {
   EXPECT_EQ(csv.out.rfind("bj1,cpus,12.5,12.5,", 0), 0u) << csv.out;
 }
 
+TEST_F(StatsHistoryIntegration, ClusterGroupIsNamedAfterTheCluster) {
+  ASSERT_EQ(c.qctl({"stats", "record", "--db", db(), "-q"}).exit_code, 0);
+  const auto j = c.qctl_json({"stats", "report", "--db", db(), "--by", "cluster"});
+  ASSERT_EQ(j["groups"].size(), 1u) << j.dump();
+  EXPECT_EQ(j["groups"][0]["name"], "sandbox");  // the master's "cluster" field
+  EXPECT_EQ(j["groups"][0]["resources"]["cpus"]["total"], 32.0);
+}
+
 TEST_F(StatsHistoryIntegration, CorruptDatabaseIsRefusedAndLeftAlone) {
   const auto path = dir.write("stats.db", "SQLite format 3\nnot really\n");
   const auto r = c.qctl({"stats", "record", "--db", path});

@@ -118,8 +118,9 @@ nlohmann::json to_json(const Report& r) {
         {"runs_failed", optional(a.chronos_failed)}}},
       {"marathon",
        {{"queue_peak", optional(a.marathon_queue_peak)},
-        {"queue_peak_at", a.marathon_queue_peak ? nlohmann::json(util::format_utc(a.marathon_queue_peak_at))
-                                                : nlohmann::json()},
+        {"queue_peak_at", a.marathon_queue_peak
+                              ? nlohmann::json(util::format_utc(a.marathon_queue_peak_at))
+                              : nlohmann::json()},
         {"delayed_peak", optional(a.marathon_delayed_peak)}}}};
   return doc;
 }

@@ -86,10 +86,6 @@ void add_chronos(Snapshot& s, const SnapshotInput& in) {
   }
 }
 
-std::string dimension_name(const stats::GroupBy& by) {
-  return by.kind == stats::GroupBy::Kind::kAttribute ? by.attribute : "cluster";
-}
-
 }  // namespace
 
 std::optional<std::size_t> counter_index(const std::string& name) {
@@ -143,7 +139,7 @@ Snapshot build_snapshot(const SnapshotInput& in, double now, const std::string& 
   Snapshot s;
   s.taken_at = now;
   s.context = context;
-  s.default_dimension = dimension_name(stats::default_group_by(in.cluster.agents));
+  s.default_dimension = stats::group_by_name(stats::default_group_by(in.cluster.agents));
   for (const auto& dim : recorded_dimensions(in.cluster.agents, extra)) {
     if (dim == "cluster") {
       s.groups.push_back(sample_of(dim, stats::cluster_totals(in.cluster)));

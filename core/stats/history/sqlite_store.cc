@@ -263,8 +263,7 @@ void create_schema(Db& db) {
   tx.commit();
 }
 
-void refuse_newer(Db& db) {
-  const int version = db.user_version();
+void refuse_newer(const Db& db, int version) {
   if (version > kSchemaVersion) {
     throw Error(ExitCode::kApi, db.path(),
                 "history schema version " + std::to_string(version) +
@@ -306,16 +305,19 @@ std::unique_ptr<Store> open_store(const std::string& path, const StoreOptions& o
     }
   }
   auto db = std::make_unique<Db>(path, options.read_only, options.lock_timeout);
-  refuse_newer(*db);
+  const int version = db->user_version();
+  refuse_newer(*db, version);
   if (options.read_only) {
-    if (db->user_version() == 0) {
+    if (version == 0) {
       throw NotFoundError(path, "not a qctl stats history (no schema)",
                           "record snapshots first: qctl stats record");
     }
   } else {
     enable_wal(*db, options.lock_timeout);
     db->exec("PRAGMA synchronous = NORMAL");
-    create_schema(*db);
+    if (version == 0) {  // an existing history is not write-locked just to look
+      create_schema(*db);
+    }
   }
   return std::make_unique<SqliteStore>(std::move(db));
 }

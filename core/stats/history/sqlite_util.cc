@@ -7,10 +7,6 @@
 
 namespace qctl::stats::history {
 
-namespace {
-
-}  // namespace
-
 Db::Db(const std::string& path, bool read_only, std::chrono::milliseconds lock_timeout)
     : path_(path), lock_timeout_(lock_timeout) {
   const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -30,7 +26,8 @@ void Db::fail(int rc, const std::string& doing) const {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       throw Error(ExitCode::kApi, path_,
-                  "database is locked by another writer (waited " + util::format_millis(lock_timeout_) + ")",
+                  "database is locked by another writer (waited " +
+                      util::format_millis(lock_timeout_) + ")",
                   "another 'qctl stats record' may be running; retry, or wait longer with "
                   "--lock-timeout");
     case SQLITE_NOTADB:

@@ -1,12 +1,11 @@
 // `qctl stats`, `stats fit` and `stats board` in-process against recorded real-shape payloads.
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "tests/support/cli.h"
 #include "tests/support/fake_transport.h"
+#include "tests/support/run_qctl.h"
 
 namespace qctl::testing {
 namespace {
@@ -29,12 +28,6 @@ CliOutcome run(FakeTransport& t, const std::vector<std::string>& args, bool mara
   }
   FakeClock clock(1717000000);
   return run_cli_in_process(args, env, &clock, &t);
-}
-
-std::string temp_file(const std::string& name, const std::string& text) {
-  const std::string path = ::testing::TempDir() + name;
-  std::ofstream(path) << text;
-  return path;
 }
 
 TEST(StatsCmdTest, TablesPerDatacenterWithUnavailableAgentsApart) {
@@ -125,10 +118,10 @@ TEST(StatsCmdTest, FitExitsOneAndExplainsEachRejectedAgent) {
   serve_mesos(t);
   t.on(Method::kGet, std::string(kMarathon) + "/v2/apps/web/tasks", 404,
        R"({"message":"App '/web' does not exist"})");
-  const auto app =
-      temp_file("stats-fit-web.json",
-                R"({"id":"/web","cpus":0.1,"mem":64,"instances":3,"portDefinitions":[],)"
-                R"("constraints":[["hostname","UNIQUE"]]})");
+  const TempDir dir;
+  const auto app = dir.write(
+      "web.json", R"({"id":"/web","cpus":0.1,"mem":64,"instances":3,"portDefinitions":[],)"
+                  R"("constraints":[["hostname","UNIQUE"]]})");
   const auto r = run(t, {"stats", "fit", "-f", app, "--explain"}, true);
   EXPECT_EQ(r.code, 1) << r.err;
   EXPECT_EQ(r.out, R"(does not fit: 2 of 3 instances of /web on 3 available agents
@@ -164,11 +157,12 @@ TEST(StatsCmdTest, FitRejectsBadInput) {
   auto r = run(t, {"stats", "fit"});
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("exactly one of -f APP.json, --job JOB.json or --shape"), std::string::npos);
-  const auto bad = temp_file("stats-fit-bad.json", "{\"id\": \"/web\", \"cpus\": ");
+  const TempDir dir;
+  const auto bad = dir.write("bad.json", R"({"id": "/web", "cpus": )");
   r = run(t, {"stats", "fit", "-f", bad});
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("not a valid JSON app definition"), std::string::npos) << r.err;
-  const auto no_id = temp_file("stats-fit-noid.json", R"({"cpus": 1})");
+  const auto no_id = dir.write("noid.json", R"({"cpus": 1})");
   r = run(t, {"stats", "fit", "-f", no_id});
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("id: required"), std::string::npos) << r.err;

@@ -1,23 +1,13 @@
-// Shapes, fragmentation and what-if fit on the hand-computed cluster of allocation_test.cc.
+// Shapes, fragmentation and what-if fit on the hand-computed cluster of stats_test_util.h.
 #include "core/stats/fragmentation.h"
 
 #include <gtest/gtest.h>
 
-#include "core/mesos/decode.h"
 #include "core/stats/fit.h"
-#include "tests/support/fake_transport.h"
+#include "tests/core/stats/stats_test_util.h"
 
 namespace qctl::stats {
 namespace {
-
-ClusterInput small_cluster() {
-  ClusterInput in;
-  std::string slaves = testing::read_fixture("mesos/stats-slaves.json");
-  in.agents = mesos::decode_slaves(slaves).agents;
-  std::string maintenance = testing::read_fixture("mesos/stats-maintenance.json");
-  in.maintenance = mesos::decode_maintenance_status(maintenance);
-  return in;
-}
 
 Shape shape(const std::string& text) {
   std::string error;
@@ -62,7 +52,7 @@ TEST(StatsShapeTest, DefaultShapesComeFromAppsAndJobsDeduplicated) {
 }
 
 TEST(StatsFragmentationTest, FloatCrumbsFitButARealShortfallIsStranded) {
-  const auto in = small_cluster();
+  const auto in = testing::small_cluster();
   const auto fits = fragmentation(in, default_group_by(in.agents), {shape("cpus=0.1")});
   ASSERT_EQ(fits.size(), 2u);
   const auto& sh2 = fits[1];
@@ -77,7 +67,7 @@ TEST(StatsFragmentationTest, FloatCrumbsFitButARealShortfallIsStranded) {
 }
 
 TEST(StatsFragmentationTest, IndexAndLimitingResource) {
-  const auto in = small_cluster();
+  const auto in = testing::small_cluster();
   const auto fits = fragmentation(in, GroupBy{}, {shape("cpus=0.5,mem=1024")});
   ASSERT_EQ(fits.size(), 1u);
   // a1: min(5/0.5, 10240/1024) = 10; a4, a5: no whole 0.5 cpus. Free in total: 5.1999
@@ -94,7 +84,7 @@ TEST(StatsFragmentationTest, IndexAndLimitingResource) {
 }
 
 TEST(StatsFitTest, PlacesWithConstraintsAndExplainsRejections) {
-  const auto in = small_cluster();
+  const auto in = testing::small_cluster();
   model::App app;
   app.id = "/web";
   app.cpus = 0.1;
@@ -116,7 +106,7 @@ TEST(StatsFitTest, PlacesWithConstraintsAndExplainsRejections) {
 }
 
 TEST(StatsFitTest, ExistingInstancesCountAgainstConstraints) {
-  const auto in = small_cluster();
+  const auto in = testing::small_cluster();
   model::App app;
   app.cpus = 0.05;
   app.mem = 1;
