@@ -45,4 +45,7 @@ void build_root(CLI::App& app, Context& ctx);
 /// Adds a "Examples:" footer to a command's help.
 void set_examples(CLI::App& app, const std::string& examples);
 
+/// Makes a command group given alone (`qctl job`) print its help, listing its verbs.
+void help_when_alone(CLI::App& noun, Context& ctx);
+
 }  // namespace qctl::cmd

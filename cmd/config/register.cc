@@ -44,15 +44,7 @@ void register_config(CLI::App& parent, Context& ctx) {
   register_config_use_context(*cmd, ctx);
   register_config_set_context(*cmd, ctx);
   register_config_delete_context(*cmd, ctx);
-  // `qctl config` alone shows its verbs; a verb's callback (run first) takes precedence.
-  cmd->callback([cmd, &ctx] {
-    if (!ctx.selected) {
-      ctx.selected = [cmd, &ctx] {
-        ctx.io.out << cmd->help();
-        return 0;
-      };
-    }
-  });
+  help_when_alone(*cmd, ctx);
 }
 
 }  // namespace qctl::cmd

@@ -76,35 +76,39 @@ void print(Context& ctx, const std::string& format, const health::Report& report
   }
 }
 
-/// Everything checked before any request: the options as the run uses them.
-struct Validated {
-  std::string format;
-  std::chrono::milliseconds timeout{0};
-  health::Thresholds thresholds;
-  std::vector<std::string> checks;
-  bool explicit_choice = false;
-  HealthOptions options;
-};
+std::chrono::milliseconds docker_timeout(const std::string& text) {
+  const auto d = util::parse_duration(text);
+  if (!d || d->count() <= 0) {
+    throw UsageError("--docker-timeout '" + text + "' is not a duration (e.g. 5s)");
+  }
+  return *d;
+}
+
+std::size_t docker_workers(const std::string& p) {
+  std::size_t n = 0;
+  const auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), n);
+  if (ec != std::errc() || end != p.data() + p.size() || n < 1) {
+    throw UsageError("--docker-parallel '" + p + "' is not a number of at least 1");
+  }
+  return n;
+}
 
 /// Throws UsageError for anything a user typed wrong.
-Validated validate(const HealthOptions& o, const std::vector<std::string>& unparsed,
+HealthRun validate(const HealthOptions& o, const std::vector<std::string>& unparsed,
                    const Context& ctx) {
   if (!unparsed.empty()) {
     throw UsageError("unknown argument '" + unparsed.front() + "'",
                      "run 'qctl health --help' for usage");
   }
-  Validated v{output_format(ctx), total_timeout(ctx), thresholds(o), selected_checks(o), false, o};
+  HealthRun v;
+  v.format = output_format(ctx);
+  v.timeout = total_timeout(ctx);
+  v.thresholds = thresholds(o);
+  v.checks = selected_checks(o);
   v.explicit_choice =
       !o.checks.empty() && std::find(o.checks.begin(), o.checks.end(), "all") == o.checks.end();
-  const auto docker_timeout = util::parse_duration(o.docker_timeout);
-  if (!docker_timeout || docker_timeout->count() <= 0) {
-    throw UsageError("--docker-timeout '" + o.docker_timeout + "' is not a duration (e.g. 5s)");
-  }
-  const auto& p = o.docker_parallel;
-  const auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), v.options.docker_workers);
-  if (ec != std::errc() || end != p.data() + p.size() || v.options.docker_workers < 1) {
-    throw UsageError("--docker-parallel '" + p + "' is not a number of at least 1");
-  }
+  v.docker_timeout = docker_timeout(o.docker_timeout);
+  v.docker_workers = docker_workers(o.docker_parallel);
   return v;
 }
 
@@ -117,7 +121,7 @@ int run_health(const HealthOptions& o, const std::vector<std::string>& unparsed,
     http::DeadlineTransport deadline(ctx.clients.transport(),
                                      std::chrono::steady_clock::now() + v.timeout - margin,
                                      "the --timeout of qctl health was reached");
-    auto plan = plan_checks(v.checks, v.explicit_choice, v.options, v.thresholds, deadline, ctx);
+    auto plan = plan_checks(v, deadline, ctx);
     if (plan->tasks.empty()) {
       throw ConfigError("context '" + ctx.clients.context().name + "'",
                         "no service to check is configured");

@@ -1,5 +1,6 @@
 // Builds the checks of one `qctl health` run: clients over the shared deadline, one task each.
 #include <algorithm>
+#include <future>
 
 #include "cmd/health/health_cmd.h"
 #include "core/chronos/client.h"
@@ -10,7 +11,6 @@
 #include "core/marathon/client.h"
 #include "core/mesos/master_client.h"
 #include "core/ssh/endpoint.h"
-#include "core/util/duration.h"
 
 namespace qctl::cmd {
 
@@ -72,8 +72,8 @@ bool ssh_configured(const config::SshConfig& ssh) {
          !ssh.proxy_command.empty();
 }
 
-health::CheckTask docker_task(mesos::MasterClient& client, const HealthOptions& o,
-                              const health::Thresholds& t, http::DeadlineTransport& deadline,
+health::CheckTask docker_task(const std::shared_future<mesos::AgentList>& agents,
+                              const HealthRun& run, http::DeadlineTransport& deadline,
                               Context& ctx) {
   health::DockerProbe probe;
   probe.endpoint = [&ctx](const std::string& host) {
@@ -81,11 +81,11 @@ health::CheckTask docker_task(mesos::MasterClient& client, const HealthOptions& 
     return ssh::make_endpoint(host, ctx.clients.context().ssh, flags, ctx.clients.env());
   };
   probe.connector = [] { return ssh::make_libssh_connector(); };
-  probe.timeout = *util::parse_duration(o.docker_timeout);
-  probe.parallel = o.docker_workers;
+  probe.timeout = run.docker_timeout;
+  probe.parallel = run.docker_workers;
   probe.time_left = [&deadline] { return deadline.left(); };
-  return {"docker", [&client, &t, probe]() mutable {
-            for (const auto& agent : client.agents().agents) {
+  return {"docker", [agents, &t = run.thresholds, probe]() mutable {
+            for (const auto& agent : agents.get().agents) {
               probe.hosts.push_back(agent.hostname);
             }
             return health::evaluate_docker(health::gather_docker(probe), t);
@@ -94,10 +94,12 @@ health::CheckTask docker_task(mesos::MasterClient& client, const HealthOptions& 
 
 }  // namespace
 
-std::unique_ptr<CheckPlan> plan_checks(const std::vector<std::string>& checks, bool explicit_choice,
-                                       const HealthOptions& o, const health::Thresholds& t,
-                                       http::DeadlineTransport& deadline, Context& ctx) {
+std::unique_ptr<CheckPlan> plan_checks(const HealthRun& run, http::DeadlineTransport& deadline,
+                                       Context& ctx) {
   auto plan = std::make_unique<CheckPlan>();
+  const auto& checks = run.checks;
+  const bool explicit_choice = run.explicit_choice;
+  const health::Thresholds& t = run.thresholds;
   const auto& context = ctx.clients.context();
   auto wants = [&](const char* name) {
     return std::find(checks.begin(), checks.end(), name) != checks.end();
@@ -107,6 +109,11 @@ std::unique_ptr<CheckPlan> plan_checks(const std::vector<std::string>& checks, b
   if (has_mesos && (wants("mesos") || wants("agents") || docker)) {
     auto& http = add_http(*plan, deadline, ctx, context.mesos);
     plan->mesos = std::make_unique<mesos::MasterClient>(http, context.mesos.urls);
+    if (wants("agents") || docker) {
+      plan->agents = std::async(std::launch::async, [client = plan->mesos.get()] {
+                       return client->agents();
+                     }).share();
+    }
     if (wants("mesos")) {
       // A master that hangs may take half the time left, so the others still get judged.
       auto& probe = add_http(*plan, deadline, ctx, context.mesos, deadline.left() / 2);
@@ -116,8 +123,9 @@ std::unique_ptr<CheckPlan> plan_checks(const std::vector<std::string>& checks, b
                              }});
     }
     if (wants("agents")) {
-      plan->tasks.push_back({"agents", [client = plan->mesos.get(), &t] {
-                               return health::evaluate_agents(health::gather_agents(*client), t);
+      plan->tasks.push_back({"agents", [client = plan->mesos.get(), agents = plan->agents, &t] {
+                               return health::evaluate_agents(
+                                   health::gather_agents(*client, agents), t);
                              }});
     }
   } else if (!has_mesos && explicit_choice) {
@@ -149,7 +157,7 @@ std::unique_ptr<CheckPlan> plan_checks(const std::vector<std::string>& checks, b
     plan->tasks.push_back(not_configured("chronos", "Chronos"));
   }
   if (has_mesos && docker) {
-    plan->tasks.push_back(docker_task(*plan->mesos, o, t, deadline, ctx));
+    plan->tasks.push_back(docker_task(plan->agents, run, deadline, ctx));
   }
   return plan;
 }

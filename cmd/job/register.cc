@@ -1,6 +1,4 @@
 // `qctl job`: Chronos batch jobs.
-#include <ostream>
-
 #include "cmd/commands.h"
 #include "cmd/job/job_cmds.h"
 
@@ -20,15 +18,7 @@ void register_job(CLI::App& parent, Context& ctx) {
                "  qctl job submit -f jobs/ --parallel 8       # every job file in a directory\n"
                "  qctl job run transcode-news --priority high --wait\n"
                "  qctl job status                             # state, last and next run\n");
-  // `qctl job` alone shows its verbs; a verb's callback (run first) takes precedence.
-  job->callback([job, &ctx] {
-    if (!ctx.selected) {
-      ctx.selected = [job, &ctx] {
-        ctx.io.out << job->help();
-        return 0;
-      };
-    }
-  });
+  help_when_alone(*job, ctx);
 }
 
 }  // namespace qctl::cmd

@@ -1,6 +1,4 @@
 // `qctl queue`: what waits in Chronos' two queues and Marathon's launch queue.
-#include <ostream>
-
 #include "cmd/commands.h"
 #include "cmd/queue/queue_cmds.h"
 
@@ -14,15 +12,7 @@ void register_queue(CLI::App& parent, Context& ctx) {
   set_examples(*queue,
                "  qctl queue list\n"
                "  qctl queue priority transcode-news high --run\n");
-  // `qctl queue` alone shows its verbs; a verb's callback (run first) takes precedence.
-  queue->callback([queue, &ctx] {
-    if (!ctx.selected) {
-      ctx.selected = [queue, &ctx] {
-        ctx.io.out << queue->help();
-        return 0;
-      };
-    }
-  });
+  help_when_alone(*queue, ctx);
 }
 
 }  // namespace qctl::cmd

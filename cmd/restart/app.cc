@@ -1,6 +1,7 @@
 // `qctl restart app ID… | --all [--if-unhealthy] [--force] [--wait]`: Marathon rolling
 // restarts (POST /v2/apps/{id}/restart), optionally followed to the end.
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -28,7 +29,8 @@ struct RestartAppOptions {
   bool dry_run = false;
 };
 
-void validate(const RestartAppOptions& o) {
+/// Throws UsageError for bad flags; returns --wait-timeout as a duration.
+std::chrono::milliseconds validate(const RestartAppOptions& o) {
   if (o.ids.empty() && !o.all) {
     throw UsageError("name the apps to restart or give --all",
                      "qctl restart app /web, or qctl restart app --all --if-unhealthy");
@@ -36,12 +38,14 @@ void validate(const RestartAppOptions& o) {
   if (!o.ids.empty() && o.all) {
     throw UsageError("give app ids or --all, not both");
   }
-  if (!util::parse_duration(o.wait_timeout)) {
+  const auto wait_timeout = util::parse_duration(o.wait_timeout);
+  if (!wait_timeout) {
     throw UsageError("--wait-timeout: '" + o.wait_timeout + "' is not a duration (e.g. 90s, 10m)");
   }
   if (o.fail_after == 0) {
     throw UsageError("--fail-after must be at least 1");
   }
+  return *wait_timeout;
 }
 
 /// The apps to consider: every app with --all, else each named one (NotFoundError, exit 3,
@@ -78,7 +82,8 @@ nlohmann::json to_json(const Row& r) {
           {"outcome", nullable(r.outcome)}};
 }
 
-void follow(const RestartAppOptions& o, std::vector<Row>& rows, Context& ctx) {
+void follow(const RestartAppOptions& o, std::chrono::milliseconds timeout, std::vector<Row>& rows,
+            Context& ctx) {
   std::vector<restart::RestartTarget> targets;
   for (const auto& r : rows) {
     if (r.action == "restarted") {
@@ -89,7 +94,7 @@ void follow(const RestartAppOptions& o, std::vector<Row>& rows, Context& ctx) {
     return;
   }
   restart::FollowOptions f;
-  f.timeout = *util::parse_duration(o.wait_timeout);
+  f.timeout = timeout;
   f.fail_after = o.fail_after;
   if (ctx.io.err_is_tty) {
     f.progress = [&ctx](const std::vector<restart::FollowState>& states) {
@@ -160,7 +165,7 @@ void restart_one(const restart::AppChoice& c, const RestartAppOptions& o, Row& r
 }
 
 int run_restart_app(const RestartAppOptions& o, Context& ctx) {
-  validate(o);
+  const auto wait_timeout = validate(o);
   const auto apps = candidates(o, ctx.clients.marathon());
   const auto choices = restart::choose_apps(apps, o.if_unhealthy, o.force);
   std::vector<Row> rows;
@@ -192,7 +197,7 @@ int run_restart_app(const RestartAppOptions& o, Context& ctx) {
                                   : "No apps: nothing to restart.\n");
   }
   if (o.wait && !o.dry_run) {
-    follow(o, rows, ctx);
+    follow(o, wait_timeout, rows, ctx);
   }
   const auto format = ctx.format();
   if (format == output::Format::kJson || format == output::Format::kYaml) {

@@ -1,6 +1,4 @@
 // `qctl restart`: rolling restarts of Marathon apps and kills of single tasks.
-#include <ostream>
-
 #include "cmd/commands.h"
 #include "cmd/restart/restart_cmds.h"
 
@@ -15,15 +13,7 @@ void register_restart(CLI::App& parent, Context& ctx) {
                "  qctl restart app /web --wait\n"
                "  qctl restart app --all --if-unhealthy          # a cron line\n"
                "  qctl restart task web.instance-3f1c…._app.1\n");
-  // `qctl restart` alone shows its verbs; a verb's callback (run first) takes precedence.
-  restart->callback([restart, &ctx] {
-    if (!ctx.selected) {
-      ctx.selected = [restart, &ctx] {
-        ctx.io.out << restart->help();
-        return 0;
-      };
-    }
-  });
+  help_when_alone(*restart, ctx);
 }
 
 }  // namespace qctl::cmd

@@ -11,14 +11,7 @@ void register_unique(CLI::App& parent, Context& ctx) {
   set_examples(*unique,
                "  qctl unique sync --all-unique --dry-run\n"
                "  qctl unique sync --app /infra/log-shipper --watch\n");
-  unique->callback([unique, &ctx] {
-    if (!ctx.selected) {
-      ctx.selected = [unique, &ctx] {
-        ctx.io.out << unique->help();
-        return 0;
-      };
-    }
-  });
+  help_when_alone(*unique, ctx);
 }
 
 }  // namespace qctl::cmd

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/marathon/client.h"
 #include "core/mesos/master_client.h"
+#include "core/status/selector.h"
 #include "core/unique/state_file.h"
 #include "core/util/duration.h"
 #include "core/util/strings.h"
@@ -14,6 +15,36 @@
 namespace qctl::cmd {
 
 namespace {
+
+/// A positive duration flag ("5s"); throws UsageError naming the flag.
+std::chrono::milliseconds duration_flag(const std::string& text, const char* flag) {
+  const auto d = util::parse_duration(text);
+  if (!d || d->count() <= 0) {
+    throw UsageError(std::string(flag) + " must be a duration such as 5s or 1m, not '" + text +
+                     "'");
+  }
+  return *d;
+}
+
+/// "20%" or "0.2" as a fraction; throws UsageError otherwise.
+double parse_max_change(const std::string& text) {
+  std::string_view t = util::trim(text);
+  const bool pct = !t.empty() && t.back() == '%';
+  if (pct) {
+    t.remove_suffix(1);
+  }
+  char* end = nullptr;
+  const std::string number(t);
+  const double v = std::strtod(number.c_str(), &end);
+  const double fraction = pct ? v / 100 : v;
+  if (number.empty() || end != number.c_str() + number.size() || fraction < 0 || fraction > 1) {
+    throw UsageError(
+        "--max-change must be a percentage such as 20% or a fraction such as 0.2, "
+        "not '" +
+        text + "'");
+  }
+  return fraction;
+}
 
 unique::Selection selection_of(const UniqueSyncOptions& opts, Context& ctx) {
   const int ways =
@@ -23,35 +54,35 @@ unique::Selection selection_of(const UniqueSyncOptions& opts, Context& ctx) {
   }
   unique::Selection s;
   s.app_ids = opts.apps;
-  s.selector = opts.selector;
+  s.selector_text = opts.selector;
   s.all_unique = opts.all_unique;
-  if (ways == 1) {
-    return s;
+  if (ways == 0) {
+    const std::string fallback = ctx.clients.context().unique_apps;
+    if (fallback.empty()) {
+      throw UsageError("no apps selected",
+                       "use --app ID, --selector label=value or --all-unique (or set "
+                       "unique-apps in the context)");
+    }
+    s.all_unique = fallback == "all-unique";
+    s.selector_text = s.all_unique ? "" : fallback;
   }
-  const std::string fallback = ctx.clients.context().unique_apps;
-  if (fallback.empty()) {
-    throw UsageError("no apps selected",
-                     "use --app ID, --selector label=value or --all-unique (or set unique-apps "
-                     "in the context)");
-  }
-  if (fallback == "all-unique") {
-    s.all_unique = true;
-  } else {
-    s.selector = fallback;
+  if (!s.selector_text.empty()) {
+    // Before any request: a bad selector is a usage error, under --watch too.
+    s.selector = status::parse_selector(s.selector_text);
   }
   return s;
 }
 
 int run_unique_sync(const UniqueSyncOptions& opts, Context& ctx) {
-  unique::SyncRequest request = sync_request(opts, ctx);
+  const ValidatedSync sync = validate_sync(opts, ctx);
   if (opts.watch) {
-    return run_unique_watch(opts, request, ctx);
+    return run_unique_watch(opts, sync, ctx);
   }
   auto& mesos = ctx.clients.mesos();
   auto& marathon = ctx.clients.marathon();
-  const auto result =
-      unique::sync_pass(mesos, marathon, request, ctx.clock.now(),
-                        [&ctx](const std::string& line) { ctx.io.err << line << '\n'; });
+  const auto result = unique::sync_pass(
+      mesos, marathon, sync.request, ctx.clock.now(),
+      [&ctx](unique::Level, const std::string& line) { ctx.io.err << line << '\n'; });
   for (const auto& w : result.warnings) {
     ctx.io.err << "warning: " << w << '\n';
   }
@@ -73,36 +104,9 @@ int run_unique_sync(const UniqueSyncOptions& opts, Context& ctx) {
 
 }  // namespace
 
-std::chrono::milliseconds duration_flag(const std::string& text, const char* flag) {
-  const auto d = util::parse_duration(text);
-  if (!d || d->count() <= 0) {
-    throw UsageError(std::string(flag) + " must be a duration such as 5s or 1m, not '" + text +
-                     "'");
-  }
-  return *d;
-}
-
-double parse_max_change(const std::string& text) {
-  std::string_view t = util::trim(text);
-  const bool pct = !t.empty() && t.back() == '%';
-  if (pct) {
-    t.remove_suffix(1);
-  }
-  char* end = nullptr;
-  const std::string number(t);
-  const double v = std::strtod(number.c_str(), &end);
-  const double fraction = pct ? v / 100 : v;
-  if (number.empty() || end != number.c_str() + number.size() || fraction < 0 || fraction > 1) {
-    throw UsageError(
-        "--max-change must be a percentage such as 20% or a fraction such as 0.2, "
-        "not '" +
-        text + "'");
-  }
-  return fraction;
-}
-
-unique::SyncRequest sync_request(const UniqueSyncOptions& opts, Context& ctx) {
-  unique::SyncRequest r;
+ValidatedSync validate_sync(const UniqueSyncOptions& opts, Context& ctx) {
+  ValidatedSync v;
+  unique::SyncRequest& r = v.request;
   r.plan.max_change = parse_max_change(opts.max_change);
   for (const auto& id : opts.apps) {
     (void)marathon::normalize_app_id(id);  // bad ids fail before any request
@@ -111,8 +115,9 @@ unique::SyncRequest sync_request(const UniqueSyncOptions& opts, Context& ctx) {
     throw UsageError("--dry-run and --watch do not go together",
                      "run 'qctl unique sync --dry-run' to see one plan");
   }
-  (void)duration_flag(opts.interval, "--interval");
-  (void)duration_flag(opts.resync, "--resync");
+  v.watch.interval = duration_flag(opts.interval, "--interval");
+  v.watch.resync = duration_flag(opts.resync, "--resync");
+  v.watch.events = !opts.no_events;
   r.selection = selection_of(opts, ctx);
   r.plan.require_fit = opts.require_fit;
   r.plan.force = opts.force;
@@ -123,7 +128,7 @@ unique::SyncRequest sync_request(const UniqueSyncOptions& opts, Context& ctx) {
   r.state_path = opts.state_file.empty()
                      ? unique::state_path(ctx.clients.env(), ctx.clients.context().name)
                      : opts.state_file;
-  return r;
+  return v;
 }
 
 void register_unique_sync(CLI::App& unique, Context& ctx) {

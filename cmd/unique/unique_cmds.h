@@ -2,7 +2,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -33,17 +32,18 @@ struct UniqueSyncOptions {
 
 void register_unique_sync(CLI::App& unique, Context& ctx);
 
-/// A positive duration flag ("5s"); throws UsageError naming the flag.
-[[nodiscard]] std::chrono::milliseconds duration_flag(const std::string& text, const char* flag);
-/// "20%" or "0.2" as a fraction; throws UsageError otherwise.
-[[nodiscard]] double parse_max_change(const std::string& text);
-/// The core request from the flags (and the context's `unique-apps` default). Throws
-/// UsageError for bad or conflicting flags, ConfigError when nothing selects apps.
-[[nodiscard]] unique::SyncRequest sync_request(const UniqueSyncOptions& opts, Context& ctx);
+/// The flags, checked: the request of every pass and, for --watch, the loop's options.
+struct ValidatedSync {
+  unique::SyncRequest request;
+  unique::WatchOptions watch;
+};
+
+/// Checks the flags (and the context's `unique-apps` default) before any request. Throws
+/// UsageError for bad or conflicting flags or when nothing selects apps.
+[[nodiscard]] ValidatedSync validate_sync(const UniqueSyncOptions& opts, Context& ctx);
 /// Prints the plan (after the pass) in the -o format on stdout.
 void print_sync_result(Context& ctx, const unique::SyncResult& result);
 /// `--watch`: runs until SIGTERM/SIGINT; 0 on SIGTERM, 130 on SIGINT.
-int run_unique_watch(const UniqueSyncOptions& opts, const unique::SyncRequest& request,
-                     Context& ctx);
+int run_unique_watch(const UniqueSyncOptions& opts, const ValidatedSync& sync, Context& ctx);
 
 }  // namespace qctl::cmd

@@ -41,47 +41,48 @@ class StopSignals {
   struct sigaction old_int_ {};
 };
 
-unique::WatchOptions watch_options(const UniqueSyncOptions& opts) {
-  unique::WatchOptions w;
-  w.interval = duration_flag(opts.interval, "--interval");
-  w.resync = duration_flag(opts.resync, "--resync");
-  w.events = !opts.no_events;
-  return w;
+/// The syslog priority of a watch line.
+int priority(unique::Level level) {
+  switch (level) {
+    case unique::Level::kError:
+      return LOG_ERR;
+    case unique::Level::kWarning:
+      return LOG_WARNING;
+    case unique::Level::kInfo:
+      break;
+  }
+  return LOG_INFO;
 }
 
 }  // namespace
 
-int run_unique_watch(const UniqueSyncOptions& opts, const unique::SyncRequest& request,
-                     Context& ctx) {
+int run_unique_watch(const UniqueSyncOptions& opts, const ValidatedSync& sync, Context& ctx) {
   StopSignals signals;
   std::mutex log_mutex;
   if (opts.syslog) {
     openlog("qctl-unique", LOG_PID, LOG_DAEMON);
   }
-  const unique::LogLine log = [&](const std::string& line) {
+  const unique::LogLine log = [&](unique::Level level, const std::string& line) {
     std::lock_guard<std::mutex> guard(log_mutex);
     if (opts.syslog) {
-      const bool bad = line.rfind("failed", 0) == 0 || line.rfind("refused", 0) == 0 ||
-                       line.rfind("pass failed", 0) == 0;
-      const bool warning = line.rfind("warning", 0) == 0 || line.rfind("skipped", 0) == 0;
-      syslog(bad ? LOG_ERR : warning ? LOG_WARNING : LOG_INFO, "%s", line.c_str());
+      syslog(priority(level), "%s", line.c_str());
     } else {
       ctx.io.err << util::format_utc(ctx.clock.now()) << ' ' << line << std::endl;
     }
   };
-  unique::Watcher watcher(ctx.clients.mesos(), ctx.clients.marathon(), ctx.clock, request,
-                          watch_options(opts));
-  log("watching " +
-      std::string(request.selection.all_unique ? "every hostname:UNIQUE app"
-                  : !request.selection.selector.empty()
-                      ? "apps matching " + request.selection.selector
-                      : std::to_string(request.selection.app_ids.size()) + " app(s)") +
-      " (Mesos polled every " + opts.interval +
-      (opts.no_events ? ", Marathon polled too)" : ", Marathon events)"));
+  unique::Watcher watcher(ctx.clients.mesos(), ctx.clients.marathon(), ctx.clock, sync.request,
+                          sync.watch);
+  const auto& selection = sync.request.selection;
+  const std::string apps = selection.all_unique ? "every hostname:UNIQUE app"
+                           : !selection.selector_text.empty()
+                               ? "apps matching " + selection.selector_text
+                               : std::to_string(selection.app_ids.size()) + " app(s)";
+  log(unique::Level::kInfo, "watching " + apps + " (Mesos polled every " + opts.interval +
+                                (opts.no_events ? ", Marathon polled too)" : ", Marathon events)"));
   watcher.run(log, [] { return g_stop_signal.load() != 0; });
   const int signal = g_stop_signal.load();
-  log("stopped by " + std::string(signal == SIGINT ? "SIGINT" : "SIGTERM") + " after " +
-      std::to_string(watcher.passes()) + " passes");
+  log(unique::Level::kInfo, "stopped by " + std::string(signal == SIGINT ? "SIGINT" : "SIGTERM") +
+                                " after " + std::to_string(watcher.passes()) + " passes");
   if (opts.syslog) {
     closelog();
   }

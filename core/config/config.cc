@@ -182,10 +182,6 @@ std::optional<std::string> auth_problem(const AuthConfig& auth) {
   return std::nullopt;
 }
 
-namespace {
-
-}  // namespace
-
 std::string closest_key(const std::string& key, const std::vector<std::string>& known) {
   std::string best;
   std::size_t best_distance = 3;  // more than two edits away is not a typo

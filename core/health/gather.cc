@@ -82,11 +82,11 @@ MesosFacts gather_mesos(const std::vector<std::string>& masters, http::Client& p
   return facts;
 }
 
-AgentFacts gather_agents(mesos::MasterClient& client) {
+AgentFacts gather_agents(mesos::MasterClient& client,
+                         const std::shared_future<mesos::AgentList>& agents) {
   AgentFacts facts;
   auto metrics = std::async(std::launch::async, [&client] { return client.metrics(); });
-  const auto agents = client.agents();
-  facts.counts = status::count_agents(agents.agents, model::MaintenanceStatus{});
+  facts.counts = status::count_agents(agents.get().agents, model::MaintenanceStatus{});
   try {
     const auto m = metrics.get();
     if (const auto it = m.find("master/slaves_unreachable"); it != m.end()) {

@@ -2,8 +2,11 @@
 // function throws the client's errors when a service cannot be read at all.
 #pragma once
 
+#include <future>
+
 #include "core/health/facts.h"
 #include "core/http/client.h"
+#include "core/mesos/decode.h"
 
 namespace qctl::mesos {
 class MasterClient;
@@ -20,9 +23,10 @@ namespace qctl::health {
 [[nodiscard]] MesosFacts gather_mesos(const std::vector<std::string>& masters, http::Client& probe,
                                       http::Client& http);
 
-/// GET /master/slaves on the leader and, at the same time, /metrics/snapshot for
-/// master/slaves_unreachable (best effort).
-[[nodiscard]] AgentFacts gather_agents(mesos::MasterClient& client);
+/// The agents (GET /master/slaves, fetched by the caller, perhaps for other checks too)
+/// and, meanwhile, /metrics/snapshot for master/slaves_unreachable (best effort).
+[[nodiscard]] AgentFacts gather_agents(mesos::MasterClient& client,
+                                       const std::shared_future<mesos::AgentList>& agents);
 
 /// GET /ping, /v2/leader, /v2/info (timed), /v2/apps and /v2/deployments, all at once.
 [[nodiscard]] MarathonFacts gather_marathon(marathon::Client& client);

@@ -15,7 +15,6 @@ namespace qctl::health {
 /// One metric: perfdata label (also the name --warning/--critical take), unit, defaults.
 struct MetricDef {
   const char* name;      // "agents_active_pct"
-  const char* check;     // "agents"
   const char* uom;       // "", "s", "%"
   const char* warning;   // default range, "" = none
   const char* critical;  // default range, "" = none

@@ -38,6 +38,10 @@ std::optional<Range> parse_range(std::string_view text, std::string& error) {
   if (text.empty()) {
     return r;
   }
+  const auto not_a_range = [&] {
+    error = "'" + r.text + "' is not a Nagios range (e.g. 10, 10:, ~:10, 10:20, @10:20)";
+    return std::nullopt;
+  };
   std::string_view s = text;
   if (s.front() == '@') {
     r.inside = true;
@@ -48,8 +52,7 @@ std::optional<Range> parse_range(std::string_view text, std::string& error) {
       colon == std::string_view::npos ? std::string_view("0") : s.substr(0, colon);
   std::string_view high = colon == std::string_view::npos ? s : s.substr(colon + 1);
   if (colon != std::string_view::npos && low.empty() && high.empty()) {
-    error = "'" + std::string(text) + "' is not a Nagios range (e.g. 10, 10:, ~:10, 10:20, @10:20)";
-    return std::nullopt;
+    return not_a_range();
   }
   if (low == "~") {
     r.start_infinite = true;
@@ -58,16 +61,14 @@ std::optional<Range> parse_range(std::string_view text, std::string& error) {
   } else if (auto v = number(low)) {
     r.start = *v;
   } else {
-    error = "'" + std::string(text) + "' is not a Nagios range (e.g. 10, 10:, ~:10, 10:20, @10:20)";
-    return std::nullopt;
+    return not_a_range();
   }
   if (high.empty() && colon != std::string_view::npos) {
     r.end_infinite = true;
   } else if (auto v = number(high)) {
     r.end = *v;
   } else {
-    error = "'" + std::string(text) + "' is not a Nagios range (e.g. 10, 10:, ~:10, 10:20, @10:20)";
-    return std::nullopt;
+    return not_a_range();
   }
   if (!r.start_infinite && !r.end_infinite && r.start > r.end) {
     error = "'" + std::string(text) + "': the start is above the end";

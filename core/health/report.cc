@@ -6,16 +6,6 @@ namespace qctl::health {
 
 namespace {
 
-std::string upper(const std::string& s) {
-  std::string out = s;
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') {
-      c = static_cast<char>(c - 'a' + 'A');
-    }
-  }
-  return out;
-}
-
 std::string perf_text(const std::vector<const Perf*>& perf) {
   std::vector<std::string> parts;
   parts.reserve(perf.size());
@@ -26,7 +16,7 @@ std::string perf_text(const std::vector<const Perf*>& perf) {
 }
 
 std::string status_line(const std::string& name, Status s, const std::string& summary) {
-  return upper(name) + " " + status_name(s) + " - " + summary;
+  return util::to_upper(name) + " " + status_name(s) + " - " + summary;
 }
 
 }  // namespace

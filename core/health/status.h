@@ -1,9 +1,6 @@
 // Nagios plugin states and the exit codes monitoring systems read from them.
 #pragma once
 
-#include <optional>
-#include <string_view>
-
 namespace qctl::health {
 
 /// Nagios plugin return codes: the process exit code of `qctl health` is the value.

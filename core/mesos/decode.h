@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/json/decode.h"
@@ -29,12 +30,20 @@ struct FrameworkList {
 [[nodiscard]] model::MasterState decode_master_state(std::string& body);
 [[nodiscard]] model::Metrics decode_metrics(std::string& body);
 [[nodiscard]] model::MaintenanceStatus decode_maintenance_status(std::string& body);
+/// /master/maintenance/schedule: {"windows":[{"machine_ids":[…],"unavailability":{"start":
+/// {"nanoseconds":N},"duration":{"nanoseconds":N}}}]} ({} when nothing is scheduled).
+[[nodiscard]] std::vector<model::MaintenanceWindow> decode_maintenance_schedule(std::string& body);
 [[nodiscard]] model::VersionInfo decode_version(std::string& body);
 /// v1 {"type":"GET_MASTER","get_master":{"master_info":{…},"start_time":…,"elected_time":…}}.
 [[nodiscard]] model::MasterInfo decode_get_master(std::string& body);
 [[nodiscard]] model::AgentState decode_agent_state(std::string& body);
 [[nodiscard]] std::vector<model::AgentContainer> decode_containers(std::string& body);
-[[nodiscard]] model::FileChunk decode_file_chunk(std::string& body);
+/// /files/read: `{"data":"…","offset":N}` as Mesos writes it (rapidjson without validation):
+/// the file's bytes go into the JSON string unchanged except for `"`, `\` and control
+/// characters, so binary data and UTF-8 sequences cut at a chunk edge arrive as raw bytes that
+/// a strict JSON parser rejects. This decoder keeps every byte; `\uXXXX` escapes become UTF-8
+/// (a lone surrogate becomes U+FFFD). Throws json::DecodeError for anything else.
+[[nodiscard]] model::FileChunk decode_file_chunk(std::string_view body);
 
 // Building blocks, shared by the decoders above.
 [[nodiscard]] model::Resources decode_resources(json::Value v);

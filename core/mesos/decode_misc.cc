@@ -1,8 +1,9 @@
-// Small master endpoints: /metrics/snapshot, /master/maintenance/status, /version and the
-// v1 GET_MASTER call.
+// Small master endpoints: /metrics/snapshot, /master/maintenance/status and /schedule,
+// /version and the v1 GET_MASTER call.
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/mesos/decode.h"
 #include "core/mesos/decode_internal.h"
@@ -34,6 +35,39 @@ model::Machine decode_draining_machine(json::Value v) {
     }
   });
   return m;
+}
+
+/// {"nanoseconds": N} as seconds.
+double decode_time(json::Value v) {
+  double seconds = 0;
+  json::fields(v, [&](std::string_view key, json::Value value) {
+    if (key == "nanoseconds") {
+      seconds = json::number(value) / 1e9;
+    }
+  });
+  return seconds;
+}
+
+// {"machine_ids":[{hostname, ip}], "unavailability":{"start":…, "duration":…}}; a window
+// without a duration is open-ended.
+model::MaintenanceWindow decode_window(json::Value v) {
+  model::MaintenanceWindow w;
+  w.open_ended = true;
+  json::fields(v, [&](std::string_view key, json::Value value) {
+    if (key == "machine_ids") {
+      detail::append_all(value, w.machines, decode_machine);
+    } else if (key == "unavailability") {
+      json::fields(value, [&](std::string_view k, json::Value t) {
+        if (k == "start") {
+          w.start = decode_time(t);
+        } else if (k == "duration") {
+          w.duration = decode_time(t);
+          w.open_ended = false;
+        }
+      });
+    }
+  });
+  return w;
 }
 
 // MasterInfo.ip is an IPv4 address packed in network byte order, read as a uint32 on a
@@ -122,6 +156,19 @@ model::MaintenanceStatus decode_maintenance_status(std::string& body) {
         detail::append_all(value, out.draining, decode_draining_machine);
       } else if (key == "down_machines") {
         detail::append_all(value, out.down, decode_machine);
+      }
+    });
+  });
+  return out;
+}
+
+std::vector<model::MaintenanceWindow> decode_maintenance_schedule(std::string& body) {
+  std::vector<model::MaintenanceWindow> out;
+  json::parse(body, [&](json::Value root) {
+    detail::require_object(root, "/master/maintenance/schedule");
+    json::fields(root, [&](std::string_view key, json::Value value) {
+      if (key == "windows") {
+        detail::append_all(value, out, decode_window);
       }
     });
   });

@@ -66,9 +66,7 @@ model::MasterState MasterStateStream::finish() {
     }
     auto& f = frameworks[framework];
     const std::size_t kind = done ? target - kDoneTasks : target - kTasks;
-    auto* member = kind == 0   ? &f.tasks
-                   : kind == 1 ? &f.unreachable_tasks
-                               : &f.completed_tasks;
+    auto* member = kind == 0 ? &f.tasks : kind == 1 ? &f.unreachable_tasks : &f.completed_tasks;
     *member = std::move(tasks[list]);
   }
   return state;
@@ -76,9 +74,9 @@ model::MasterState MasterStateStream::finish() {
 
 TasksStream::TasksStream()
     : tasks_(decode_task_into, kDecodeThreads),
-      splitter_({{"tasks"}}, [this](std::size_t /*target*/,
-                                    const std::vector<std::size_t>& /*indices*/,
-                                    std::string& element) { tasks_.add(0, element); }) {}
+      splitter_({{"tasks"}},
+                [this](std::size_t /*target*/, const std::vector<std::size_t>& /*indices*/,
+                       std::string& element) { tasks_.add(0, element); }) {}
 
 void TasksStream::feed(std::string_view bytes) { splitter_.feed(bytes); }
 
@@ -93,9 +91,9 @@ std::vector<model::Task> TasksStream::finish() {
 
 SlavesStream::SlavesStream()
     : agents_(decode_agent_into, kDecodeThreads),
-      splitter_({{"slaves"}}, [this](std::size_t /*target*/,
-                                     const std::vector<std::size_t>& /*indices*/,
-                                     std::string& element) { agents_.add(0, element); }) {}
+      splitter_({{"slaves"}},
+                [this](std::size_t /*target*/, const std::vector<std::size_t>& /*indices*/,
+                       std::string& element) { agents_.add(0, element); }) {}
 
 void SlavesStream::feed(std::string_view bytes) { splitter_.feed(bytes); }
 

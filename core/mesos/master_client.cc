@@ -107,8 +107,8 @@ http::Response MasterClient::leader_request(http::Method method, const std::stri
       candidates.size() == 1 ? failures.front().substr(failures.front().find(": ") + 2)
                              : util::join(failures, "; ");
   if (saw_no_leader) {
-    throw NetworkError(subject, "no leading Mesos master (" + detail + ")",
-                       "an election may be in progress; try again shortly");
+    throw NoLeaderError(subject, "no leading Mesos master (" + detail + ")",
+                        "an election may be in progress; try again shortly");
   }
   throw NetworkError(subject, candidates.size() == 1 ? detail : "no master answered: " + detail);
 }
@@ -176,6 +176,11 @@ model::MasterState MasterClient::state() {
 model::MaintenanceStatus MasterClient::maintenance_status() {
   return decoded<model::MaintenanceStatus>("/master/maintenance/status",
                                            decode_maintenance_status);
+}
+
+std::vector<model::MaintenanceWindow> MasterClient::maintenance_schedule() {
+  return decoded<std::vector<model::MaintenanceWindow>>("/master/maintenance/schedule",
+                                                        decode_maintenance_schedule);
 }
 
 model::Metrics MasterClient::metrics() {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "core/http/client.h"
 #include "core/mesos/decode.h"
 #include "core/model/mesos.h"
@@ -20,10 +21,17 @@ struct TaskQuery {
   bool ascending = true;
 };
 
+/// Every master answered 503 "No leader elected" (an election may be in progress).
+class NoLeaderError : public NetworkError {
+ public:
+  using NetworkError::NetworkError;
+};
+
 /// Talks to a set of masters of which any may be a non-leader. Leader-only endpoints go to
 /// the remembered leader, else to each master in turn: a 307 with a scheme-less Location is
 /// followed with the original scheme (at most 3 hops), a 503 "No leader elected" or a
-/// connection failure moves on to the next master. Thread-safe.
+/// connection failure moves on to the next master; NoLeaderError when every master said
+/// "No leader elected". Thread-safe.
 class MasterClient {
  public:
   MasterClient(http::Client& http, std::vector<std::string> masters);
@@ -44,6 +52,8 @@ class MasterClient {
   model::MasterState state();
   /// GET /master/maintenance/status on the leader.
   model::MaintenanceStatus maintenance_status();
+  /// GET /master/maintenance/schedule on the leader (NotFoundError from a master without it).
+  std::vector<model::MaintenanceWindow> maintenance_schedule();
   /// GET /metrics/snapshot on the leader (metrics are per master, never redirected).
   model::Metrics metrics();
   /// POST /api/v1 {"type":"GET_MASTER"} on the leader; nullopt when the master does not

@@ -19,12 +19,24 @@ const Attribute* Agent::attribute(std::string_view name) const {
   return nullptr;
 }
 
-std::string Agent::address() const {
+namespace {
+
+/// "10.0.0.5:5051" from "slave(1)@10.0.0.5:5051"; empty when the pid names no address.
+std::string_view pid_address(std::string_view pid) {
   const auto at = pid.find('@');
-  if (at != std::string::npos && at + 1 < pid.size()) {
-    return pid.substr(at + 1);
-  }
-  return hostname + ":" + std::to_string(port);
+  return at == std::string_view::npos ? std::string_view() : pid.substr(at + 1);
+}
+
+}  // namespace
+
+std::string Agent::address() const {
+  const auto at = pid_address(pid);
+  return at.empty() ? hostname + ":" + std::to_string(port) : std::string(at);
+}
+
+std::string Agent::ip() const {
+  const auto at = pid_address(pid);
+  return std::string(at.substr(0, at.rfind(':')));
 }
 
 double Task::started() const { return statuses.empty() ? 0.0 : statuses.front().timestamp; }

@@ -63,6 +63,8 @@ struct Agent {
   [[nodiscard]] const Attribute* attribute(std::string_view name) const;
   /// "ip:port" from pid (the CLI's rule), else hostname:port.
   [[nodiscard]] std::string address() const;
+  /// The IP from pid ("10.0.0.5"), "" when the pid has none.
+  [[nodiscard]] std::string ip() const;
 };
 
 /// An agent known from the registry that has not re-registered since a master failover.
@@ -197,6 +199,14 @@ struct MasterInfo {
 struct Machine {
   std::string hostname;
   std::string ip;
+};
+
+/// One window of GET /master/maintenance/schedule: machines unavailable from `start`.
+struct MaintenanceWindow {
+  std::vector<Machine> machines;
+  double start = 0;     // seconds since the epoch
+  double duration = 0;  // seconds; 0 = open-ended (Mesos leaves `duration` out)
+  bool open_ended = false;
 };
 
 /// GET /master/maintenance/status ({} when nothing is in maintenance).

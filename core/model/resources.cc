@@ -1,5 +1,6 @@
 #include "core/model/resources.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -59,6 +60,30 @@ std::uint64_t range_count(const std::vector<Range>& ranges) {
     n += r.end - r.begin + 1;
   }
   return n;
+}
+
+std::vector<Range> subtract_ranges(std::vector<Range> ranges, std::vector<Range> used) {
+  const auto by_begin = [](const Range& x, const Range& y) { return x.begin < y.begin; };
+  std::sort(ranges.begin(), ranges.end(), by_begin);
+  std::sort(used.begin(), used.end(), by_begin);
+  std::vector<Range> out;
+  std::size_t u = 0;
+  for (const auto& r : ranges) {
+    std::uint64_t next = r.begin;
+    while (u < used.size() && used[u].end < next) {
+      ++u;
+    }
+    for (std::size_t k = u; k < used.size() && used[k].begin <= r.end && next <= r.end; ++k) {
+      if (used[k].begin > next) {
+        out.push_back({next, used[k].begin - 1});
+      }
+      next = std::max(next, used[k].end + 1);
+    }
+    if (next <= r.end) {
+      out.push_back({next, r.end});
+    }
+  }
+  return out;
 }
 
 double Resources::scalar(std::string_view name) const {

@@ -22,6 +22,9 @@ struct Range {
 [[nodiscard]] std::string format_ranges(const std::vector<Range>& ranges);
 /// How many values the ranges hold (e.g. free ports).
 [[nodiscard]] std::uint64_t range_count(const std::vector<Range>& ranges);
+/// Values in `ranges` that are not in `used` (e.g. free ports), as sorted ranges.
+[[nodiscard]] std::vector<Range> subtract_ranges(std::vector<Range> ranges,
+                                                 std::vector<Range> used);
 
 /// One "resources object" (§2.1 of the Mesos reference): cpus, gpus, mem, disk always,
 /// ports as ranges, every other scalar (including `*_revocable`) by name.

@@ -1,6 +1,7 @@
 #include "core/restart/follow.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/error.h"
 #include "core/marathon/client.h"

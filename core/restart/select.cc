@@ -1,5 +1,7 @@
 #include "core/restart/select.h"
 
+#include "core/target/resolve.h"
+
 namespace qctl::restart {
 
 std::string unhealthy_reason(const model::App& app) {
@@ -47,13 +49,9 @@ bool task_unhealthy(const model::MarathonTask& task) {
 }
 
 std::optional<std::string> app_of_task(const std::string& task_id) {
-  const auto parsed = model::parse_marathon_task_id(task_id);
-  if (!parsed || parsed->safe_app_id.empty()) {
+  std::string id = target::app_id_of_task(task_id);
+  if (id.empty()) {
     return std::nullopt;
-  }
-  std::string id = "/";
-  for (char c : parsed->safe_app_id) {
-    id += c == '_' ? '/' : c;
   }
   return id;
 }

@@ -44,40 +44,18 @@ std::map<std::string, model::Resources> used_per_reservation(const model::Agent&
   return out;
 }
 
-std::vector<model::Range> subtract_ranges(std::vector<model::Range> ranges,
-                                          std::vector<model::Range> used) {
-  const auto by_begin = [](const model::Range& x, const model::Range& y) {
-    return x.begin < y.begin;
-  };
-  std::sort(ranges.begin(), ranges.end(), by_begin);
-  std::sort(used.begin(), used.end(), by_begin);
-  std::vector<model::Range> out;
-  std::size_t u = 0;
-  for (const auto& r : ranges) {
-    std::uint64_t next = r.begin;
-    while (u < used.size() && used[u].end < next) {
-      ++u;
-    }
-    for (std::size_t k = u; k < used.size() && used[k].begin <= r.end && next <= r.end; ++k) {
-      if (used[k].begin > next) {
-        out.push_back({next, used[k].begin - 1});
-      }
-      next = std::max(next, used[k].end + 1);
-    }
-    if (next <= r.end) {
-      out.push_back({next, r.end});
-    }
-  }
-  return out;
-}
-
-placement::AgentView free_view(const model::Agent& agent) {
+placement::AgentView identity_view(const model::Agent& agent) {
   placement::AgentView v;
   v.id = agent.id;
   v.hostname = agent.hostname;
   v.attributes = agent.attributes;
   v.region = agent.region;
   v.zone = agent.zone;
+  return v;
+}
+
+placement::AgentView free_view(const model::Agent& agent) {
+  placement::AgentView v = identity_view(agent);
   v.free = free_per_role(agent);
   return v;
 }
@@ -91,7 +69,7 @@ std::map<std::string, model::Resources> free_per_role(const model::Agent& agent)
   };
   for (const auto& [role, reserved] : agent.reserved) {
     model::Resources free = minus(reserved, used_of(role));
-    free.ports = subtract_ranges(reserved.ports, agent.used.ports);
+    free.ports = model::subtract_ranges(reserved.ports, agent.used.ports);
     out[role] = std::move(free);
   }
   // unreserved_resources is absent before Mesos 0.27: total minus every reservation then.
@@ -101,13 +79,13 @@ std::map<std::string, model::Resources> free_per_role(const model::Agent& agent)
   if (!has_unreserved) {
     unreserved = agent.resources;
     for (const auto& [role, reserved] : agent.reserved) {
-      auto ports = subtract_ranges(unreserved.ports, reserved.ports);
+      auto ports = model::subtract_ranges(unreserved.ports, reserved.ports);
       unreserved = minus(unreserved, reserved);
       unreserved.ports = std::move(ports);
     }
   }
   model::Resources free = minus(unreserved, used_of("*"));
-  free.ports = subtract_ranges(unreserved.ports, agent.used.ports);
+  free.ports = model::subtract_ranges(unreserved.ports, agent.used.ports);
   out["*"] = std::move(free);
   return out;
 }

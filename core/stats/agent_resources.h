@@ -17,16 +17,16 @@ namespace qctl::stats {
 [[nodiscard]] std::map<std::string, model::Resources> used_per_reservation(
     const model::Agent& agent);
 
+/// The agent's identity as the placement engine sees it (id, hostname, attributes, fault
+/// domain), with nothing free yet.
+[[nodiscard]] placement::AgentView identity_view(const model::Agent& agent);
+
 /// The agent as the placement engine sees it: per role what is free (reservation or
 /// unreserved amount minus what is used there, never below 0), free ports as ranges.
 [[nodiscard]] placement::AgentView free_view(const model::Agent& agent);
 
 /// free_view's `free` alone (no copy of the agent's identity and attributes).
 [[nodiscard]] std::map<std::string, model::Resources> free_per_role(const model::Agent& agent);
-
-/// Port numbers in `ranges` that are not in `used` (both as Mesos ranges).
-[[nodiscard]] std::vector<model::Range> subtract_ranges(std::vector<model::Range> ranges,
-                                                        std::vector<model::Range> used);
 
 /// Hostnames (lower case) and IPs listed as draining or down, for availability checks.
 class MaintenanceIndex {

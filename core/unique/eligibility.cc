@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "core/util/strings.h"
 #include "core/stats/fit.h"
+#include "core/util/strings.h"
 
 namespace qctl::unique {
 
@@ -103,7 +103,7 @@ std::vector<model::Constraint> placement_constraints(const model::App& app) {
 }
 
 Eligibility::Eligibility(const std::vector<model::Agent>& agents,
-                         const std::vector<MaintenanceWindow>& windows, double now)
+                         const std::vector<model::MaintenanceWindow>& windows, double now)
     : agents_(agents) {
   counts_.listed = agents.size();
   std::vector<std::string> keys;
@@ -137,16 +137,6 @@ Eligibility::Eligibility(const std::vector<model::Agent>& agents,
   assign_classes(host_keys, host_class_, host_class_rep_);
 }
 
-placement::Demand Eligibility::demand_of(const model::App& app, const std::string& framework_role,
-                                         bool with_constraints) const {
-  placement::Demand d = stats::demand_of(app, framework_role);
-  d.constraints.clear();
-  if (with_constraints) {
-    d.constraints = placement_constraints(app);
-  }
-  return d;
-}
-
 std::vector<std::uint8_t>& Eligibility::outcomes(const placement::Demand& demand, bool by_host) {
   std::string key = by_host ? "h|" : "c|";
   key += shape_key(demand);
@@ -176,13 +166,17 @@ std::vector<std::uint8_t>& Eligibility::fits(const placement::Demand& shape) {
 
 AppCount Eligibility::count(const model::App& app, const std::string& framework_role,
                             const std::set<std::string>* hosts) {
-  const placement::Demand demand = demand_of(app, framework_role, true);
+  // The shape (resources and roles) decides whether an instance fits; the demand adds the
+  // constraints that decide whether the agent counts at all.
+  placement::Demand shape = stats::demand_of(app, framework_role);
+  shape.constraints.clear();
+  placement::Demand demand = shape;
+  demand.constraints = placement_constraints(app);
   const bool by_host = std::any_of(demand.constraints.begin(), demand.constraints.end(),
                                    [](const auto& c) { return is_hostname_field(c.field); });
   auto& outcome = outcomes(demand, by_host);
   const auto& cls = by_host ? host_class_ : class_;
   const auto& reps = by_host ? host_class_rep_ : class_rep_;
-  const placement::Demand shape = demand_of(app, framework_role, false);
   std::vector<std::uint8_t>* fit = nullptr;
   AppCount out;
   for (std::size_t i : eligible_) {

@@ -33,7 +33,7 @@ struct AppCount {
 class Eligibility {
  public:
   Eligibility(const std::vector<model::Agent>& agents,
-              const std::vector<MaintenanceWindow>& windows, double now);
+              const std::vector<model::MaintenanceWindow>& windows, double now);
 
   [[nodiscard]] const AgentCounts& counts() const { return counts_; }
   /// Counts for one app. `hosts` = agent ids running its tasks (nullptr: unknown, so
@@ -43,8 +43,6 @@ class Eligibility {
 
  private:
   enum Outcome : std::uint8_t { kUnknown, kIn, kConstraint, kRole, kTooSmall };
-  placement::Demand demand_of(const model::App& app, const std::string& framework_role,
-                              bool with_constraints) const;
   std::vector<std::uint8_t>& outcomes(const placement::Demand& demand, bool by_host);
   std::vector<std::uint8_t>& fits(const placement::Demand& shape);
 

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "core/unique/eligibility.h"
 #include "core/util/strings.h"
 
 namespace qctl::unique {
@@ -105,8 +104,12 @@ model::UpgradeStrategy safe_strategy(std::int64_t instances) {
 }
 
 Plan plan_sync(const PlanInputs& in, const PlanOptions& opts) {
-  Plan plan;
   Eligibility eligibility(in.agents, in.windows, in.now);
+  return plan_sync(in, opts, eligibility);
+}
+
+Plan plan_sync(const PlanInputs& in, const PlanOptions& opts, Eligibility& eligibility) {
+  Plan plan;
   plan.agents = eligibility.counts();
   plan.agents.recovered = in.recovered;
   plan.refusal = global_refusal(in, opts);

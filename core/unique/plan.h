@@ -13,6 +13,7 @@
 #include "core/model/marathon.h"
 #include "core/model/mesos.h"
 #include "core/unique/agents.h"
+#include "core/unique/eligibility.h"
 
 namespace qctl::unique {
 
@@ -32,7 +33,7 @@ struct PlanOptions {
 struct PlanInputs {
   std::vector<model::Agent> agents;  // /master/slaves `slaves`
   std::size_t recovered = 0;         // /master/slaves `recovered_slaves`
-  std::vector<MaintenanceWindow> windows;
+  std::vector<model::MaintenanceWindow> windows;
   std::vector<model::App> apps;  // the selection, in output order
   /// App id -> ids of the agents running one of its tasks. Apps missing here have unknown
   /// tasks: agents without free room are then reported, and `needs_tasks` set.
@@ -83,6 +84,10 @@ struct Plan {
 /// Plans a sync pass. Global refusals (empty list, recovering agents, agent drop beyond
 /// max_change since the last run) leave every app at kNone/kRefused with the rule.
 [[nodiscard]] Plan plan_sync(const PlanInputs& in, const PlanOptions& opts);
+/// The same with `eligibility` built from in.agents, in.windows and in.now: a pass that
+/// plans again (with tasks) keeps its placement answers.
+[[nodiscard]] Plan plan_sync(const PlanInputs& in, const PlanOptions& opts,
+                             Eligibility& eligibility);
 
 /// The upgrade strategy --fix-upgrade-strategy sets: no over-capacity, and a health
 /// capacity low enough that Marathon stops one old instance before starting its

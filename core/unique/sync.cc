@@ -6,39 +6,36 @@
 #include <set>
 
 #include "core/error.h"
-#include "core/json/decode.h"
 #include "core/marathon/client.h"
 #include "core/mesos/master_client.h"
-#include "core/status/selector.h"
+#include "core/unique/eligibility.h"
 #include "core/unique/state_file.h"
 #include "core/util/strings.h"
 
 namespace qctl::unique {
 
-bool is_no_leader(const NetworkError& e) {
-  return std::string(e.what()).find("no leading Mesos master") != std::string::npos;
-}
-
-namespace {}  // namespace
-
-std::vector<MaintenanceWindow> fetch_maintenance(mesos::MasterClient& mesos) {
+std::vector<model::MaintenanceWindow> fetch_maintenance(mesos::MasterClient& mesos) {
   try {
-    std::string body = mesos.get("/master/maintenance/schedule");
-    try {
-      return decode_maintenance_schedule(body);
-    } catch (const json::DecodeError& e) {
-      throw ApiError("GET /master/maintenance/schedule", e.what());
-    }
+    return mesos.maintenance_schedule();
   } catch (const NotFoundError&) {
     const auto status = mesos.maintenance_status();
-    MaintenanceWindow w;
-    w.open_ended = true;
-    for (const auto& m : status.draining) {
-      w.machines.push_back({m.hostname, m.ip});
+    if (status.draining.empty()) {
+      return {};
     }
-    return w.machines.empty() ? std::vector<MaintenanceWindow>{}
-                              : std::vector<MaintenanceWindow>{w};
+    model::MaintenanceWindow w;
+    w.machines = status.draining;
+    w.open_ended = true;
+    return {w};
   }
+}
+
+AgentSnapshot fetch_snapshot(mesos::MasterClient& mesos) {
+  AgentSnapshot snapshot;
+  auto list = mesos.agents();
+  snapshot.agents = std::move(list.agents);
+  snapshot.recovered = list.recovered.size();
+  snapshot.windows = fetch_maintenance(mesos);
+  return snapshot;
 }
 
 namespace {
@@ -102,30 +99,33 @@ void apply(SyncResult& r, marathon::Client& marathon, const SyncRequest& req, co
     const AppPlan& p = r.plan.apps[i];
     AppResult& out = r.results[i];
     if (p.action == Action::kSkipDeployment) {
-      log("skipped " + p.id + ": " + p.reason);
+      log(Level::kWarning, "skipped " + p.id + ": " + p.reason);
     } else if (p.action == Action::kRefused && p.refusal && !r.plan.refusal) {
-      log("refused " + p.id + " by rule " + p.refusal->rule + ": " + p.refusal->message);
+      log(Level::kError,
+          "refused " + p.id + " by rule " + p.refusal->rule + ": " + p.refusal->message);
     }
     if (p.action != Action::kScale && p.action != Action::kFixStrategy) {
       continue;
     }
     if (req.dry_run) {
-      log(describe_write(p, true));
+      log(Level::kInfo, describe_write(p, true));
       continue;
     }
     try {
       const auto d = marathon.update_app(p.id, update_body(p), req.plan.force);
       out.outcome = Outcome::kWritten;
       out.message = d.deployment_id;
-      log(describe_write(p, false) + ", deployment " + d.deployment_id);
+      log(Level::kInfo, describe_write(p, false) + ", deployment " + d.deployment_id);
     } catch (const ApiError& e) {
-      out.outcome = e.status() == 409 ? Outcome::kLocked : Outcome::kFailed;
-      out.message = e.status() == 409 ? "a deployment is in progress (409)" : e.line();
-      log((e.status() == 409 ? "skipped " : "failed ") + p.id + ": " + out.message);
+      const bool locked = e.status() == 409;
+      out.outcome = locked ? Outcome::kLocked : Outcome::kFailed;
+      out.message = locked ? "a deployment is in progress (409)" : e.line();
+      log(locked ? Level::kWarning : Level::kError,
+          (locked ? "skipped " : "failed ") + p.id + ": " + out.message);
     } catch (const Error& e) {
       out.outcome = Outcome::kFailed;
       out.message = e.line();
-      log("failed " + p.id + ": " + out.message);
+      log(Level::kError, "failed " + p.id + ": " + out.message);
     }
   }
 }
@@ -184,16 +184,15 @@ std::vector<model::App> select_apps(std::vector<model::App> apps, const Selectio
     }
     return out;
   }
-  const auto selector =
-      selection.selector.empty() ? status::Selector{} : status::parse_selector(selection.selector);
   for (auto& a : apps) {
     const bool keep =
         selection.selector.empty()
             ? a.is_hostname_unique()
-            : status::matches(selector, [&a](const std::string& key) -> std::optional<std::string> {
-                auto it = a.labels.find(key);
-                return it == a.labels.end() ? std::nullopt : std::optional(it->second);
-              });
+            : status::matches(
+                  selection.selector, [&a](const std::string& key) -> std::optional<std::string> {
+                    auto it = a.labels.find(key);
+                    return it == a.labels.end() ? std::nullopt : std::optional(it->second);
+                  });
     if (keep) {
       out.push_back(std::move(a));
     }
@@ -201,39 +200,30 @@ std::vector<model::App> select_apps(std::vector<model::App> apps, const Selectio
   return out;
 }
 
-SyncResult sync_pass(mesos::MasterClient& mesos, marathon::Client& marathon, const SyncRequest& req,
+SyncResult sync_pass(AgentSnapshot agents, marathon::Client& marathon, const SyncRequest& req,
                      double now, const LogLine& log) {
   SyncResult r;
   PlanInputs in;
   in.now = now;
-  try {
-    auto list = mesos.agents();
-    in.agents = std::move(list.agents);
-    in.recovered = list.recovered.size();
-    in.windows = fetch_maintenance(mesos);
-  } catch (const NetworkError& e) {
-    if (!is_no_leader(e)) {
-      throw;
-    }
-    r.plan.refusal = Refusal{"no-leader", e.what()};
-    log("refused by rule no-leader: " + r.plan.refusal->message);
-    return r;
-  }
+  in.agents = std::move(agents.agents);
+  in.recovered = agents.recovered;
+  in.windows = std::move(agents.windows);
   in.apps = select_apps(marathon.apps(), req.selection);
   if (!req.state_path.empty()) {
     in.last_agent_count = read_agent_count(req.state_path);
   }
-  r.plan = plan_sync(in, req.plan);
+  Eligibility eligibility(in.agents, in.windows, in.now);
+  r.plan = plan_sync(in, req.plan, eligibility);
   if (std::any_of(r.plan.apps.begin(), r.plan.apps.end(),
                   [](const AppPlan& p) { return p.needs_tasks; })) {
     in.hosts = hosts_of(marathon, in.apps);
     r.fetched_tasks = true;
-    r.plan = plan_sync(in, req.plan);
+    r.plan = plan_sync(in, req.plan, eligibility);
   }
   r.results.resize(r.plan.apps.size());
   collect_warnings(r, req.plan);
   if (r.plan.refusal) {
-    log("refused by rule " + r.plan.refusal->rule + ": " + r.plan.refusal->message);
+    log(Level::kError, "refused by rule " + r.plan.refusal->rule + ": " + r.plan.refusal->message);
     return r;
   }
   apply(r, marathon, req, log);
@@ -241,6 +231,20 @@ SyncResult sync_pass(mesos::MasterClient& mesos, marathon::Client& marathon, con
     write_agent_count(req.state_path, in.agents.size(), now);
   }
   return r;
+}
+
+SyncResult sync_pass(mesos::MasterClient& mesos, marathon::Client& marathon, const SyncRequest& req,
+                     double now, const LogLine& log) {
+  AgentSnapshot agents;
+  try {
+    agents = fetch_snapshot(mesos);
+  } catch (const mesos::NoLeaderError& e) {
+    SyncResult r;
+    r.plan.refusal = Refusal{"no-leader", e.what()};
+    log(Level::kError, "refused by rule no-leader: " + r.plan.refusal->message);
+    return r;
+  }
+  return sync_pass(std::move(agents), marathon, req, now, log);
 }
 
 }  // namespace qctl::unique

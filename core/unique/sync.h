@@ -6,11 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "core/status/selector.h"
 #include "core/unique/plan.h"
 
-namespace qctl {
-class NetworkError;
-}
 namespace qctl::mesos {
 class MasterClient;
 }
@@ -23,7 +21,8 @@ namespace qctl::unique {
 /// Which apps a pass looks at; exactly one way is set.
 struct Selection {
   std::vector<std::string> app_ids;  // --app (each must exist)
-  std::string selector;              // --selector "k=v,k2!=v2" over app labels
+  status::Selector selector;         // --selector "k=v,k2!=v2" over app labels, parsed
+  std::string selector_text;         // the selector as given, for messages
   bool all_unique = false;           // every app with hostname:UNIQUE
 };
 
@@ -56,22 +55,36 @@ struct SyncResult {
   [[nodiscard]] std::string action_done(std::size_t i) const;
 };
 
-/// One line per action or refusal ("scaled /logs from 3 to 5: 5 eligible agents").
-using LogLine = std::function<void(const std::string&)>;
+enum class Level { kInfo, kWarning, kError };
 
-/// Reads /master/slaves, /master/maintenance/schedule, /v2/apps (and /v2/tasks when some
-/// eligible agent lacks room), plans, and unless dry_run writes PUT /v2/apps/{id}
-/// ?force=<plan.force>. No leader elected -> refusal "no-leader" (no exception). An
-/// unknown --app -> NotFoundError; unreachable services -> NetworkError (nothing written).
+/// One line per action or refusal ("scaled /logs from 3 to 5: 5 eligible agents"), with
+/// its severity: kError for refusals and failures, kWarning for skips and warnings.
+using LogLine = std::function<void(Level, const std::string&)>;
+
+/// What a pass reads from Mesos before it looks at Marathon.
+struct AgentSnapshot {
+  std::vector<model::Agent> agents;  // /master/slaves `slaves`
+  std::size_t recovered = 0;         // /master/slaves `recovered_slaves`
+  std::vector<model::MaintenanceWindow> windows;
+};
+
+/// GET /master/slaves and the maintenance windows (fetch_maintenance). Throws
+/// mesos::NoLeaderError when no master is leading, NetworkError when none answers.
+[[nodiscard]] AgentSnapshot fetch_snapshot(mesos::MasterClient& mesos);
+
+/// Plans on `agents`, reads /v2/apps (and /v2/tasks when some eligible agent lacks room),
+/// and unless dry_run writes PUT /v2/apps/{id}?force=<plan.force>. An unknown --app ->
+/// NotFoundError; unreachable Marathon -> NetworkError (nothing written).
+SyncResult sync_pass(AgentSnapshot agents, marathon::Client& marathon, const SyncRequest& request,
+                     double now, const LogLine& log);
+
+/// fetch_snapshot, then the pass. No leader elected -> refusal "no-leader" (no exception).
 SyncResult sync_pass(mesos::MasterClient& mesos, marathon::Client& marathon,
                      const SyncRequest& request, double now, const LogLine& log);
 
-/// True for the MasterClient's "no leading Mesos master" (every master answered 503).
-[[nodiscard]] bool is_no_leader(const NetworkError& e);
-
 /// The maintenance windows: GET /master/maintenance/schedule, or for a master without it
 /// (404) every draining machine of /master/maintenance/status as an open-ended window.
-[[nodiscard]] std::vector<MaintenanceWindow> fetch_maintenance(mesos::MasterClient& mesos);
+[[nodiscard]] std::vector<model::MaintenanceWindow> fetch_maintenance(mesos::MasterClient& mesos);
 
 /// The apps a selection names, from the full /v2/apps list (in its order).
 /// Throws NotFoundError for an --app that Marathon does not know.

@@ -48,14 +48,12 @@ void Watcher::wait(std::chrono::milliseconds d, const std::function<bool()>& sto
   }
 }
 
-std::string Watcher::agent_signature() {
-  auto list = mesos_.agents();
-  const auto windows = fetch_maintenance(mesos_);
-  std::string sig = std::to_string(list.recovered.size()) + ";";
-  for (const auto& a : list.agents) {
+std::string Watcher::agent_signature(const AgentSnapshot& snapshot) const {
+  std::string sig = std::to_string(snapshot.recovered) + ";";
+  for (const auto& a : snapshot.agents) {
     sig += a.id;
     sig += ':';
-    sig += agent_state_name(classify(a, windows, clock_.now()));
+    sig += agent_state_name(classify(a, snapshot.windows, clock_.now()));
     sig += ';';
   }
   return sig;
@@ -76,25 +74,25 @@ void Watcher::follow_events(const LogLine& log, const std::function<bool()>& sto
         [this, &log](const marathon::StreamNotice& n) {
           if (n.kind == marathon::StreamNotice::Kind::kLost) {
             events_live_ = false;
-            log("marathon " + marathon::describe(n));
+            log(Level::kInfo, "marathon " + marathon::describe(n));
             return;
           }
           events_live_ = true;
           if (n.kind == marathon::StreamNotice::Kind::kReconnected) {
-            log("marathon event stream reconnected");
+            log(Level::kInfo, "marathon event stream reconnected");
             wake();  // events may have been missed meanwhile
           }
         });
   } catch (const Error& e) {
     events_live_ = false;
-    log("marathon event stream unavailable (" + e.line() + "); polling Marathon every " +
-        util::format_millis(options_.interval));
+    log(Level::kInfo, "marathon event stream unavailable (" + e.line() +
+                          "); polling Marathon every " + util::format_millis(options_.interval));
   }
 }
 
-void Watcher::run_pass(const LogLine& log) {
+void Watcher::run_pass(const LogLine& log, AgentSnapshot snapshot) {
   ++passes_;
-  LogLine quiet_refusals = [this, &log](const std::string& line) {
+  LogLine quiet_refusals = [this, &log](Level level, const std::string& line) {
     // A refusal that holds pass after pass is logged when it starts, not every pass.
     if (line.rfind("refused by rule", 0) == 0) {
       if (line == last_refusal_) {
@@ -102,18 +100,20 @@ void Watcher::run_pass(const LogLine& log) {
       }
       last_refusal_ = line;
     }
-    log(line);
+    log(level, line);
   };
-  const SyncResult r = sync_pass(mesos_, marathon_, request_, clock_.now(), quiet_refusals);
+  const SyncResult r =
+      sync_pass(std::move(snapshot), marathon_, request_, clock_.now(), quiet_refusals);
   if (!r.plan.refusal) {
-    if (!last_refusal_.empty() && last_refusal_.rfind("refused by rule", 0) == 0) {
-      log("refusal lifted: " + last_refusal_.substr(std::string("refused by rule ").size()));
+    if (!last_refusal_.empty()) {
+      log(Level::kInfo,
+          "refusal lifted: " + last_refusal_.substr(std::string("refused by rule ").size()));
     }
     last_refusal_.clear();
   }
   for (const auto& w : r.warnings) {
     if (warned_.insert(w).second) {
-      log("warning: " + w);
+      log(Level::kWarning, "warning: " + w);
     }
   }
 }
@@ -143,42 +143,39 @@ void Watcher::run(const LogLine& log, const std::function<bool()>& stop) {
   bool failing = false;
   while (!stop()) {
     try {
-      const std::string sig = agent_signature();
+      AgentSnapshot snapshot = fetch_snapshot(mesos_);
+      const std::string sig = agent_signature(snapshot);
       const bool poll_marathon = !events_live_;
       need_pass = need_pass || sig != last_sig || dirty_.exchange(false) || poll_marathon ||
                   std::chrono::steady_clock::now() - last_pass >= options_.resync;
       if (need_pass) {
-        run_pass(log);
+        run_pass(log, std::move(snapshot));
         last_pass = std::chrono::steady_clock::now();
         last_sig = sig;
         need_pass = false;
       }
       if (failing) {
-        log("connection restored");
+        log(Level::kInfo, "connection restored");
         failing = false;
       }
       backoff.reset();
       wait(options_.interval, stop);
     } catch (const AuthError&) {
       throw;
-    } catch (const NetworkError& e) {
-      const auto delay = backoff.next();
-      if (is_no_leader(e)) {
-        // Named like the one-shot refusal, and logged once while it lasts.
-        const std::string line = "refused by rule no-leader: no Mesos master is leading; waiting";
-        if (line != last_refusal_) {
-          log(line);
-          last_refusal_ = line;
-        }
-      } else {
-        log("pass failed: " + e.line() + "; retrying in " + util::format_millis(delay));
+    } catch (const mesos::NoLeaderError&) {
+      // Named like the one-shot refusal, and logged once while it lasts.
+      const std::string line = "refused by rule no-leader: no Mesos master is leading; waiting";
+      if (line != last_refusal_) {
+        log(Level::kError, line);
+        last_refusal_ = line;
       }
       failing = true;
       need_pass = true;
-      wait(delay, stop);
+      wait(backoff.next(), stop);
     } catch (const Error& e) {
       const auto delay = backoff.next();
-      log("pass failed: " + e.line() + "; retrying in " + util::format_millis(delay));
+      log(Level::kError,
+          "pass failed: " + e.line() + "; retrying in " + util::format_millis(delay));
       failing = true;
       need_pass = true;
       wait(delay, stop);

@@ -44,8 +44,8 @@ class Watcher {
  private:
   void follow_events(const LogLine& log, const std::function<bool()>& stop);
   /// Eligibility states of every agent, to notice a change without a full pass.
-  std::string agent_signature();
-  void run_pass(const LogLine& log);
+  [[nodiscard]] std::string agent_signature(const AgentSnapshot& snapshot) const;
+  void run_pass(const LogLine& log, AgentSnapshot snapshot);
   /// Sleeps up to `d`, returning early when stopped or an event wakes the loop.
   void wait(std::chrono::milliseconds d, const std::function<bool()>& stop);
   void wake();

@@ -15,6 +15,8 @@
 #include <thread>
 #include <vector>
 
+#include "tests/support/run_qctl.h"
+
 namespace qctl::testing {
 
 class BackgroundQctl {
@@ -25,29 +27,7 @@ class BackgroundQctl {
     if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) {
       return;
     }
-    std::vector<std::string> argv_s{QCTL_BINARY};
-    argv_s.insert(argv_s.end(), args.begin(), args.end());
-    std::vector<std::string> env_s{"PATH=/usr/local/bin:/usr/bin:/bin"};
-    for (const auto& [k, v] : env) {
-      env_s.push_back(k + "=" + v);
-    }
-    std::vector<char*> argv;
-    std::vector<char*> envp;
-    for (auto& s : argv_s) {
-      argv.push_back(s.data());
-    }
-    argv.push_back(nullptr);
-    for (auto& s : env_s) {
-      envp.push_back(s.data());
-    }
-    envp.push_back(nullptr);
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(out[1], 1);
-      dup2(err[1], 2);
-      execve(argv[0], argv.data(), envp.data());
-      _exit(127);
-    }
+    pid_ = spawn_qctl(args, env, -1, out[1], err[1]);
     close(out[1]);
     close(err[1]);
     reader_ = std::thread([this, o = out[0], e = err[0]] { pump(o, e); });
@@ -82,6 +62,11 @@ class BackgroundQctl {
   /// SIGINT, then the exit code (128+N when killed by signal N).
   int interrupt() {
     kill(pid_, SIGINT);
+    return reap();
+  }
+  /// SIGTERM (a service manager stopping it), then the exit code.
+  int terminate() {
+    kill(pid_, SIGTERM);
     return reap();
   }
   /// Waits for it to exit on its own.

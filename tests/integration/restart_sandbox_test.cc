@@ -7,6 +7,7 @@
 #include <future>
 #include <nlohmann/json.hpp>
 
+#include "tests/integration/sandbox_app_support.h"
 #include "tests/integration/sandbox_status_support.h"
 
 namespace qctl::testing {
@@ -50,10 +51,7 @@ class RestartSandbox : public ::testing::Test {
   static void break_app(const std::string& name) {
     std::ofstream(flags_->path() + "/broken_" + name) << "x";
   }
-  static nlohmann::json app(const std::string& name) {
-    return nlohmann::json::parse(
-        http_call("GET", c().sb.marathon() + "/v2/apps/" + name).body)["app"];
-  }
+  static nlohmann::json app(const std::string& name) { return marathon_app(c(), name); }
   static bool healthy(const std::string& name, int n) {
     const auto a = app(name);
     return a["tasksHealthy"] == n && a["deployments"].empty();

@@ -1,13 +1,9 @@
 // `qctl unique sync` (the real binary) against a simulated sandbox: agents joining,
 // draining, deactivated and lost; wrong attributes; deployments; failover; --watch.
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <fstream>
 #include <memory>
 
+#include "tests/integration/logs_support.h"
+#include "tests/integration/sandbox_app_support.h"
 #include "tests/integration/sandbox_status_support.h"
 
 namespace qctl::testing {
@@ -40,11 +36,7 @@ class UniqueSyncSandboxTest : public ::testing::Test {
         R"(],"upgradeStrategy":{"minimumHealthCapacity":0.5,"maximumOverCapacity":0}})");
   }
 
-  static nlohmann::json app(const std::string& id) {
-    const auto r = http_call("GET", cluster_->sb.marathon() + "/v2/apps" + id);
-    auto j = nlohmann::json::parse(r.body, nullptr, false);
-    return j.is_discarded() ? nlohmann::json() : j["app"];
-  }
+  static nlohmann::json app(const std::string& id) { return marathon_app(*cluster_, id); }
 
   static bool no_deployment(const std::string& id) {
     const auto a = app(id);
@@ -148,57 +140,31 @@ TEST_F(UniqueSyncSandboxTest, BadInputUnknownAppNonUniqueAppUnreachableMarathon)
 TEST_F(UniqueSyncSandboxTest, WatchReactsToAJoiningAgentAndStopsOnSigterm) {
   create_daemon("/t5/watched", 1);
   ASSERT_TRUE(eventually([] { return no_deployment("/t5/watched"); }));
-  TempDir logs;
-  const std::string err_path = logs.path() + "/stderr";
-  auto env = cluster_->sb.env();
-  env["HOME"] = cluster_->home.path();
-  env["QCTL_CONFIG"] = cluster_->home.path() + "/config";
-  env["PATH"] = "/usr/bin:/bin";
-  std::vector<std::string> argv = {QCTL_BINARY,    "unique",  "sync",       "--app",
-                                   "/t5/watched",  "--watch", "--interval", "200ms",
-                                   "--max-change", "100%"};
-  const pid_t pid = fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    const int fd = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(fd, 2);
-    std::vector<std::string> env_strings;
-    for (const auto& [k, v] : env) {
-      env_strings.push_back(k + "=" + v);
-    }
-    std::vector<char*> args;
-    std::vector<char*> envp;
-    for (auto& s : argv) {
-      args.push_back(s.data());
-    }
-    for (auto& s : env_strings) {
-      envp.push_back(s.data());
-    }
-    args.push_back(nullptr);
-    envp.push_back(nullptr);
-    execve(args[0], args.data(), envp.data());
-    _exit(127);
-  }
+  BackgroundQctl watch({"unique", "sync", "--app", "/t5/watched", "--watch", "--interval", "200ms",
+                        "--max-change", "100%"},
+                       user_env(cluster_->sb, cluster_->home));
   const auto target = [] { return app("/t5/watched")["instances"].get<int>(); };
   // The first pass scales to every eligible agent.
-  ASSERT_TRUE(eventually([&] { return target() > 1; }, std::chrono::seconds(10)));
+  ASSERT_TRUE(eventually([&] { return target() > 1; }, std::chrono::seconds(10))) << watch.err();
   const int before = target();
   ASSERT_TRUE(eventually([] { return no_deployment("/t5/watched"); }));
   cluster_->admin("agents", R"({"attributes":{"rack":"r2"}})");
   EXPECT_TRUE(eventually([&] { return target() == before + 1; }, std::chrono::seconds(5)));
-  kill(pid, SIGTERM);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  std::ifstream in(err_path);
-  const std::string err((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  ASSERT_TRUE(WIFEXITED(status)) << err;
-  EXPECT_EQ(WEXITSTATUS(status), 0) << err;
+  const int code = watch.terminate();
+  const std::string err = watch.err();
+  EXPECT_EQ(code, 0) << err;
   EXPECT_NE(err.find("scaled /t5/watched from 1 to "), std::string::npos) << err;
   EXPECT_NE(err.find("scaled /t5/watched from " + std::to_string(before) + " to " +
                      std::to_string(before + 1)),
             std::string::npos)
       << err;
   EXPECT_NE(err.find("stopped by SIGTERM"), std::string::npos) << err;
+}
+
+TEST_F(UniqueSyncSandboxTest, WatchWithABadSelectorExitsAtOnce) {
+  const auto r = sync({"--watch", "--selector", "=bad"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("invalid selector term '=bad'"), std::string::npos) << r.err;
 }
 
 // Last: it moves the Mesos leader around.

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "tests/support/cli.h"
 #include "tests/support/fake_transport.h"
+#include "tests/support/run_qctl.h"
 
 namespace qctl::testing {
 namespace {
@@ -22,15 +23,6 @@ constexpr const char* kApps =
 /// A private state directory per test.
 class UniqueSyncCmdTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("qctl-unique-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
   /// master-slaves.json: 5 agents, of which S1 is deactivated and S2 draining: 3 eligible.
   void serve_cluster(FakeTransport& t) {
     t.get_fixture(std::string(kMesos) + "/master/slaves", "mesos/master-slaves.json");
@@ -54,7 +46,8 @@ class UniqueSyncCmdTest : public ::testing::Test {
     return (dir_ / "qctl" / "unique-_env_.json").string();
   }
 
-  std::filesystem::path dir_;
+  TempDir tmp_;
+  std::filesystem::path dir_ = tmp_.path();
 };
 
 TEST_F(UniqueSyncCmdTest, DryRunPrintsThePlanAndWritesNothing) {
@@ -161,9 +154,7 @@ TEST_F(UniqueSyncCmdTest, AnyConstraintSyncsItAnyway) {
 
 TEST_F(UniqueSyncCmdTest, UnknownAppIsNotFound) {
   FakeTransport t;
-  t.get_fixture(std::string(kMesos) + "/master/slaves", "mesos/master-slaves.json");
-  t.on(Method::kGet, std::string(kMesos) + "/master/maintenance/schedule", 200, "{}");
-  t.get_fixture(kApps, "marathon/apps.json");
+  serve_cluster(t);
   const auto r = run(t, {"--app", "/nope"});
   EXPECT_EQ(r.code, 3);
   EXPECT_EQ(r.out, "");
@@ -228,6 +219,10 @@ TEST_F(UniqueSyncCmdTest, BadFlagsAreUsageErrors) {
   r = run(t, {"--app", "/Bad_Id"});
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("invalid app id"), std::string::npos) << r.err;
+  r = run(t, {"--selector", "=bad"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("invalid selector term '=bad'"), std::string::npos) << r.err;
+  EXPECT_TRUE(t.requests().empty());  // refused before asking Mesos
 }
 
 }  // namespace

@@ -5,21 +5,11 @@
 
 #include <gtest/gtest.h>
 
-#include "core/mesos/decode.h"
 #include "core/stats/agent_resources.h"
-#include "tests/support/fake_transport.h"
+#include "tests/core/stats/stats_test_util.h"
 
 namespace qctl::stats {
 namespace {
-
-ClusterInput small_cluster() {
-  ClusterInput in;
-  std::string slaves = testing::read_fixture("mesos/stats-slaves.json");
-  in.agents = mesos::decode_slaves(slaves).agents;
-  std::string maintenance = testing::read_fixture("mesos/stats-maintenance.json");
-  in.maintenance = mesos::decode_maintenance_status(maintenance);
-  return in;
-}
 
 const GroupTotals& find(const std::vector<GroupTotals>& groups, const std::string& name) {
   for (const auto& g : groups) {
@@ -32,7 +22,7 @@ const GroupTotals& find(const std::vector<GroupTotals>& groups, const std::strin
 }
 
 TEST(StatsAllocationTest, DecodesReservationTypesAndUsePerRoleFromTheFullArrays) {
-  const auto in = small_cluster();
+  const auto in = testing::small_cluster();
   const auto& a1 = in.agents[0];
   EXPECT_TRUE(a1.has_full);
   EXPECT_DOUBLE_EQ(a1.reserved_dynamic.at("web").cpus, 1);
@@ -43,7 +33,7 @@ TEST(StatsAllocationTest, DecodesReservationTypesAndUsePerRoleFromTheFullArrays)
 }
 
 TEST(StatsAllocationTest, AvailabilityKeepsDrainingAndMaintenanceApart) {
-  const auto in = small_cluster();
+  const auto in = testing::small_cluster();
   EXPECT_EQ(availability_of(in.agents[0], in.maintenance), Availability::kAvailable);
   EXPECT_EQ(availability_of(in.agents[1], in.maintenance), Availability::kDraining);
   // Listed as "A3.SH2": hostnames compare without case.
@@ -51,7 +41,7 @@ TEST(StatsAllocationTest, AvailabilityKeepsDrainingAndMaintenanceApart) {
 }
 
 TEST(StatsAllocationTest, DefaultGroupsByDatacenterWithHandComputedTotals) {
-  const auto in = small_cluster();
+  const auto in = testing::small_cluster();
   const auto by = default_group_by(in.agents);
   EXPECT_EQ(by.attribute, "dc");
   const auto groups = group_totals(in, by);
@@ -84,7 +74,7 @@ TEST(StatsAllocationTest, DefaultGroupsByDatacenterWithHandComputedTotals) {
 }
 
 TEST(StatsAllocationTest, RolesSplitStaticAndDynamicAndWhatIsUsedOfThem) {
-  const auto in = small_cluster();
+  const auto in = testing::small_cluster();
   const auto groups = group_totals(in, parse_group_by("role"));
   ASSERT_EQ(groups.size(), 2u);
   EXPECT_EQ(groups[0].group, "*");
@@ -100,7 +90,7 @@ TEST(StatsAllocationTest, RolesSplitStaticAndDynamicAndWhatIsUsedOfThem) {
 }
 
 TEST(StatsAllocationTest, MixedAttributeTypesGroupByTheirTextAndMissingOnesAreNone) {
-  const auto in = small_cluster();
+  const auto in = testing::small_cluster();
   const auto groups = group_totals(in, parse_group_by("rack"));
   std::vector<std::string> names;
   for (const auto& g : groups) {
@@ -126,7 +116,7 @@ TEST(StatsAllocationTest, WithoutFullArraysUseFillsReservationsFirst) {
 }
 
 TEST(StatsAllocationTest, LoadedAgentsAndEmptyCluster) {
-  const auto in = small_cluster();
+  const auto in = testing::small_cluster();
   const auto loads = agent_loads(in, default_group_by(in.agents));
   const auto ext = load_extremes(loads, 1);
   ASSERT_EQ(ext.most.size(), 1u);

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/mesos/decode.h"
 #include "core/unique/eligibility.h"
 
 namespace qctl::unique {
@@ -78,15 +79,15 @@ TEST(UniquePlanTest, InactiveDeactivatedDrainingDrainedAndMaintenanceAgentsAreOu
   in.agents = a;
   in.apps = {daemon("/logs", 7)};
   in.now = 1000;
-  MaintenanceWindow now_window;
+  model::MaintenanceWindow now_window;
   now_window.machines = {{"AGENT5", "10.0.0.5"}};  // hostnames compare case-insensitively
   now_window.start = 900;
   now_window.duration = 3600;
-  MaintenanceWindow later;
+  model::MaintenanceWindow later;
   later.machines = {{"agent6", "10.0.0.6"}};
   later.start = 5000;
   later.duration = 60;
-  MaintenanceWindow other_ip;
+  model::MaintenanceWindow other_ip;
   other_ip.machines = {{"agent7", "10.9.9.9"}};
   other_ip.start = 0;
   other_ip.open_ended = true;
@@ -318,7 +319,7 @@ TEST(UniqueAgentsTest, MaintenanceScheduleDecodesTheDocumentedPayload) {
     }
   ]
 })";
-  const auto w = decode_maintenance_schedule(body);
+  const auto w = mesos::decode_maintenance_schedule(body);
   ASSERT_EQ(w.size(), 1u);
   ASSERT_EQ(w[0].machines.size(), 2u);
   EXPECT_EQ(w[0].machines[1].ip, "10.0.0.2");
@@ -326,7 +327,7 @@ TEST(UniqueAgentsTest, MaintenanceScheduleDecodesTheDocumentedPayload) {
   EXPECT_DOUBLE_EQ(w[0].duration, 3600.0);
   EXPECT_FALSE(w[0].open_ended);
   std::string empty = "{}";
-  EXPECT_TRUE(decode_maintenance_schedule(empty).empty());
+  EXPECT_TRUE(mesos::decode_maintenance_schedule(empty).empty());
 }
 
 TEST(UniqueAgentsTest, FreeViewTakesUsageFromUnreservedFirst) {
@@ -337,7 +338,7 @@ TEST(UniqueAgentsTest, FreeViewTakesUsageFromUnreservedFirst) {
   EXPECT_DOUBLE_EQ(v.free.at("*").cpus, 2.5);
   ASSERT_EQ(v.free.at("*").ports.size(), 1u);
   EXPECT_EQ(v.free.at("*").ports[0].begin, 31010u);
-  EXPECT_EQ(agent_ip(a), "10.0.0.1");
+  EXPECT_EQ(a.ip(), "10.0.0.1");
 }
 
 }  // namespace
