@@ -1,6 +1,21 @@
 #include "core/json/element_batches.h"
 
+#include <sys/mman.h>
+
+#include <cstdint>
+
 namespace qctl::json {
+
+void advise_huge_pages(void* data, std::size_t bytes) {
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  const auto begin = reinterpret_cast<std::uintptr_t>(data);
+  const std::uintptr_t first = (begin + kHuge - 1) & ~(kHuge - 1);
+  const std::uintptr_t last = (begin + bytes) & ~(kHuge - 1);
+  if (last > first) {
+    // Only advice: where the kernel has no huge pages it keeps using small ones.
+    ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+  }
+}
 
 ElementBatches::ElementBatches(Decode decode, std::size_t threads, std::size_t batch_items)
     : decode_(std::move(decode)),

@@ -63,6 +63,10 @@ class ElementBatches {
   std::vector<std::thread> workers_;
 };
 
+/// Asks the kernel to back [data, data + bytes) with transparent huge pages where whole 2 MiB
+/// pages fit: filling a 100 MB result array then takes ~50 page faults instead of ~25,000.
+void advise_huge_pages(void* data, std::size_t bytes);
+
 /// Decodes elements into T with `decode_into` on `threads` workers.
 template <class T>
 class ParallelDecoder {
@@ -88,7 +92,9 @@ class ParallelDecoder {
     }
     std::map<std::size_t, std::vector<T>> out;
     for (const auto& [list, n] : counts) {
-      out[list].reserve(n);
+      auto& items = out[list];
+      items.reserve(n);
+      advise_huge_pages(items.data(), n * sizeof(T));
     }
     for (auto& [seq, decoded] : results_) {
       for (auto& d : decoded) {
