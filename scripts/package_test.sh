@@ -58,7 +58,7 @@ check "Section is admin" test "$(field Section)" = admin
 check "Maintainer is set" test -n "$(field Maintainer)"
 check "Description has a summary and a body" test "$(field Description | wc -l)" -ge 2
 depends=$(field Depends)
-for lib in libc6 libstdc++6 libcurl4 libyaml-cpp libsimdjson; do
+for lib in libc6 libstdc++6 libcurl4 libyaml-cpp libsimdjson libjemalloc2; do
   check "Depends on $lib ($depends)" contains "$depends" "$lib"
 done
 

@@ -8,6 +8,7 @@ packages=(
   g++ make cmake ninja-build pkgconf git ccache
   libcli11-dev libcurl4-openssl-dev libssh-dev nlohmann-json3-dev libsimdjson-dev
   libcpp-httplib-dev libyaml-cpp-dev libgtest-dev libgmock-dev libssl-dev
+  libjemalloc-dev  # the allocator linked into the release qctl
   libsqlite3-dev sqlite3  # qctl stats record/report history database
   openssh-server openssh-client  # qctl ssh: the tests start their own sshd on loopback
   openssl ca-certificates hyperfine curl jq time
