@@ -44,6 +44,20 @@ std::map<std::string, model::Resources> used_per_reservation(const model::Agent&
   return out;
 }
 
+model::Resources unreserved_of(const model::Agent& agent) {
+  const model::Resources& u = agent.unreserved;
+  if (u.cpus > 0 || u.mem > 0 || u.disk > 0 || u.gpus > 0 || !u.ports.empty()) {
+    return u;
+  }
+  model::Resources out = agent.resources;
+  for (const auto& [role, reserved] : agent.reserved) {
+    auto ports = model::subtract_ranges(out.ports, reserved.ports);
+    out = minus(out, reserved);
+    out.ports = std::move(ports);
+  }
+  return out;
+}
+
 placement::AgentView identity_view(const model::Agent& agent) {
   placement::AgentView v;
   v.id = agent.id;
@@ -72,18 +86,7 @@ std::map<std::string, model::Resources> free_per_role(const model::Agent& agent)
     free.ports = model::subtract_ranges(reserved.ports, agent.used.ports);
     out[role] = std::move(free);
   }
-  // unreserved_resources is absent before Mesos 0.27: total minus every reservation then.
-  model::Resources unreserved = agent.unreserved;
-  const bool has_unreserved = unreserved.cpus > 0 || unreserved.mem > 0 || unreserved.disk > 0 ||
-                              unreserved.gpus > 0 || !unreserved.ports.empty();
-  if (!has_unreserved) {
-    unreserved = agent.resources;
-    for (const auto& [role, reserved] : agent.reserved) {
-      auto ports = model::subtract_ranges(unreserved.ports, reserved.ports);
-      unreserved = minus(unreserved, reserved);
-      unreserved.ports = std::move(ports);
-    }
-  }
+  const model::Resources unreserved = unreserved_of(agent);
   model::Resources free = minus(unreserved, used_of("*"));
   free.ports = model::subtract_ranges(unreserved.ports, agent.used.ports);
   out["*"] = std::move(free);

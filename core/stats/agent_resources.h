@@ -17,6 +17,10 @@ namespace qctl::stats {
 [[nodiscard]] std::map<std::string, model::Resources> used_per_reservation(
     const model::Agent& agent);
 
+/// What no role has reserved: `unreserved_resources`, or before Mesos 0.27 (which lacks it)
+/// the total minus every reservation, ports included.
+[[nodiscard]] model::Resources unreserved_of(const model::Agent& agent);
+
 /// The agent's identity as the placement engine sees it (id, hostname, attributes, fault
 /// domain), with nothing free yet.
 [[nodiscard]] placement::AgentView identity_view(const model::Agent& agent);

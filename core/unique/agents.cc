@@ -21,33 +21,6 @@ bool covers(const model::MaintenanceWindow& w, const model::Agent& agent, const 
   });
 }
 
-void subtract(double& from, double& amount) {
-  const double taken = std::min(std::max(0.0, from), amount);
-  from -= taken;
-  amount -= taken;
-}
-
-/// The unreserved part: `unreserved_resources` when the master reports it, else the total
-/// minus every reservation.
-model::Resources unreserved_of(const model::Agent& agent) {
-  if (agent.unreserved.cpus > 0 || agent.unreserved.mem > 0 || !agent.unreserved.ports.empty() ||
-      agent.reserved.empty()) {
-    model::Resources u = agent.reserved.empty() ? agent.resources : agent.unreserved;
-    if (u.ports.empty()) {
-      u.ports = agent.resources.ports;
-    }
-    return u;
-  }
-  model::Resources u = agent.resources;
-  for (const auto& [role, r] : agent.reserved) {
-    u.cpus -= r.cpus;
-    u.mem -= r.mem;
-    u.disk -= r.disk;
-    u.gpus -= r.gpus;
-  }
-  return u;
-}
-
 }  // namespace
 
 const char* agent_state_name(AgentState s) {
@@ -95,28 +68,9 @@ AgentState classify(const model::Agent& agent, const std::vector<model::Maintena
 
 placement::AgentView total_view(const model::Agent& agent) {
   placement::AgentView v = stats::identity_view(agent);
-  v.free["*"] = unreserved_of(agent);
+  v.free["*"] = stats::unreserved_of(agent);
   for (const auto& [role, r] : agent.reserved) {
     v.free[role] = r;
-  }
-  return v;
-}
-
-placement::AgentView free_view(const model::Agent& agent) {
-  placement::AgentView v = total_view(agent);
-  model::Resources used = agent.used;
-  auto take = [&used](model::Resources& from) {
-    subtract(from.cpus, used.cpus);
-    subtract(from.mem, used.mem);
-    subtract(from.disk, used.disk);
-    subtract(from.gpus, used.gpus);
-    from.ports = model::subtract_ranges(from.ports, used.ports);
-  };
-  take(v.free["*"]);
-  for (auto& [role, r] : v.free) {
-    if (role != "*") {
-      take(r);
-    }
   }
   return v;
 }

@@ -27,9 +27,8 @@ enum class AgentState {
 
 /// What the agent has in total, per role ("*" = unreserved): for role and size checks.
 [[nodiscard]] placement::AgentView total_view(const model::Agent& agent);
-/// What is free now. Mesos reports `used_resources` per agent, not per role, so usage is
-/// taken from the unreserved part first and the rest from reserved roles in name order.
-[[nodiscard]] placement::AgentView free_view(const model::Agent& agent);
+// What is free now is stats::free_view: `qctl stats fit` and `unique sync --require-fit`
+// apply the same per-role rule.
 
 /// Counts per state, for the summary and the safety rules.
 struct AgentCounts {

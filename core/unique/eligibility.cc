@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/stats/agent_resources.h"
 #include "core/stats/fit.h"
 #include "core/util/strings.h"
 
@@ -158,7 +159,7 @@ std::vector<std::uint8_t>& Eligibility::fits(const placement::Demand& shape) {
   if (free_.empty() && !agents_.empty()) {
     free_.reserve(agents_.size());
     for (const auto& a : agents_) {
-      free_.push_back(free_view(a));
+      free_.push_back(stats::free_view(a));
     }
   }
   return it->second;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/mesos/decode.h"
+#include "core/stats/agent_resources.h"
 #include "core/unique/eligibility.h"
 
 namespace qctl::unique {
@@ -330,14 +331,22 @@ TEST(UniqueAgentsTest, MaintenanceScheduleDecodesTheDocumentedPayload) {
   EXPECT_TRUE(mesos::decode_maintenance_schedule(empty).empty());
 }
 
-TEST(UniqueAgentsTest, FreeViewTakesUsageFromUnreservedFirst) {
+TEST(UniqueAgentsTest, FreeIsTheStatsRuleReservationsFirst) {
+  // unique sync --require-fit and qctl stats fit see the same free resources: without
+  // used_resources_full, usage fills the role's reservation before the unreserved part.
   auto a = agent("1");
+  a.reserved["web"].cpus = 1;
+  a.unreserved.cpus = 3;
   a.used.cpus = 1.5;
   a.used.ports = {{31000, 31009}};
-  const auto v = free_view(a);
+  const auto v = stats::free_view(a);
+  EXPECT_DOUBLE_EQ(v.free.at("web").cpus, 0);
   EXPECT_DOUBLE_EQ(v.free.at("*").cpus, 2.5);
   ASSERT_EQ(v.free.at("*").ports.size(), 1u);
   EXPECT_EQ(v.free.at("*").ports[0].begin, 31010u);
+  const auto total = total_view(a);
+  EXPECT_DOUBLE_EQ(total.free.at("web").cpus, 1);
+  EXPECT_DOUBLE_EQ(total.free.at("*").cpus, 3);
   EXPECT_EQ(a.ip(), "10.0.0.1");
 }
 
