@@ -76,7 +76,7 @@ model::App load_app_file(const std::string& path, std::istream& in) {
   }
   model::App app;
   try {
-    json::parse(text, [&](json::Value v) { app = marathon::decode_app_value(v); });
+    json::parse(text, [&](json::Value& v) { app = marathon::decode_app_value(v); });
   } catch (const json::DecodeError& e) {
     throw UsageError(path + ": " + e.what());
   }

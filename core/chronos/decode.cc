@@ -12,11 +12,11 @@ namespace qctl::chronos {
 
 namespace {
 
-std::vector<model::FetchUri> decode_fetch(json::Value v) {
+std::vector<model::FetchUri> decode_fetch(json::Value& v) {
   std::vector<model::FetchUri> out;
-  json::elements(v, [&](json::Value f) {
+  json::elements(v, [&](json::Value& f) {
     model::FetchUri uri;
-    json::fields(f, [&](std::string_view key, json::Value value) {
+    json::fields(f, [&](std::string_view key, json::Value& value) {
       if (key == "uri") {
         uri.uri = json::string(value);
       } else if (key == "executable") {
@@ -34,11 +34,11 @@ std::vector<model::FetchUri> decode_fetch(json::Value v) {
   return out;
 }
 
-std::vector<model::EnvVar> decode_env(json::Value v) {
+std::vector<model::EnvVar> decode_env(json::Value& v) {
   std::vector<model::EnvVar> out;
-  json::elements(v, [&](json::Value e) {
+  json::elements(v, [&](json::Value& e) {
     model::EnvVar var;
-    json::fields(e, [&](std::string_view key, json::Value value) {
+    json::fields(e, [&](std::string_view key, json::Value& value) {
       if (key == "name") {
         var.name = json::string(value);
       } else if (key == "value") {
@@ -52,7 +52,7 @@ std::vector<model::EnvVar> decode_env(json::Value v) {
 
 /// Keeps the raw object (volumes, parameters, networkInfos survive a write-back) and reads the
 /// few typed fields from it.
-std::optional<model::JobContainer> decode_container(json::Value v) {
+std::optional<model::JobContainer> decode_container(json::Value& v) {
   if (json::is_null(v)) {
     return std::nullopt;
   }
@@ -109,7 +109,7 @@ const json::ScalarMembers<model::Job> kMembers = {
 };
 
 /// Lists and objects; other keys are ignored, as Chronos' JobDeserializer does.
-void decode_structured(std::string_view key, json::Value v, model::Job& j) {
+void decode_structured(std::string_view key, json::Value& v, model::Job& j) {
   if (key == "fetch") {
     j.fetch = decode_fetch(v);
   } else if (key == "uris") {
@@ -127,7 +127,7 @@ void decode_structured(std::string_view key, json::Value v, model::Job& j) {
   }
 }
 
-void decode_job_field(std::string_view key, json::Value v, model::Job& j) {
+void decode_job_field(std::string_view key, json::Value& v, model::Job& j) {
   if (!kMembers.assign(key, v, j)) {
     decode_structured(key, v, j);
   }
@@ -135,13 +135,13 @@ void decode_job_field(std::string_view key, json::Value v, model::Job& j) {
 
 }  // namespace
 
-model::Job decode_job_value(json::Value v) {
+model::Job decode_job_value(json::Value& v) {
   if (v.type() != simdjson::ondemand::json_type::object) {
     throw json::DecodeError("expected a job object");
   }
   model::Job job;
   json::fields(v,
-               [&](std::string_view key, json::Value value) { decode_job_field(key, value, job); });
+               [&](std::string_view key, json::Value& value) { decode_job_field(key, value, job); });
   if (job.name.empty()) {
     throw json::DecodeError("a job without a \"name\"");
   }
@@ -150,18 +150,18 @@ model::Job decode_job_value(json::Value v) {
 
 std::vector<model::Job> decode_jobs(std::string& body) {
   std::vector<model::Job> out;
-  json::parse(body, [&](json::Value root) {
+  json::parse(body, [&](json::Value& root) {
     if (root.type() != simdjson::ondemand::json_type::array) {
       throw json::DecodeError("expected a JSON array of jobs");
     }
-    json::elements(root, [&](json::Value j) { out.push_back(decode_job_value(j)); });
+    json::elements(root, [&](json::Value& j) { out.push_back(decode_job_value(j)); });
   });
   return out;
 }
 
 model::Job decode_job(std::string& body) {
   model::Job out;
-  json::parse(body, [&](json::Value root) { out = decode_job_value(root); });
+  json::parse(body, [&](json::Value& root) { out = decode_job_value(root); });
   return out;
 }
 

@@ -28,7 +28,7 @@ namespace qctl::chronos {
 [[nodiscard]] std::map<std::string, double> decode_metric_gauges(std::string& body);
 
 /// One job object, as /jobs and /job/{name} write it (cpus/mem/disk may be strings).
-[[nodiscard]] model::Job decode_job_value(json::Value v);
+[[nodiscard]] model::Job decode_job_value(json::Value& v);
 
 /// Chronos' Exporter.getLastState: "fresh" with neither lastSuccess nor lastError,
 /// otherwise "success" or "failure" for whichever is later.

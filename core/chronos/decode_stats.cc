@@ -9,9 +9,9 @@ namespace qctl::chronos {
 
 namespace {
 
-model::JobSummary decode_summary_row(json::Value v) {
+model::JobSummary decode_summary_row(json::Value& v) {
   model::JobSummary s;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "name") {
       s.name = json::string(value);
     } else if (key == "status") {
@@ -29,9 +29,9 @@ model::JobSummary decode_summary_row(json::Value v) {
   return s;
 }
 
-model::TaskStat decode_task_stat(json::Value v) {
+model::TaskStat decode_task_stat(json::Value& v) {
   model::TaskStat t;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "taskId") {
       t.task_id = json::string(value);
     } else if (key == "jobName") {
@@ -55,8 +55,8 @@ model::TaskStat decode_task_stat(json::Value v) {
 
 std::vector<model::JobSummary> decode_summary(std::string& body) {
   std::vector<model::JobSummary> out;
-  json::with_root_field(body, "jobs", [&](json::Value jobs) {
-    json::elements(jobs, [&](json::Value j) { out.push_back(decode_summary_row(j)); });
+  json::with_root_field(body, "jobs", [&](json::Value& jobs) {
+    json::elements(jobs, [&](json::Value& j) { out.push_back(decode_summary_row(j)); });
   });
   return out;
 }
@@ -88,15 +88,15 @@ model::JobGraph decode_graph_csv(const std::string& text) {
 
 model::JobStat decode_job_stat(std::string& body) {
   model::JobStat out;
-  json::parse(body, [&](json::Value root) {
+  json::parse(body, [&](json::Value& root) {
     if (root.type() != simdjson::ondemand::json_type::object) {
       throw json::DecodeError("expected a JSON object with \"histogram\"");
     }
-    json::fields(root, [&](std::string_view key, json::Value value) {
+    json::fields(root, [&](std::string_view key, json::Value& value) {
       if (key == "histogram") {
         out.histogram = json::number_map(value);
       } else if (key == "taskStatHistory") {
-        json::elements(value, [&](json::Value t) { out.history.push_back(decode_task_stat(t)); });
+        json::elements(value, [&](json::Value& t) { out.history.push_back(decode_task_stat(t)); });
       }
     });
   });
@@ -105,16 +105,16 @@ model::JobStat decode_job_stat(std::string& body) {
 
 std::string decode_leader(std::string& body) {
   std::string out;
-  json::with_root_field(body, "leader", [&](json::Value v) { out = json::string(v); });
+  json::with_root_field(body, "leader", [&](json::Value& v) { out = json::string(v); });
   return out;
 }
 
 std::map<std::string, double> decode_metric_gauges(std::string& body) {
   std::map<std::string, double> out;
-  json::with_root_field(body, "gauges", [&](json::Value gauges) {
-    json::fields(gauges, [&](std::string_view name, json::Value gauge) {
+  json::with_root_field(body, "gauges", [&](json::Value& gauges) {
+    json::fields(gauges, [&](std::string_view name, json::Value& gauge) {
       // Some JVM gauges hold lists or text; only numeric values are kept.
-      json::fields(gauge, [&](std::string_view key, json::Value value) {
+      json::fields(gauge, [&](std::string_view key, json::Value& value) {
         if (key == "value" && value.type() == simdjson::ondemand::json_type::number) {
           out[std::string(name)] = json::number(value);
         }

@@ -18,11 +18,11 @@ std::optional<std::string> api_result_message(const std::string& body) {
   std::string copy = body;
   std::optional<std::string> message;
   try {
-    json::parse(copy, [&](json::Value root) {
+    json::parse(copy, [&](json::Value& root) {
       if (root.type() != simdjson::ondemand::json_type::object) {
         return;
       }
-      json::fields(root, [&](std::string_view key, json::Value value) {
+      json::fields(root, [&](std::string_view key, json::Value& value) {
         if (key == "message") {
           message = json::string(value);
         }

@@ -6,9 +6,9 @@
 
 namespace qctl::json {
 
-bool is_null(Value v) { return v.type() == simdjson::ondemand::json_type::null; }
+bool is_null(Value& v) { return v.type() == simdjson::ondemand::json_type::null; }
 
-double number(Value v) {
+double number(Value& v) {
   switch (v.type()) {
     case simdjson::ondemand::json_type::number:
       return v.get_double();
@@ -29,7 +29,7 @@ double number(Value v) {
   }
 }
 
-std::int64_t integer(Value v) {
+std::int64_t integer(Value& v) {
   if (v.type() == simdjson::ondemand::json_type::number) {
     std::int64_t out = 0;
     if (v.get_int64().get(out) == simdjson::SUCCESS) {
@@ -52,7 +52,7 @@ std::string_view key_of(simdjson::ondemand::field& field) {
   return unescaped;
 }
 
-std::string string(Value v) {
+std::string string(Value& v) {
   switch (v.type()) {
     case simdjson::ondemand::json_type::string: {
       // Copy straight from the document when there is nothing to unescape.
@@ -76,28 +76,28 @@ std::string string(Value v) {
   }
 }
 
-bool boolean(Value v) {
+bool boolean(Value& v) {
   if (v.type() == simdjson::ondemand::json_type::null) {
     return false;
   }
   return v.get_bool();
 }
 
-std::vector<std::string> string_array(Value v) {
+std::vector<std::string> string_array(Value& v) {
   std::vector<std::string> out;
-  elements(v, [&](Value e) { out.push_back(string(e)); });
+  elements(v, [&](Value& e) { out.push_back(string(e)); });
   return out;
 }
 
-std::map<std::string, double> number_map(Value v) {
+std::map<std::string, double> number_map(Value& v) {
   std::map<std::string, double> out;
-  fields(v, [&](std::string_view key, Value value) { out[std::string(key)] = number(value); });
+  fields(v, [&](std::string_view key, Value& value) { out[std::string(key)] = number(value); });
   return out;
 }
 
-std::map<std::string, std::string> string_map(Value v) {
+std::map<std::string, std::string> string_map(Value& v) {
   std::map<std::string, std::string> out;
-  fields(v, [&](std::string_view key, Value value) { out[std::string(key)] = string(value); });
+  fields(v, [&](std::string_view key, Value& value) { out[std::string(key)] = string(value); });
   return out;
 }
 

@@ -29,37 +29,42 @@ template <class F>
 void parse(std::string& body, F&& fn);
 
 /// Numbers are doubles in the Mesos APIs; numeric strings ("0.5", Chronos docs) are accepted.
-[[nodiscard]] double number(Value v);
+[[nodiscard]] double number(Value& v);
 /// A string, "" for null; numbers and bools are rendered as text (mixed-type attributes).
-[[nodiscard]] std::string string(Value v);
-[[nodiscard]] bool boolean(Value v);
-[[nodiscard]] std::int64_t integer(Value v);
-[[nodiscard]] std::vector<std::string> string_array(Value v);
+[[nodiscard]] std::string string(Value& v);
+[[nodiscard]] bool boolean(Value& v);
+[[nodiscard]] std::int64_t integer(Value& v);
+[[nodiscard]] std::vector<std::string> string_array(Value& v);
 /// {"a":1.0,"b":2} as name -> double.
-[[nodiscard]] std::map<std::string, double> number_map(Value v);
+[[nodiscard]] std::map<std::string, double> number_map(Value& v);
 /// {"k":"v"} as name -> string (non-strings rendered as text).
-[[nodiscard]] std::map<std::string, std::string> string_map(Value v);
-[[nodiscard]] bool is_null(Value v);
+[[nodiscard]] std::map<std::string, std::string> string_map(Value& v);
+[[nodiscard]] bool is_null(Value& v);
 
 /// The key of a field without copying it into simdjson's string buffer when it has no
 /// escapes (API keys never do): keeps decoding of huge documents light on memory.
 [[nodiscard]] std::string_view key_of(simdjson::ondemand::field& field);
 
-/// Calls fn(std::string_view key, Value value) for each field of an object; ignores null.
+/// Calls fn(std::string_view key, Value& value) for each field of an object; ignores null.
 template <class F>
-void fields(Value v, F&& fn) {
+void fields(Value& v, F&& fn) {
   if (is_null(v)) {
     return;
   }
+  // By reference all the way: a simdjson value copied right after it was built costs a
+  // store-forwarding stall (perf: ~10% of a /master/state decode went there).
   for (auto field_result : v.get_object()) {
-    simdjson::ondemand::field field = std::move(field_result);
+    if (field_result.error() != simdjson::SUCCESS) {
+      throw simdjson::simdjson_error(field_result.error());
+    }
+    simdjson::ondemand::field& field = field_result.value_unsafe();
     fn(key_of(field), field.value());
   }
 }
 
-/// Calls fn(Value element) for each element of an array; ignores null.
+/// Calls fn(Value& element) for each element of an array; ignores null.
 template <class F>
-void elements(Value v, F&& fn) {
+void elements(Value& v, F&& fn) {
   if (is_null(v)) {
     return;
   }

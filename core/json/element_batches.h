@@ -71,7 +71,7 @@ void advise_huge_pages(void* data, std::size_t bytes);
 template <class T>
 class ParallelDecoder {
  public:
-  using DecodeInto = void (*)(Value, T&);
+  using DecodeInto = void (*)(Value&, T&);
 
   explicit ParallelDecoder(DecodeInto decode_into, std::size_t threads = 2,
                            std::size_t batch_items = 64)
@@ -116,7 +116,7 @@ class ParallelDecoder {
     std::vector<Decoded> out(batch.size);
     for (std::size_t k = 0; k < batch.size; ++k) {
       out[k].list = batch.lists[k];
-      parse(batch.texts[k], [&](Value v) { decode_into(v, out[k].value); });
+      parse(batch.texts[k], [&](Value& v) { decode_into(v, out[k].value); });
     }
     const std::lock_guard lock(mutex_);
     results_[batch.seq] = std::move(out);

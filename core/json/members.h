@@ -19,7 +19,7 @@ struct ScalarMembers {
   std::unordered_map<std::string_view, double Model::*> numbers;
 
   /// Sets the member `key` names from `v`; false when `key` names none of them.
-  bool assign(std::string_view key, Value v, Model& m) const {
+  bool assign(std::string_view key, Value& v, Model& m) const {
     if (const auto s = strings.find(key); s != strings.end()) {
       m.*(s->second) = string(v);
     } else if (const auto b = bools.find(key); b != bools.end()) {
@@ -40,11 +40,11 @@ struct ScalarMembers {
 template <class F>
 void with_root_field(std::string& body, std::string_view key, F&& fn) {
   bool found = false;
-  parse(body, [&](Value root) {
+  parse(body, [&](Value& root) {
     if (root.type() != simdjson::ondemand::json_type::object) {
       throw DecodeError("expected a JSON object with \"" + std::string(key) + "\"");
     }
-    fields(root, [&](std::string_view k, Value value) {
+    fields(root, [&](std::string_view k, Value& value) {
       if (k == key) {
         found = true;
         fn(value);

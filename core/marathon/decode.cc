@@ -24,16 +24,16 @@ struct AppState {
   PortCounts ports;
 };
 
-std::size_t count_elements(json::Value v) {
+std::size_t count_elements(json::Value& v) {
   std::size_t n = 0;
   json::elements(v, [&](json::Value) { ++n; });
   return n;
 }
 
 /// Counts container.portMappings (or docker.portMappings) entries that bind a host port.
-void count_host_mappings(json::Value v, PortCounts& ports) {
+void count_host_mappings(json::Value& v, PortCounts& ports) {
   std::size_t n = ports.mapped.value_or(0);
-  json::elements(v, [&](json::Value mapping) {
+  json::elements(v, [&](json::Value& mapping) {
     json::fields(mapping, [&](std::string_view key, json::Value) {
       if (key == "hostPort") {
         ++n;
@@ -43,8 +43,8 @@ void count_host_mappings(json::Value v, PortCounts& ports) {
   ports.mapped = n;
 }
 
-void decode_docker(json::Value v, AppState& s) {
-  json::fields(v, [&](std::string_view key, json::Value value) {
+void decode_docker(json::Value& v, AppState& s) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "image") {
       s.app.docker_image = json::string(value);
     } else if (key == "portMappings") {
@@ -53,13 +53,13 @@ void decode_docker(json::Value v, AppState& s) {
   });
 }
 
-void decode_container(json::Value v, AppState& s) {
+void decode_container(json::Value& v, AppState& s) {
   if (json::is_null(v)) {
     return;
   }
   // A container without "type" is a Docker one (the RAML default).
   s.app.container_type = "DOCKER";
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "type") {
       s.app.container_type = util::to_upper(json::string(value));
     } else if (key == "docker") {
@@ -71,9 +71,9 @@ void decode_container(json::Value v, AppState& s) {
 }
 
 /// Keeps plain string values; {"secret": name} references are not environment text.
-std::map<std::string, std::string> decode_env(json::Value v) {
+std::map<std::string, std::string> decode_env(json::Value& v) {
   std::map<std::string, std::string> out;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (value.type() == simdjson::ondemand::json_type::string) {
       out[std::string(key)] = json::string(value);
     }
@@ -81,9 +81,9 @@ std::map<std::string, std::string> decode_env(json::Value v) {
   return out;
 }
 
-model::UpgradeStrategy decode_upgrade_strategy(json::Value v) {
+model::UpgradeStrategy decode_upgrade_strategy(json::Value& v) {
   model::UpgradeStrategy out;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "minimumHealthCapacity") {
       out.minimum_health_capacity = json::number(value);
     } else if (key == "maximumOverCapacity") {
@@ -93,10 +93,10 @@ model::UpgradeStrategy decode_upgrade_strategy(json::Value v) {
   return out;
 }
 
-std::vector<std::string> decode_deployment_ids(json::Value v) {
+std::vector<std::string> decode_deployment_ids(json::Value& v) {
   std::vector<std::string> out;
-  json::elements(v, [&](json::Value d) {
-    json::fields(d, [&](std::string_view key, json::Value value) {
+  json::elements(v, [&](json::Value& d) {
+    json::fields(d, [&](std::string_view key, json::Value& value) {
       if (key == "id") {
         out.push_back(json::string(value));
       }
@@ -105,14 +105,14 @@ std::vector<std::string> decode_deployment_ids(json::Value v) {
   return out;
 }
 
-model::TaskFailure decode_task_failure(json::Value v) {
+model::TaskFailure decode_task_failure(json::Value& v) {
   model::TaskFailure f;
   const std::unordered_map<std::string_view, std::string*> keys = {
       {"appId", &f.app_id},    {"host", &f.host},        {"message", &f.message},
       {"state", &f.state},     {"taskId", &f.task_id},   {"timestamp", &f.timestamp},
       {"version", &f.version}, {"slaveId", &f.slave_id},
   };
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (const auto it = keys.find(key); it != keys.end()) {
       *it->second = json::string(value);
     }
@@ -138,8 +138,8 @@ const json::ScalarMembers<model::App> kMembers = {
                 {"gpus", &model::App::gpus}},
 };
 
-void decode_version_info(json::Value v, model::App& app) {
-  json::fields(v, [&](std::string_view key, json::Value value) {
+void decode_version_info(json::Value& v, model::App& app) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "lastScalingAt") {
       app.last_scaling_at = json::string(value);
     } else if (key == "lastConfigChangeAt") {
@@ -149,7 +149,7 @@ void decode_version_info(json::Value v, model::App& app) {
 }
 
 /// Lists and objects of the AppInfo; other keys are ignored.
-void decode_structured(std::string_view key, json::Value v, AppState& s) {
+void decode_structured(std::string_view key, json::Value& v, AppState& s) {
   if (key == "args") {
     s.app.args = json::string_array(v);
   } else if (key == "constraints") {
@@ -175,13 +175,13 @@ void decode_structured(std::string_view key, json::Value v, AppState& s) {
   } else if (key == "deployments") {
     s.app.deployment_ids = decode_deployment_ids(v);
   } else if (key == "tasks") {
-    json::elements(v, [&](json::Value t) { s.app.tasks.push_back(decode_task_value(t)); });
+    json::elements(v, [&](json::Value& t) { s.app.tasks.push_back(decode_task_value(t)); });
   } else if (key == "lastTaskFailure" && !json::is_null(v)) {
     s.app.last_task_failure = decode_task_failure(v);
   }
 }
 
-void decode_app_field(std::string_view key, json::Value v, AppState& s) {
+void decode_app_field(std::string_view key, json::Value& v, AppState& s) {
   if (!kMembers.assign(key, v, s.app)) {
     decode_structured(key, v, s);
   }
@@ -200,25 +200,25 @@ std::size_t host_port_count(const PortCounts& ports) {
 
 }  // namespace
 
-model::App decode_app_value(json::Value v) {
+model::App decode_app_value(json::Value& v) {
   AppState s;
   json::fields(v,
-               [&](std::string_view key, json::Value value) { decode_app_field(key, value, s); });
+               [&](std::string_view key, json::Value& value) { decode_app_field(key, value, s); });
   s.app.port_count = host_port_count(s.ports);
   return s.app;
 }
 
 std::vector<model::App> decode_apps(std::string& body) {
   std::vector<model::App> out;
-  json::with_root_field(body, "apps", [&](json::Value apps) {
-    json::elements(apps, [&](json::Value a) { out.push_back(decode_app_value(a)); });
+  json::with_root_field(body, "apps", [&](json::Value& apps) {
+    json::elements(apps, [&](json::Value& a) { out.push_back(decode_app_value(a)); });
   });
   return out;
 }
 
 model::App decode_app(std::string& body) {
   model::App out;
-  json::with_root_field(body, "app", [&](json::Value a) { out = decode_app_value(a); });
+  json::with_root_field(body, "app", [&](json::Value& a) { out = decode_app_value(a); });
   return out;
 }
 

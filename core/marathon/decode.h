@@ -31,7 +31,7 @@ namespace qctl::marathon {
 
 // Building blocks, shared by the decoders above.
 /// An App or AppInfo object (POST /v2/apps answers one bare).
-[[nodiscard]] model::App decode_app_value(json::Value v);
-[[nodiscard]] model::MarathonTask decode_task_value(json::Value v);
+[[nodiscard]] model::App decode_app_value(json::Value& v);
+[[nodiscard]] model::MarathonTask decode_task_value(json::Value& v);
 
 }  // namespace qctl::marathon

@@ -8,9 +8,9 @@ namespace qctl::marathon {
 
 namespace {
 
-model::HealthCheckResult decode_health_result(json::Value v) {
+model::HealthCheckResult decode_health_result(json::Value& v) {
   model::HealthCheckResult h;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "alive") {
       h.alive = json::boolean(value);
     } else if (key == "consecutiveFailures") {
@@ -28,7 +28,7 @@ model::HealthCheckResult decode_health_result(json::Value v) {
 
 }  // namespace
 
-model::MarathonTask decode_task_value(json::Value v) {
+model::MarathonTask decode_task_value(json::Value& v) {
   model::MarathonTask t;
   const std::unordered_map<std::string_view, std::string*> strings = {
       {"id", &t.id},
@@ -40,7 +40,7 @@ model::MarathonTask decode_task_value(json::Value v) {
       {"stagedAt", &t.staged_at},
       {"startedAt", &t.started_at},
   };
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (const auto it = strings.find(key); it != strings.end()) {
       *it->second = json::string(value);
     } else if (key == "ports") {
@@ -48,8 +48,8 @@ model::MarathonTask decode_task_value(json::Value v) {
     } else if (key == "servicePorts") {
       t.service_ports = detail::integer_array(value);
     } else if (key == "ipAddresses") {
-      json::elements(value, [&](json::Value ip) {
-        json::fields(ip, [&](std::string_view k, json::Value x) {
+      json::elements(value, [&](json::Value& ip) {
+        json::fields(ip, [&](std::string_view k, json::Value& x) {
           if (k == "ipAddress") {
             t.ip_addresses.push_back(json::string(x));
           }
@@ -57,7 +57,7 @@ model::MarathonTask decode_task_value(json::Value v) {
       });
     } else if (key == "healthCheckResults") {
       json::elements(
-          value, [&](json::Value h) { t.health_check_results.push_back(decode_health_result(h)); });
+          value, [&](json::Value& h) { t.health_check_results.push_back(decode_health_result(h)); });
     }
   });
   return t;
@@ -65,15 +65,15 @@ model::MarathonTask decode_task_value(json::Value v) {
 
 std::vector<model::MarathonTask> decode_tasks(std::string& body) {
   std::vector<model::MarathonTask> out;
-  json::with_root_field(body, "tasks", [&](json::Value tasks) {
-    json::elements(tasks, [&](json::Value t) { out.push_back(decode_task_value(t)); });
+  json::with_root_field(body, "tasks", [&](json::Value& tasks) {
+    json::elements(tasks, [&](json::Value& t) { out.push_back(decode_task_value(t)); });
   });
   return out;
 }
 
 model::MarathonTask decode_task(std::string& body) {
   model::MarathonTask out;
-  json::with_root_field(body, "task", [&](json::Value t) { out = decode_task_value(t); });
+  json::with_root_field(body, "task", [&](json::Value& t) { out = decode_task_value(t); });
   return out;
 }
 

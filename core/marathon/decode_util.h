@@ -11,9 +11,9 @@
 
 namespace qctl::marathon::detail {
 
-inline std::vector<std::int64_t> integer_array(json::Value v) {
+inline std::vector<std::int64_t> integer_array(json::Value& v) {
   std::vector<std::int64_t> out;
-  json::elements(v, [&](json::Value e) { out.push_back(json::integer(e)); });
+  json::elements(v, [&](json::Value& e) { out.push_back(json::integer(e)); });
   return out;
 }
 

@@ -21,10 +21,10 @@ struct ErrorBody {
 };
 
 /// {"path":"/x","errors":["e1",…]} -> "/x: e1".
-std::string describe_detail(json::Value v) {
+std::string describe_detail(json::Value& v) {
   std::string path;
   std::string error;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "path") {
       path = json::string(value);
     } else if (key == "errors") {
@@ -40,7 +40,7 @@ std::string describe_detail(json::Value v) {
   return error.empty() ? path : path + ": " + error;
 }
 
-void read_details(json::Value v, ErrorBody& out) {
+void read_details(json::Value& v, ErrorBody& out) {
   if (v.type() == simdjson::ondemand::json_type::string) {
     out.details_text = util::first_line(json::string(v));
     return;
@@ -48,16 +48,16 @@ void read_details(json::Value v, ErrorBody& out) {
   if (v.type() != simdjson::ondemand::json_type::array) {
     return;
   }
-  json::elements(v, [&](json::Value d) {
+  json::elements(v, [&](json::Value& d) {
     if (out.detail_count++ == 0) {
       out.first_detail = describe_detail(d);
     }
   });
 }
 
-void read_deployments(json::Value v, ErrorBody& out) {
-  json::elements(v, [&](json::Value d) {
-    json::fields(d, [&](std::string_view key, json::Value value) {
+void read_deployments(json::Value& v, ErrorBody& out) {
+  json::elements(v, [&](json::Value& d) {
+    json::fields(d, [&](std::string_view key, json::Value& value) {
       if (key == "id") {
         out.deployment_ids.push_back(json::string(value));
       }
@@ -71,12 +71,12 @@ std::optional<ErrorBody> parse_error_body(const std::string& body) {
   ErrorBody out;
   bool is_object = false;
   try {
-    json::parse(copy, [&](json::Value root) {
+    json::parse(copy, [&](json::Value& root) {
       if (root.type() != simdjson::ondemand::json_type::object) {
         return;
       }
       is_object = true;
-      json::fields(root, [&](std::string_view key, json::Value value) {
+      json::fields(root, [&](std::string_view key, json::Value& value) {
         if (key == "message") {
           out.message = util::first_line(json::string(value));
         } else if (key == "details") {

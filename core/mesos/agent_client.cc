@@ -26,14 +26,14 @@ T get_decoded(http::Client& http, const std::string& url, F decode) {
 
 std::vector<FileEntry> decode_file_list(std::string& body) {
   std::vector<FileEntry> out;
-  json::parse(body, [&](json::Value root) {
+  json::parse(body, [&](json::Value& root) {
     detail::require_array(root, "/files/browse");
-    json::elements(root, [&](json::Value e) {
+    json::elements(root, [&](json::Value& e) {
       if (e.type() != simdjson::ondemand::json_type::object) {
         return;
       }
       FileEntry entry;
-      json::fields(e, [&](std::string_view key, json::Value value) {
+      json::fields(e, [&](std::string_view key, json::Value& value) {
         if (key == "path") {
           entry.path = json::string(value);
         } else if (key == "size") {

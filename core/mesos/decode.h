@@ -46,16 +46,16 @@ struct FrameworkList {
 [[nodiscard]] model::FileChunk decode_file_chunk(std::string_view body);
 
 // Building blocks, shared by the decoders above.
-[[nodiscard]] model::Resources decode_resources(json::Value v);
-[[nodiscard]] std::vector<model::Attribute> decode_attributes(json::Value v);
-[[nodiscard]] model::Agent decode_agent(json::Value v);
+[[nodiscard]] model::Resources decode_resources(json::Value& v);
+[[nodiscard]] std::vector<model::Attribute> decode_attributes(json::Value& v);
+[[nodiscard]] model::Agent decode_agent(json::Value& v);
 /// Decodes into `a` (a fresh Agent): lets streams build agents in place, without a move.
-void decode_agent_into(json::Value v, model::Agent& a);
+void decode_agent_into(json::Value& v, model::Agent& a);
 /// Records the `*_full` arrays of a /master/slaves agent (reservation types, used resources
 /// per reservation and allocation role); returns false for other keys.
-bool decode_agent_full(model::Agent& a, std::string_view key, json::Value v);
-[[nodiscard]] model::Task decode_task(json::Value v);
-void decode_task_into(json::Value v, model::Task& t);
-[[nodiscard]] model::Framework decode_framework(json::Value v);
+bool decode_agent_full(model::Agent& a, std::string_view key, json::Value& v);
+[[nodiscard]] model::Task decode_task(json::Value& v);
+void decode_task_into(json::Value& v, model::Task& t);
+[[nodiscard]] model::Framework decode_framework(json::Value& v);
 
 }  // namespace qctl::mesos

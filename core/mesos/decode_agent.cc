@@ -9,17 +9,17 @@ namespace qctl::mesos {
 namespace {
 
 // domain: {"fault_domain":{"region":{"name":…},"zone":{"name":…}}}.
-void decode_domain(json::Value v, std::string& region, std::string& zone) {
-  json::fields(v, [&](std::string_view key, json::Value fault_domain) {
+void decode_domain(json::Value& v, std::string& region, std::string& zone) {
+  json::fields(v, [&](std::string_view key, json::Value& fault_domain) {
     if (key != "fault_domain") {
       return;
     }
-    json::fields(fault_domain, [&](std::string_view level, json::Value named) {
+    json::fields(fault_domain, [&](std::string_view level, json::Value& named) {
       std::string* target = level == "region" ? &region : level == "zone" ? &zone : nullptr;
       if (target == nullptr) {
         return;
       }
-      json::fields(named, [&](std::string_view name_key, json::Value name) {
+      json::fields(named, [&](std::string_view name_key, json::Value& name) {
         if (name_key == "name") {
           *target = json::string(name);
         }
@@ -28,13 +28,13 @@ void decode_domain(json::Value v, std::string& region, std::string& zone) {
   });
 }
 
-model::DrainState decode_drain_info(json::Value v) {
+model::DrainState decode_drain_info(json::Value& v) {
   if (json::is_null(v)) {
     return model::DrainState::kNone;
   }
   // drain_info is only present while draining; DRAINED is the final state.
   model::DrainState state = model::DrainState::kDraining;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "state" && json::string(value) == "DRAINED") {
       state = model::DrainState::kDrained;
     }
@@ -42,15 +42,15 @@ model::DrainState decode_drain_info(json::Value v) {
   return state;
 }
 
-std::map<std::string, model::Resources> decode_reserved(json::Value v) {
+std::map<std::string, model::Resources> decode_reserved(json::Value& v) {
   std::map<std::string, model::Resources> out;
-  json::fields(v, [&](std::string_view role, json::Value value) {
+  json::fields(v, [&](std::string_view role, json::Value& value) {
     out.emplace(std::string(role), decode_resources(value));
   });
   return out;
 }
 
-bool decode_agent_identity(model::Agent& a, std::string_view key, json::Value v) {
+bool decode_agent_identity(model::Agent& a, std::string_view key, json::Value& v) {
   if (key == "id") {
     a.id = json::string(v);
   } else if (key == "hostname") {
@@ -73,7 +73,7 @@ bool decode_agent_identity(model::Agent& a, std::string_view key, json::Value v)
   return true;
 }
 
-bool decode_agent_resources(model::Agent& a, std::string_view key, json::Value v) {
+bool decode_agent_resources(model::Agent& a, std::string_view key, json::Value& v) {
   if (key == "resources") {
     a.resources = decode_resources(v);
   } else if (key == "used_resources") {
@@ -90,7 +90,7 @@ bool decode_agent_resources(model::Agent& a, std::string_view key, json::Value v
   return true;
 }
 
-bool decode_agent_status(model::Agent& a, std::string_view key, json::Value v) {
+bool decode_agent_status(model::Agent& a, std::string_view key, json::Value& v) {
   if (key == "active") {
     a.active = json::boolean(v);
   } else if (key == "deactivated") {
@@ -122,9 +122,9 @@ bool decode_task_count(std::map<std::string, std::int64_t>& counts, std::string_
   return true;
 }
 
-model::RecoveredAgent decode_recovered_agent(json::Value v) {
+model::RecoveredAgent decode_recovered_agent(json::Value& v) {
   model::RecoveredAgent r;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "id") {
       r.id = json::string(value);
     } else if (key == "hostname") {
@@ -140,8 +140,8 @@ model::RecoveredAgent decode_recovered_agent(json::Value v) {
 
 }  // namespace detail
 
-void decode_agent_into(json::Value v, model::Agent& a) {
-  json::fields(v, [&](std::string_view key, json::Value value) {
+void decode_agent_into(json::Value& v, model::Agent& a) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     // Unknown fields are skipped by On-Demand.
     if (!decode_agent_identity(a, key, value) && !decode_agent_resources(a, key, value) &&
         !decode_agent_full(a, key, value)) {
@@ -150,7 +150,7 @@ void decode_agent_into(json::Value v, model::Agent& a) {
   });
 }
 
-model::Agent decode_agent(json::Value v) {
+model::Agent decode_agent(json::Value& v) {
   model::Agent a;
   decode_agent_into(v, a);
   return a;
@@ -158,9 +158,9 @@ model::Agent decode_agent(json::Value v) {
 
 AgentList decode_slaves(std::string& body) {
   AgentList out;
-  json::parse(body, [&](json::Value root) {
+  json::parse(body, [&](json::Value& root) {
     detail::require_object(root, "/master/slaves");
-    json::fields(root, [&](std::string_view key, json::Value value) {
+    json::fields(root, [&](std::string_view key, json::Value& value) {
       if (key == "slaves") {
         detail::append_all(value, out.agents, decode_agent);
       } else if (key == "recovered_slaves") {
@@ -173,9 +173,9 @@ AgentList decode_slaves(std::string& body) {
 
 model::StateSummary decode_state_summary(std::string& body) {
   model::StateSummary out;
-  json::parse(body, [&](json::Value root) {
+  json::parse(body, [&](json::Value& root) {
     detail::require_object(root, "/master/state-summary");
-    json::fields(root, [&](std::string_view key, json::Value value) {
+    json::fields(root, [&](std::string_view key, json::Value& value) {
       if (key == "hostname") {
         out.hostname = json::string(value);
       } else if (key == "cluster") {

@@ -20,15 +20,15 @@ struct FullResource {
   bool revocable = false;
 };
 
-std::vector<model::Range> decode_range_list(json::Value v) {
+std::vector<model::Range> decode_range_list(json::Value& v) {
   std::vector<model::Range> out;
-  json::fields(v, [&](std::string_view key, json::Value list) {
+  json::fields(v, [&](std::string_view key, json::Value& list) {
     if (key != "range") {
       return;
     }
-    json::elements(list, [&](json::Value r) {
+    json::elements(list, [&](json::Value& r) {
       model::Range range;
-      json::fields(r, [&](std::string_view k, json::Value n) {
+      json::fields(r, [&](std::string_view k, json::Value& n) {
         (k == "begin" ? range.begin : range.end) = static_cast<std::uint64_t>(json::integer(n));
       });
       out.push_back(range);
@@ -37,9 +37,9 @@ std::vector<model::Range> decode_range_list(json::Value v) {
   return out;
 }
 
-void decode_reservations(json::Value v, FullResource& r) {
-  json::elements(v, [&](json::Value res) {
-    json::fields(res, [&](std::string_view key, json::Value value) {
+void decode_reservations(json::Value& v, FullResource& r) {
+  json::elements(v, [&](json::Value& res) {
+    json::fields(res, [&](std::string_view key, json::Value& value) {
       if (key == "type") {
         r.dynamic = json::string(value) == "DYNAMIC";
       } else if (key == "role") {
@@ -49,14 +49,14 @@ void decode_reservations(json::Value v, FullResource& r) {
   });
 }
 
-FullResource decode_full_resource(json::Value v) {
+FullResource decode_full_resource(json::Value& v) {
   FullResource r;
   bool stacked = false;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "name") {
       r.name = json::string(value);
     } else if (key == "scalar") {
-      json::fields(value, [&](std::string_view k, json::Value n) {
+      json::fields(value, [&](std::string_view k, json::Value& n) {
         if (k == "value") {
           r.value = json::number(n);
         }
@@ -72,7 +72,7 @@ FullResource decode_full_resource(json::Value v) {
       // The pre-1.4 format: a `reservation` object marks a dynamic reservation.
       r.dynamic = true;
     } else if (key == "allocation_info") {
-      json::fields(value, [&](std::string_view k, json::Value role) {
+      json::fields(value, [&](std::string_view k, json::Value& role) {
         if (k == "role") {
           r.allocation_role = json::string(role);
         }
@@ -109,15 +109,15 @@ void add(model::Resources& into, const FullResource& r) {
 }
 
 template <class F>
-void each_full(json::Value v, F&& fn) {
-  json::elements(v, [&](json::Value e) { fn(decode_full_resource(e)); });
+void each_full(json::Value& v, F&& fn) {
+  json::elements(v, [&](json::Value& e) { fn(decode_full_resource(e)); });
 }
 
 }  // namespace
 
-bool decode_agent_full(model::Agent& a, std::string_view key, json::Value v) {
+bool decode_agent_full(model::Agent& a, std::string_view key, json::Value& v) {
   if (key == "reserved_resources_full") {
-    json::fields(v, [&](std::string_view, json::Value list) {
+    json::fields(v, [&](std::string_view, json::Value& list) {
       each_full(list, [&](const FullResource& r) {
         if (r.dynamic) {
           add(a.reserved_dynamic[r.role], r);

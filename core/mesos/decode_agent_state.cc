@@ -9,9 +9,9 @@ namespace qctl::mesos {
 namespace {
 
 // tasks[], queued_tasks[] and completed_tasks[] are TaskInfo-shaped: only `id` is needed.
-void append_task_ids(json::Value v, std::vector<std::string>& ids) {
-  json::elements(v, [&](json::Value task) {
-    json::fields(task, [&](std::string_view key, json::Value value) {
+void append_task_ids(json::Value& v, std::vector<std::string>& ids) {
+  json::elements(v, [&](json::Value& task) {
+    json::fields(task, [&](std::string_view key, json::Value& value) {
       if (key == "id") {
         ids.push_back(json::string(value));
       }
@@ -19,9 +19,9 @@ void append_task_ids(json::Value v, std::vector<std::string>& ids) {
   });
 }
 
-model::AgentExecutor decode_executor(json::Value v) {
+model::AgentExecutor decode_executor(json::Value& v) {
   model::AgentExecutor e;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "id") {
       e.id = json::string(value);
     } else if (key == "name") {
@@ -44,10 +44,10 @@ model::AgentExecutor decode_executor(json::Value v) {
 }
 
 // Appends the executors and completed executors of one framework (agent view).
-void decode_agent_framework(json::Value v, std::vector<model::AgentExecutor>& out) {
+void decode_agent_framework(json::Value& v, std::vector<model::AgentExecutor>& out) {
   const std::size_t first = out.size();
   std::string framework_id;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "id") {
       framework_id = json::string(value);
     } else if (key == "executors" || key == "completed_executors") {
@@ -66,9 +66,9 @@ void decode_agent_framework(json::Value v, std::vector<model::AgentExecutor>& ou
   }
 }
 
-model::AgentContainer decode_container_entry(json::Value v) {
+model::AgentContainer decode_container_entry(json::Value& v) {
   model::AgentContainer c;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "framework_id") {
       c.framework_id = json::string(value);
     } else if (key == "executor_id") {
@@ -81,7 +81,7 @@ model::AgentContainer decode_container_entry(json::Value v) {
       c.container_id = detail::id_value(value);
     } else if (key == "status" || key == "container_status") {
       // The code writes `status`; the help text example says `container_status`.
-      json::fields(value, [&](std::string_view field, json::Value pid) {
+      json::fields(value, [&](std::string_view field, json::Value& pid) {
         if (field == "executor_pid" && !json::is_null(pid)) {
           c.executor_pid = json::integer(pid);
         }
@@ -95,9 +95,9 @@ model::AgentContainer decode_container_entry(json::Value v) {
 
 model::AgentState decode_agent_state(std::string& body) {
   model::AgentState out;
-  json::parse(body, [&](json::Value root) {
+  json::parse(body, [&](json::Value& root) {
     detail::require_object(root, "agent /state");
-    json::fields(root, [&](std::string_view key, json::Value value) {
+    json::fields(root, [&](std::string_view key, json::Value& value) {
       if (key == "id") {
         out.id = json::string(value);
       } else if (key == "hostname") {
@@ -107,7 +107,7 @@ model::AgentState decode_agent_state(std::string& body) {
       } else if (key == "pid") {
         out.pid = json::string(value);
       } else if (key == "frameworks" || key == "completed_frameworks") {
-        json::elements(value, [&](json::Value f) { decode_agent_framework(f, out.executors); });
+        json::elements(value, [&](json::Value& f) { decode_agent_framework(f, out.executors); });
       }
     });
   });
@@ -116,7 +116,7 @@ model::AgentState decode_agent_state(std::string& body) {
 
 std::vector<model::AgentContainer> decode_containers(std::string& body) {
   std::vector<model::AgentContainer> out;
-  json::parse(body, [&](json::Value root) {
+  json::parse(body, [&](json::Value& root) {
     detail::require_array(root, "agent /containers");
     detail::append_all(root, out, decode_container_entry);
   });

@@ -8,7 +8,7 @@ namespace qctl::mesos {
 
 namespace {
 
-bool decode_framework_text(model::Framework& f, std::string_view key, json::Value v) {
+bool decode_framework_text(model::Framework& f, std::string_view key, json::Value& v) {
   std::string* target = nullptr;
   if (key == "id") {
     target = &f.id;
@@ -31,7 +31,7 @@ bool decode_framework_text(model::Framework& f, std::string_view key, json::Valu
   return true;
 }
 
-bool decode_framework_state(model::Framework& f, std::string_view key, json::Value v) {
+bool decode_framework_state(model::Framework& f, std::string_view key, json::Value& v) {
   if (key == "active") {
     f.active = json::boolean(v);
   } else if (key == "connected") {
@@ -52,7 +52,7 @@ bool decode_framework_state(model::Framework& f, std::string_view key, json::Val
   return true;
 }
 
-bool decode_framework_lists(model::Framework& f, std::string_view key, json::Value v) {
+bool decode_framework_lists(model::Framework& f, std::string_view key, json::Value& v) {
   if (key == "role") {
     // Single-role frameworks write `role`, MULTI_ROLE ones `roles`.
     if (!json::is_null(v)) {
@@ -80,9 +80,9 @@ bool decode_framework_lists(model::Framework& f, std::string_view key, json::Val
 
 }  // namespace
 
-model::Framework decode_framework(json::Value v) {
+model::Framework decode_framework(json::Value& v) {
   model::Framework f;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     // offers, executors, labels and the deprecated `resources` are not modelled.
     if (!decode_framework_text(f, key, value) && !decode_framework_state(f, key, value)) {
       decode_framework_lists(f, key, value);
@@ -93,9 +93,9 @@ model::Framework decode_framework(json::Value v) {
 
 FrameworkList decode_frameworks(std::string& body) {
   FrameworkList out;
-  json::parse(body, [&](json::Value root) {
+  json::parse(body, [&](json::Value& root) {
     detail::require_object(root, "/master/frameworks");
-    json::fields(root, [&](std::string_view key, json::Value value) {
+    json::fields(root, [&](std::string_view key, json::Value& value) {
       if (key == "frameworks") {
         detail::append_all(value, out.frameworks, decode_framework);
       } else if (key == "completed_frameworks") {

@@ -13,14 +13,14 @@
 namespace qctl::mesos::detail {
 
 /// Throws json::DecodeError "<what>: expected a JSON object" unless `v` is an object.
-void require_object(json::Value v, std::string_view what);
+void require_object(json::Value& v, std::string_view what);
 /// Throws json::DecodeError "<what>: expected a JSON array" unless `v` is an array.
-void require_array(json::Value v, std::string_view what);
+void require_array(json::Value& v, std::string_view what);
 
 /// Appends decode(element) for every non-null element of the array `v` (null: nothing).
 template <class T, class F>
-void append_all(json::Value v, std::vector<T>& out, F&& decode) {
-  json::elements(v, [&](json::Value e) {
+void append_all(json::Value& v, std::vector<T>& out, F&& decode) {
+  json::elements(v, [&](json::Value& e) {
     if (!json::is_null(e)) {
       out.push_back(decode(e));
     }
@@ -28,10 +28,10 @@ void append_all(json::Value v, std::vector<T>& out, F&& decode) {
 }
 
 /// The `value` field of a protobuf id object ({"value":"…"}); a plain string is accepted too.
-[[nodiscard]] std::string id_value(json::Value v);
+[[nodiscard]] std::string id_value(json::Value& v);
 
 /// One `recovered_slaves[]` element: {id, hostname, port, attributes, domain?}.
-[[nodiscard]] model::RecoveredAgent decode_recovered_agent(json::Value v);
+[[nodiscard]] model::RecoveredAgent decode_recovered_agent(json::Value& v);
 /// Records `key` ("TASK_RUNNING") -> integer in `counts` when the key is a task state.
 /// Returns false (and records nothing) for other keys.
 bool decode_task_count(std::map<std::string, std::int64_t>& counts, std::string_view key,

@@ -14,9 +14,9 @@ namespace {
 
 using simdjson::ondemand::json_type;
 
-model::Machine decode_machine(json::Value v) {
+model::Machine decode_machine(json::Value& v) {
   model::Machine m;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "hostname") {
       m.hostname = json::string(value);
     } else if (key == "ip") {
@@ -27,9 +27,9 @@ model::Machine decode_machine(json::Value v) {
 }
 
 // draining_machines[]: {"id":{hostname, ip}, "statuses":[…]}.
-model::Machine decode_draining_machine(json::Value v) {
+model::Machine decode_draining_machine(json::Value& v) {
   model::Machine m;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "id") {
       m = decode_machine(value);
     }
@@ -38,9 +38,9 @@ model::Machine decode_draining_machine(json::Value v) {
 }
 
 /// {"nanoseconds": N} as seconds.
-double decode_time(json::Value v) {
+double decode_time(json::Value& v) {
   double seconds = 0;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "nanoseconds") {
       seconds = json::number(value) / 1e9;
     }
@@ -50,14 +50,14 @@ double decode_time(json::Value v) {
 
 // {"machine_ids":[{hostname, ip}], "unavailability":{"start":…, "duration":…}}; a window
 // without a duration is open-ended.
-model::MaintenanceWindow decode_window(json::Value v) {
+model::MaintenanceWindow decode_window(json::Value& v) {
   model::MaintenanceWindow w;
   w.open_ended = true;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "machine_ids") {
       detail::append_all(value, w.machines, decode_machine);
     } else if (key == "unavailability") {
-      json::fields(value, [&](std::string_view k, json::Value t) {
+      json::fields(value, [&](std::string_view k, json::Value& t) {
         if (k == "start") {
           w.start = decode_time(t);
         } else if (k == "duration") {
@@ -89,9 +89,9 @@ struct Address {
   int port = 0;
 };
 
-Address decode_address(json::Value v) {
+Address decode_address(json::Value& v) {
   Address a;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "hostname") {
       a.hostname = json::string(value);
     } else if (key == "ip") {
@@ -104,10 +104,10 @@ Address decode_address(json::Value v) {
 }
 
 // `address` (since 0.24) supersedes the deprecated ip/port/hostname fields.
-model::MasterInfo decode_master_info(json::Value v) {
+model::MasterInfo decode_master_info(json::Value& v) {
   model::MasterInfo m;
   Address address;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "id") {
       m.id = json::string(value);
     } else if (key == "ip") {
@@ -136,9 +136,9 @@ model::MasterInfo decode_master_info(json::Value v) {
 
 model::Metrics decode_metrics(std::string& body) {
   model::Metrics out;
-  json::parse(body, [&](json::Value root) {
+  json::parse(body, [&](json::Value& root) {
     detail::require_object(root, "/metrics/snapshot");
-    json::fields(root, [&](std::string_view key, json::Value value) {
+    json::fields(root, [&](std::string_view key, json::Value& value) {
       if (value.type() == json_type::number) {
         out.emplace(std::string(key), json::number(value));
       }
@@ -149,9 +149,9 @@ model::Metrics decode_metrics(std::string& body) {
 
 model::MaintenanceStatus decode_maintenance_status(std::string& body) {
   model::MaintenanceStatus out;
-  json::parse(body, [&](json::Value root) {
+  json::parse(body, [&](json::Value& root) {
     detail::require_object(root, "/master/maintenance/status");
-    json::fields(root, [&](std::string_view key, json::Value value) {
+    json::fields(root, [&](std::string_view key, json::Value& value) {
       if (key == "draining_machines") {
         detail::append_all(value, out.draining, decode_draining_machine);
       } else if (key == "down_machines") {
@@ -164,9 +164,9 @@ model::MaintenanceStatus decode_maintenance_status(std::string& body) {
 
 std::vector<model::MaintenanceWindow> decode_maintenance_schedule(std::string& body) {
   std::vector<model::MaintenanceWindow> out;
-  json::parse(body, [&](json::Value root) {
+  json::parse(body, [&](json::Value& root) {
     detail::require_object(root, "/master/maintenance/schedule");
-    json::fields(root, [&](std::string_view key, json::Value value) {
+    json::fields(root, [&](std::string_view key, json::Value& value) {
       if (key == "windows") {
         detail::append_all(value, out, decode_window);
       }
@@ -177,9 +177,9 @@ std::vector<model::MaintenanceWindow> decode_maintenance_schedule(std::string& b
 
 model::VersionInfo decode_version(std::string& body) {
   model::VersionInfo out;
-  json::parse(body, [&](json::Value root) {
+  json::parse(body, [&](json::Value& root) {
     detail::require_object(root, "/version");
-    json::fields(root, [&](std::string_view key, json::Value value) {
+    json::fields(root, [&](std::string_view key, json::Value& value) {
       if (key == "version") {
         out.version = json::string(value);
       } else if (key == "build_date") {
@@ -202,13 +202,13 @@ model::MasterInfo decode_get_master(std::string& body) {
   model::MasterInfo out;
   double start_time = 0;
   std::optional<double> elected_time;
-  json::parse(body, [&](json::Value root) {
+  json::parse(body, [&](json::Value& root) {
     detail::require_object(root, "GET_MASTER response");
-    json::fields(root, [&](std::string_view key, json::Value get_master) {
+    json::fields(root, [&](std::string_view key, json::Value& get_master) {
       if (key != "get_master") {
         return;
       }
-      json::fields(get_master, [&](std::string_view field, json::Value value) {
+      json::fields(get_master, [&](std::string_view field, json::Value& value) {
         if (field == "master_info") {
           out = decode_master_info(value);
         } else if (field == "start_time") {

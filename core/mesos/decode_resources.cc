@@ -9,7 +9,7 @@ namespace {
 
 using simdjson::ondemand::json_type;
 
-std::vector<model::Range> decode_ports(json::Value v) {
+std::vector<model::Range> decode_ports(json::Value& v) {
   const std::string text = json::string(v);
   auto ranges = model::parse_ranges(text);
   if (!ranges) {
@@ -19,7 +19,7 @@ std::vector<model::Range> decode_ports(json::Value v) {
 }
 
 // Returns false when `key` is not one of the four scalars every resources object carries.
-bool assign_builtin(model::Resources& r, std::string_view key, json::Value v) {
+bool assign_builtin(model::Resources& r, std::string_view key, json::Value& v) {
   double* slot = nullptr;
   if (key == "cpus") {
     slot = &r.cpus;
@@ -38,9 +38,9 @@ bool assign_builtin(model::Resources& r, std::string_view key, json::Value v) {
 
 }  // namespace
 
-model::Resources decode_resources(json::Value v) {
+model::Resources decode_resources(json::Value& v) {
   model::Resources r;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (assign_builtin(r, key, value)) {
       return;
     }
@@ -65,9 +65,9 @@ model::Resources decode_resources(json::Value v) {
   return r;
 }
 
-std::vector<model::Attribute> decode_attributes(json::Value v) {
+std::vector<model::Attribute> decode_attributes(json::Value& v) {
   std::vector<model::Attribute> out;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     model::Attribute a;
     a.name = std::string(key);
     switch (value.type()) {

@@ -9,9 +9,9 @@ namespace qctl::mesos {
 
 namespace {
 
-model::LeaderInfo decode_leader_info(json::Value v) {
+model::LeaderInfo decode_leader_info(json::Value& v) {
   model::LeaderInfo out;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "id") {
       out.id = json::string(value);
     } else if (key == "pid") {
@@ -25,7 +25,7 @@ model::LeaderInfo decode_leader_info(json::Value v) {
   return out;
 }
 
-bool decode_state_text(model::MasterState& s, std::string_view key, json::Value v) {
+bool decode_state_text(model::MasterState& s, std::string_view key, json::Value& v) {
   std::string* target = nullptr;
   if (key == "version") {
     target = &s.version;
@@ -48,7 +48,7 @@ bool decode_state_text(model::MasterState& s, std::string_view key, json::Value 
   return true;
 }
 
-bool decode_state_numbers(model::MasterState& s, std::string_view key, json::Value v) {
+bool decode_state_numbers(model::MasterState& s, std::string_view key, json::Value& v) {
   if (key == "start_time") {
     s.start_time = json::number(v);
   } else if (key == "elected_time") {
@@ -67,7 +67,7 @@ bool decode_state_numbers(model::MasterState& s, std::string_view key, json::Val
   return true;
 }
 
-void decode_state_lists(model::MasterState& s, std::string_view key, json::Value v) {
+void decode_state_lists(model::MasterState& s, std::string_view key, json::Value& v) {
   if (key == "leader_info") {
     if (!json::is_null(v)) {
       s.leader_info = decode_leader_info(v);
@@ -88,9 +88,9 @@ void decode_state_lists(model::MasterState& s, std::string_view key, json::Value
 
 model::MasterState decode_master_state(std::string& body) {
   model::MasterState out;
-  json::parse(body, [&](json::Value root) {
+  json::parse(body, [&](json::Value& root) {
     detail::require_object(root, "/master/state");
-    json::fields(root, [&](std::string_view key, json::Value value) {
+    json::fields(root, [&](std::string_view key, json::Value& value) {
       if (!decode_state_text(out, key, value) && !decode_state_numbers(out, key, value)) {
         decode_state_lists(out, key, value);
       }

@@ -9,8 +9,8 @@ namespace qctl::mesos {
 namespace {
 
 // container_id: {"value":"…","parent":{"value":"…",…}?}.
-void decode_container_id(json::Value v, model::ContainerStatus& out) {
-  json::fields(v, [&](std::string_view key, json::Value value) {
+void decode_container_id(json::Value& v, model::ContainerStatus& out) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "value") {
       out.container_id = json::string(value);
     } else if (key == "parent") {
@@ -20,14 +20,14 @@ void decode_container_id(json::Value v, model::ContainerStatus& out) {
 }
 
 // network_infos: [{"ip_addresses":[{"protocol":"IPv4","ip_address":"10.0.0.5"}],…}].
-void decode_network_infos(json::Value v, std::vector<std::string>& ips) {
-  json::elements(v, [&](json::Value info) {
-    json::fields(info, [&](std::string_view key, json::Value addresses) {
+void decode_network_infos(json::Value& v, std::vector<std::string>& ips) {
+  json::elements(v, [&](json::Value& info) {
+    json::fields(info, [&](std::string_view key, json::Value& addresses) {
       if (key != "ip_addresses") {
         return;
       }
-      json::elements(addresses, [&](json::Value address) {
-        json::fields(address, [&](std::string_view field, json::Value ip) {
+      json::elements(addresses, [&](json::Value& address) {
+        json::fields(address, [&](std::string_view field, json::Value& ip) {
           if (field == "ip_address") {
             ips.push_back(json::string(ip));
           }
@@ -37,9 +37,9 @@ void decode_network_infos(json::Value v, std::vector<std::string>& ips) {
   });
 }
 
-model::ContainerStatus decode_container_status(json::Value v) {
+model::ContainerStatus decode_container_status(json::Value& v) {
   model::ContainerStatus out;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "container_id") {
       decode_container_id(value, out);
     } else if (key == "network_infos") {
@@ -49,9 +49,9 @@ model::ContainerStatus decode_container_status(json::Value v) {
   return out;
 }
 
-model::TaskStatus decode_status(json::Value v) {
+model::TaskStatus decode_status(json::Value& v) {
   model::TaskStatus s;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "state") {
       s.state = json::string(value);
     } else if (key == "timestamp") {
@@ -69,22 +69,22 @@ model::TaskStatus decode_status(json::Value v) {
   return s;
 }
 
-void decode_labels(json::Value v, std::vector<model::Label>& out) {
+void decode_labels(json::Value& v, std::vector<model::Label>& out) {
   // Labels are an array of {key, value}; the protobuf form wraps it as {"labels":[…]}.
   if (v.type() == simdjson::ondemand::json_type::object) {
-    json::fields(v, [&](std::string_view key, json::Value inner) {
+    json::fields(v, [&](std::string_view key, json::Value& inner) {
       if (key == "labels") {
         decode_labels(inner, out);
       }
     });
     return;
   }
-  json::elements(v, [&](json::Value element) {
+  json::elements(v, [&](json::Value& element) {
     if (json::is_null(element)) {
       return;
     }
     model::Label label;
-    json::fields(element, [&](std::string_view key, json::Value value) {
+    json::fields(element, [&](std::string_view key, json::Value& value) {
       if (key == "key") {
         label.key = json::string(value);
       } else if (key == "value") {
@@ -96,15 +96,15 @@ void decode_labels(json::Value v, std::vector<model::Label>& out) {
 }
 
 // Only the image matters: docker.image, or mesos.image.docker.name for UCR with a Docker image.
-std::string decode_mesos_image(json::Value v) {
+std::string decode_mesos_image(json::Value& v) {
   std::string image;
-  json::fields(v, [&](std::string_view key, json::Value value) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key != "image") {
       return;
     }
-    json::fields(value, [&](std::string_view kind, json::Value docker) {
+    json::fields(value, [&](std::string_view kind, json::Value& docker) {
       if (kind == "docker") {
-        json::fields(docker, [&](std::string_view field, json::Value name) {
+        json::fields(docker, [&](std::string_view field, json::Value& name) {
           if (field == "name") {
             image = json::string(name);
           }
@@ -115,12 +115,12 @@ std::string decode_mesos_image(json::Value v) {
   return image;
 }
 
-void decode_container(json::Value v, model::Task& t) {
-  json::fields(v, [&](std::string_view key, json::Value value) {
+void decode_container(json::Value& v, model::Task& t) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (key == "type") {
       t.container_type = json::string(value);
     } else if (key == "docker") {
-      json::fields(value, [&](std::string_view field, json::Value image) {
+      json::fields(value, [&](std::string_view field, json::Value& image) {
         if (field == "image") {
           t.docker_image = json::string(image);
         }
@@ -131,7 +131,7 @@ void decode_container(json::Value v, model::Task& t) {
   });
 }
 
-bool decode_task_ids(model::Task& t, std::string_view key, json::Value v) {
+bool decode_task_ids(model::Task& t, std::string_view key, json::Value& v) {
   std::string* target = nullptr;
   if (key == "id") {
     target = &t.id;
@@ -158,14 +158,14 @@ bool decode_task_ids(model::Task& t, std::string_view key, json::Value v) {
 
 }  // namespace
 
-model::Task decode_task(json::Value v) {
+model::Task decode_task(json::Value& v) {
   model::Task t;
   decode_task_into(v, t);
   return t;
 }
 
-void decode_task_into(json::Value v, model::Task& t) {
-  json::fields(v, [&](std::string_view key, json::Value value) {
+void decode_task_into(json::Value& v, model::Task& t) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
     if (decode_task_ids(t, key, value)) {
       return;
     }
@@ -184,9 +184,9 @@ void decode_task_into(json::Value v, model::Task& t) {
 
 std::vector<model::Task> decode_tasks(std::string& body) {
   std::vector<model::Task> out;
-  json::parse(body, [&](json::Value root) {
+  json::parse(body, [&](json::Value& root) {
     detail::require_object(root, "/master/tasks");
-    json::fields(root, [&](std::string_view key, json::Value value) {
+    json::fields(root, [&](std::string_view key, json::Value& value) {
       if (key == "tasks") {
         detail::append_all(value, out, decode_task);
       }

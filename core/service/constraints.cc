@@ -4,9 +4,9 @@
 
 namespace qctl::service {
 
-std::vector<model::Constraint> decode_constraints(json::Value v) {
+std::vector<model::Constraint> decode_constraints(json::Value& v) {
   std::vector<model::Constraint> out;
-  json::elements(v, [&](json::Value c) {
+  json::elements(v, [&](json::Value& c) {
     const auto parts = json::string_array(c);
     if (parts.size() < 2 || parts.size() > 3) {
       throw json::DecodeError("a constraint must have 2 or 3 fields, got " +

@@ -11,6 +11,6 @@ namespace qctl::service {
 /// [["field","OP","value"?]…] with the operator upper-cased. Old Marathons wrote
 /// ["hostname","UNIQUE",""]: an empty value counts as no value. DecodeError for a constraint
 /// that does not have 2 or 3 fields.
-[[nodiscard]] std::vector<model::Constraint> decode_constraints(json::Value v);
+[[nodiscard]] std::vector<model::Constraint> decode_constraints(json::Value& v);
 
 }  // namespace qctl::service

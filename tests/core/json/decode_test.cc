@@ -14,8 +14,8 @@ using ::testing::HasSubstr;
 // Parses `body` and hands the value of its field "v" to fn.
 template <class F>
 void with_field(std::string body, F&& fn) {
-  parse(body, [&](Value root) {
-    fields(root, [&](std::string_view key, Value value) {
+  parse(body, [&](Value& root) {
+    fields(root, [&](std::string_view key, Value& value) {
       if (key == "v") {
         fn(value);
       }
@@ -25,7 +25,7 @@ void with_field(std::string body, F&& fn) {
 
 std::string decode_error(std::string body) {
   try {
-    parse(body, [](Value root) { fields(root, [](std::string_view, Value) {}); });
+    parse(body, [](Value& root) { fields(root, [](std::string_view, Value) {}); });
   } catch (const DecodeError& e) {
     return e.what();
   }
@@ -61,32 +61,32 @@ TEST(JsonDecodeTest, ValidBodyWithTrailingWhitespaceIsAccepted) {
 
 TEST(JsonDecodeTest, NumbersAcceptDoublesIntegersAndNumericStrings) {
   double d = -1;
-  with_field(R"({"v":4.0})", [&](Value v) { d = number(v); });
+  with_field(R"({"v":4.0})", [&](Value& v) { d = number(v); });
   EXPECT_DOUBLE_EQ(d, 4.0);
-  with_field(R"({"v":1024})", [&](Value v) { d = number(v); });
+  with_field(R"({"v":1024})", [&](Value& v) { d = number(v); });
   EXPECT_DOUBLE_EQ(d, 1024.0);
-  with_field(R"({"v":"0.5"})", [&](Value v) { d = number(v); });
+  with_field(R"({"v":"0.5"})", [&](Value& v) { d = number(v); });
   EXPECT_DOUBLE_EQ(d, 0.5);
-  with_field(R"({"v":" 2.25 "})", [&](Value v) { d = number(v); });
+  with_field(R"({"v":" 2.25 "})", [&](Value& v) { d = number(v); });
   EXPECT_DOUBLE_EQ(d, 2.25);
 }
 
 TEST(JsonDecodeTest, NonNumericStringIsADecodeError) {
-  EXPECT_THROW(with_field(R"({"v":"lots"})", [](Value v) { (void)number(v); }), DecodeError);
+  EXPECT_THROW(with_field(R"({"v":"lots"})", [](Value& v) { (void)number(v); }), DecodeError);
 }
 
 TEST(JsonDecodeTest, IntegersAcceptDoubleStyle) {
   std::int64_t i = -1;
-  with_field(R"({"v":5051})", [&](Value v) { i = integer(v); });
+  with_field(R"({"v":5051})", [&](Value& v) { i = integer(v); });
   EXPECT_EQ(i, 5051);
-  with_field(R"({"v":3.0})", [&](Value v) { i = integer(v); });
+  with_field(R"({"v":3.0})", [&](Value& v) { i = integer(v); });
   EXPECT_EQ(i, 3);
 }
 
 TEST(JsonDecodeTest, NullIsToleratedEverywhere) {
   std::string body = R"({"n":null,"s":null,"b":null,"a":null,"o":null,"i":null})";
-  parse(body, [](Value root) {
-    fields(root, [](std::string_view key, Value v) {
+  parse(body, [](Value& root) {
+    fields(root, [](std::string_view key, Value& v) {
       if (key == "n") {
         EXPECT_DOUBLE_EQ(number(v), 0.0);
       } else if (key == "s") {
@@ -107,16 +107,16 @@ TEST(JsonDecodeTest, NullIsToleratedEverywhere) {
 TEST(JsonDecodeTest, StringRendersMixedTypesAsText) {
   std::vector<std::string> seen;
   std::string body = R"({"a":"bj1","b":3.0,"c":2.5,"d":true,"e":"esc\"aped\n"})";
-  parse(body, [&](Value root) {
-    fields(root, [&](std::string_view, Value v) { seen.push_back(string(v)); });
+  parse(body, [&](Value& root) {
+    fields(root, [&](std::string_view, Value& v) { seen.push_back(string(v)); });
   });
   EXPECT_EQ(seen, (std::vector<std::string>{"bj1", "3", "2.5", "true", "esc\"aped\n"}));
 }
 
 TEST(JsonDecodeTest, MapsAndArraysDecode) {
   std::string body = R"({"m":{"cpus":4.0,"mem":"1024"},"s":{"k":"v","n":1},"a":["x","y"]})";
-  parse(body, [](Value root) {
-    fields(root, [](std::string_view key, Value v) {
+  parse(body, [](Value& root) {
+    fields(root, [](std::string_view key, Value& v) {
       if (key == "m") {
         const auto m = number_map(v);
         EXPECT_DOUBLE_EQ(m.at("cpus"), 4.0);
@@ -135,8 +135,8 @@ TEST(JsonDecodeTest, MapsAndArraysDecode) {
 TEST(JsonDecodeTest, UnconsumedFieldsAreSkipped) {
   std::string body = R"({"skip":{"deep":[1,{"x":[2,3]}]},"want":"yes"})";
   std::string want;
-  parse(body, [&](Value root) {
-    fields(root, [&](std::string_view key, Value v) {
+  parse(body, [&](Value& root) {
+    fields(root, [&](std::string_view key, Value& v) {
       if (key == "want") {
         want = string(v);
       }

@@ -22,7 +22,7 @@ const model::App& find_app(const std::vector<model::App>& apps, const std::strin
 
 model::App bare_app(std::string body) {
   model::App out;
-  json::parse(body, [&](json::Value v) { out = decode_app_value(v); });
+  json::parse(body, [&](json::Value& v) { out = decode_app_value(v); });
   return out;
 }
 
