@@ -125,7 +125,10 @@ TEST_F(RestartSandbox, ADeploymentRolledBackByTheUserIsReportedAsSuch) {
 }
 
 TEST_F(RestartSandbox, RestartTaskKillsItAndMarathonReplacesIt) {
-  const auto tasks = app("good")["tasks"];
+  // Its own app: the test must not depend on which other tests ran before it.
+  create_app("victim", 2);
+  ASSERT_TRUE(eventually([] { return healthy("victim", 2); }));
+  const auto tasks = app("victim")["tasks"];
   ASSERT_FALSE(tasks.empty());
   const std::string victim = tasks[0]["id"].get<std::string>();
   auto r = restart({"task", victim, "--dry-run"});
@@ -137,10 +140,11 @@ TEST_F(RestartSandbox, RestartTaskKillsItAndMarathonReplacesIt) {
             std::string::npos)
       << r.err;
   EXPECT_TRUE(eventually([&] {
-    const auto a = app("good");
+    const auto a = app("victim");
     return a["tasksRunning"] == 2 && a["tasks"].dump().find(victim) == std::string::npos;
   }));
   EXPECT_EQ(restart({"task", victim}).exit_code, 3) << "gone now";
+  http_call("DELETE", c().sb.marathon() + "/v2/apps/victim?force=true");
 }
 
 }  // namespace
