@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/integration/logs_support.h"
+#include "tests/integration/sandbox_app_support.h"
 #include "tests/integration/sandbox_status_support.h"
 
 namespace qctl::testing {
@@ -55,6 +56,11 @@ TEST_F(EventsSandboxTest, ScaleUpShowsTasksStartingAndTheDeploymentAsLines) {
   ASSERT_TRUE(ev.wait_out("event_stream_attached")) << ev.err();
   c().create_app(app("/scaled", "exec sleep 600", 1));
   ASSERT_TRUE(ev.wait_out(" deployment_success ")) << ev.out() << ev.err();
+  // That success may be another test's app (any order): wait for /scaled's own deployment.
+  ASSERT_TRUE(eventually([] {
+    const auto a = marathon_app(c(), "scaled");
+    return a.is_object() && a.contains("deployments") && a["deployments"].empty();
+  }));
   const auto first_deployment = ev.out().size();
   const auto reply = http_call("PUT", c().sb.marathon() + "/v2/apps/scaled", R"({"instances":2})",
                                {{"Content-Type", "application/json"}});

@@ -18,6 +18,10 @@ class RestartSandbox : public ::testing::Test {
   static void SetUpTestSuite() {
     cluster_ = new SandboxCluster({"--agents", "2", "--isolation", "none"});
     flags_ = new TempDir();
+    // Every test may find the healthy app "good" (in any order: --gtest_shuffle).
+    if (cluster_->sb.ok()) {
+      create_app("good", 2);
+    }
   }
   static void TearDownTestSuite() {
     delete cluster_;
@@ -65,7 +69,6 @@ class RestartSandbox : public ::testing::Test {
 };
 
 TEST_F(RestartSandbox, HealthyAppRestartCompletes) {
-  create_app("good", 2);
   ASSERT_TRUE(eventually([] { return healthy("good", 2); }));
   const auto before = app("good")["version"];
   const auto r = restart({"app", "/good", "--wait", "--wait-timeout", "30s", "-o", "json"});
