@@ -25,11 +25,6 @@ constexpr int kAgentPort = 5051;
 constexpr int kMarathonPort = 8080;
 constexpr int kChronosPort = 4400;
 
-// Agent n (from 0) lives on 127.0.1.1, 127.0.1.2, … 127.0.1.254, 127.0.2.1, …
-std::string agent_ip(std::size_t n) {
-  return "127.0." + std::to_string(1 + n / 254) + "." + std::to_string(1 + n % 254);
-}
-
 std::string master_ip(std::size_t n) { return "127.0.0." + std::to_string(1 + n); }
 
 double wall_now() {

@@ -95,6 +95,8 @@ class Sandbox {
 
  private:
   struct Pending;  // delayed admin actions (leader election after a gap)
+  /// Agent n (from 0) lives on 127.0.1.1, 127.0.1.2, … 127.0.1.254, 127.0.2.1, …
+  static std::string agent_ip(std::size_t n);
   void build_world();
   void start_servers();
   /// Adds an agent to the World (and its HTTP server while under agent_servers_max).

@@ -8,13 +8,9 @@
 
 namespace qctl::sandbox {
 
-namespace {
-
-std::string agent_ip(std::size_t n) {
+std::string Sandbox::agent_ip(std::size_t n) {
   return "127.0." + std::to_string(1 + n / 254) + "." + std::to_string(1 + n % 254);
 }
-
-}  // namespace
 
 std::string Sandbox::register_agent(const spec::AgentSpec& spec) {
   const std::size_t n = next_agent_++;

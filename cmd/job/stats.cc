@@ -25,7 +25,7 @@ struct JobStatsOptions {
   std::size_t parallel = 8;
 };
 
-struct StatsReport {
+struct JobStatsReport {
   chronos::JobTotals totals;
   std::vector<chronos::RunTime> runs;
   std::optional<double> slow_threshold;
@@ -60,7 +60,7 @@ std::string percentile_line(const chronos::RunPercentiles& p) {
          (p.max ? ", max " + format_run_time(*p.max) : "");
 }
 
-void print_table(Context& ctx, const JobStatsOptions& o, const StatsReport& r) {
+void print_table(Context& ctx, const JobStatsOptions& o, const JobStatsReport& r) {
   std::ostringstream out;
   const bool headers = !ctx.globals.no_headers;
   output::Table counts({{o.by.empty() ? "JOBS OF" : "OWNER"},
@@ -105,7 +105,7 @@ void print_table(Context& ctx, const JobStatsOptions& o, const StatsReport& r) {
   ctx.io.out << out.str();
 }
 
-nlohmann::json report_json(const JobStatsOptions& o, const StatsReport& r) {
+nlohmann::json report_json(const JobStatsOptions& o, const JobStatsReport& r) {
   nlohmann::json doc = {{"jobs", chronos::to_json(r.totals.all)},
                         {"run_time", chronos::to_json(chronos::percentiles(r.runs))}};
   if (!o.by.empty()) {
@@ -131,7 +131,7 @@ int run_job_stats(const JobStatsOptions& o, Context& ctx) {
   const double slow = validate(o);
   FilteredJobs jobs;
   fetch_filtered_jobs(ctx, o.filter, jobs);
-  StatsReport report;
+  JobStatsReport report;
   report.totals = chronos::count_jobs(jobs.rows);
   if (slow >= 0) {
     report.slow_threshold = slow;

@@ -24,13 +24,13 @@ struct StatsRecordOptions {
   bool quiet = false;
 };
 
-struct Validated {
+struct ValidatedRecord {
   std::chrono::milliseconds lock_timeout{};
   std::optional<double> retain_seconds;
 };
 
-Validated validate(const StatsRecordOptions& o) {
-  Validated v;
+ValidatedRecord validate(const StatsRecordOptions& o) {
+  ValidatedRecord v;
   v.lock_timeout = parse_lock_timeout(o.lock_timeout);
   if (!o.retain.empty()) {
     const auto d = util::parse_duration(o.retain);

@@ -37,12 +37,12 @@ struct StatsReportOptions {
 
 constexpr std::size_t kJsonBuckets = 60;
 
-struct Validated {
+struct ValidatedReport {
   double window = 0;  // --since in seconds
   std::chrono::milliseconds lock_timeout{};
 };
 
-Validated validate(const StatsReportOptions& o) {
+ValidatedReport validate(const StatsReportOptions& o) {
   const auto d = util::parse_duration(o.since);
   if (!d || d->count() <= 0) {
     throw UsageError("--since: '" + o.since + "' is not a positive duration (e.g. 7d, 12h)");

@@ -19,7 +19,7 @@ void heading(std::ostream& out, const char* name) {
   out << name << std::string(12 - std::string(name).size(), ' ');
 }
 
-std::string amount(const std::string& resource, double v) {
+std::string resource_amount(const std::string& resource, double v) {
   return resource == "mem" || resource == "disk" ? output::format_mb(v) : util::format_number(v);
 }
 
@@ -84,8 +84,8 @@ void print_mesos(std::ostream& out, const status::MesosView& m, const PrintStyle
   output::Table table({{"RESOURCE"}, {"TOTAL", false, true}, {"ALLOCATED", false, true},
                        {"RESERVED", false, true}, {"FREE", false, true}, {"ALLOC", false, true}});
   for (const auto& r : m.resources) {
-    table.add({r.name, amount(r.name, r.total), amount(r.name, r.allocated),
-               amount(r.name, r.reserved), amount(r.name, r.free),
+    table.add({r.name, resource_amount(r.name, r.total), resource_amount(r.name, r.allocated),
+               resource_amount(r.name, r.reserved), resource_amount(r.name, r.free),
                output::format_percent(r.allocated, r.total)});
   }
   table.print(out, false, true);

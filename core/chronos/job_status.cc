@@ -19,10 +19,6 @@ namespace {
 
 bool is_glob(const std::string& s) { return s.find_first_of("*?") != std::string::npos; }
 
-std::optional<double> timestamp(const std::string& text) {
-  return text.empty() ? std::nullopt : util::parse_iso8601(text);
-}
-
 bool owner_matches(const std::string& pattern, const std::string& owners) {
   for (const auto& owner : util::split(owners, ',', true)) {
     const auto trimmed = util::trim(owner);
@@ -69,8 +65,8 @@ std::vector<JobStatusRow> status_rows(const JobView& view, double now) {
     const model::JobSummary* summary = it == by_name.end() ? nullptr : it->second;
     row.state = summary != nullptr && !summary->state.empty() ? summary->state : "idle";
     row.last = summary != nullptr && !summary->status.empty() ? summary->status : last_state(job);
-    row.last_success = timestamp(job.last_success);
-    row.last_error = timestamp(job.last_error);
+    row.last_success = util::parse_iso8601(job.last_success);
+    row.last_error = util::parse_iso8601(job.last_error);
     if (!job.is_dependent() && !job.disabled) {
       row.next_run = next_run_time(job.schedule, now);
     }

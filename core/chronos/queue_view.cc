@@ -12,14 +12,10 @@ namespace qctl::chronos {
 
 namespace {
 
-std::optional<double> timestamp(const std::string& text) {
-  return text.empty() ? std::nullopt : util::parse_iso8601(text);
-}
-
 /// The end of the job's last run as its counters record it.
 std::optional<double> last_run(const model::Job& job) {
-  const auto success = timestamp(job.last_success);
-  const auto error = timestamp(job.last_error);
+  const auto success = util::parse_iso8601(job.last_success);
+  const auto error = util::parse_iso8601(job.last_error);
   if (success && error) {
     return std::max(*success, *error);
   }
@@ -58,7 +54,8 @@ std::optional<std::pair<double, std::string>> waiting_since(const model::Job& jo
   std::optional<std::pair<double, std::string>> best;
   for (const auto& parent_name : job.parents) {
     const auto it = jobs.find(parent_name);
-    const auto success = it == jobs.end() ? std::nullopt : timestamp(it->second->last_success);
+    const auto success =
+        it == jobs.end() ? std::nullopt : util::parse_iso8601(it->second->last_success);
     if (success && *success <= now && (!best || *success > best->first)) {
       best = std::make_pair(*success, "parent " + parent_name);
     }

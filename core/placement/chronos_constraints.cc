@@ -11,10 +11,6 @@
 namespace qctl::placement::detail {
 namespace {
 
-std::optional<Violation> fail(const Rule& r, const std::string& why) {
-  return Violation{"constraint " + r.label() + " (" + why + ")", true};
-}
-
 // ConstraintChecker adds a TEXT attribute "hostname" when the agent has none of that name.
 std::vector<model::Attribute> chronos_attributes(const Subject& s, const std::string& field) {
   std::vector<model::Attribute> out;

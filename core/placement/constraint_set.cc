@@ -31,6 +31,10 @@ bool Rule::regex_full_match(const std::string& value) const {
   return m;
 }
 
+std::optional<Violation> fail(const Rule& r, const std::string& why, bool permanent) {
+  return Violation{"constraint " + r.label() + " (" + why + ")", permanent};
+}
+
 Kind kind_of(const model::Attribute& a) {
   if (a.is_scalar) {
     return Kind::kScalar;

@@ -51,6 +51,10 @@ struct Rule {
   [[nodiscard]] bool regex_full_match(const std::string& value) const;
 };
 
+/// The violation "constraint <label> (<why>)" of a rule.
+[[nodiscard]] std::optional<Violation> fail(const Rule& r, const std::string& why,
+                                            bool permanent = true);
+
 /// Mesos attribute types. Mesos decides them by the value's shape when it parses
 /// `--attributes` ("[..]" ranges, "{..}" set, a number scalar, else text), so the text
 /// form is enough to tell them apart again.

@@ -59,10 +59,6 @@ std::size_t count_of(const Rule& r, const std::string& value) {
   return it == r.counts.end() ? 0 : it->second;
 }
 
-std::optional<Violation> fail(const Rule& r, const std::string& why, bool permanent = true) {
-  return Violation{"constraint " + r.label() + " (" + why + ")", permanent};
-}
-
 std::optional<Violation> check_regex(const Rule& r, const std::string& shown,
                                      const std::string& value) {
   // Marathon's checkLike/checkUnlike refuse an empty pattern for both operators.

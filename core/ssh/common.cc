@@ -21,7 +21,7 @@ struct SignalName {
   const char* name;
   int number;
 };
-constexpr SignalName kSignals[] = {
+constexpr SignalName kSignalNames[] = {
     {"ABRT", SIGABRT}, {"ALRM", SIGALRM}, {"FPE", SIGFPE},   {"HUP", SIGHUP},   {"ILL", SIGILL},
     {"INT", SIGINT},   {"KILL", SIGKILL}, {"PIPE", SIGPIPE}, {"QUIT", SIGQUIT}, {"SEGV", SIGSEGV},
     {"TERM", SIGTERM}, {"USR1", SIGUSR1}, {"USR2", SIGUSR2}};
@@ -29,7 +29,7 @@ constexpr SignalName kSignals[] = {
 }  // namespace
 
 int signal_number(const std::string& name) {
-  for (const auto& s : kSignals) {
+  for (const auto& s : kSignalNames) {
     if (name == s.name) {
       return s.number;
     }
@@ -38,7 +38,7 @@ int signal_number(const std::string& name) {
 }
 
 std::string signal_name(int number) {
-  for (const auto& s : kSignals) {
+  for (const auto& s : kSignalNames) {
     if (number == s.number) {
       return s.name;
     }

@@ -23,7 +23,7 @@ extern "C" void on_signal(int sig) {
   }
 }
 
-constexpr int kSignals[] = {SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+constexpr int kWakeupSignals[] = {SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 
 }  // namespace
 
@@ -61,7 +61,7 @@ SignalWakeups::SignalWakeups() {
     return;
   }
   g_signal_fd.store(pipe_[1]);
-  for (int sig : kSignals) {
+  for (int sig : kWakeupSignals) {
     struct ::sigaction sa {};
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);

@@ -11,8 +11,6 @@ namespace qctl::stats {
 
 namespace {
 
-const std::string kNone = "<none>";
-
 double revocable(const model::Resources& r, std::size_t i) {
   static constexpr std::array<std::string_view, 4> kRevocable = {
       "cpus_revocable", "mem_revocable", "disk_revocable", "gpus_revocable"};
@@ -101,8 +99,8 @@ GroupTotals finish(Acc& acc) {
 }
 
 bool group_less(const GroupTotals& a, const GroupTotals& b) {
-  if ((a.group == kNone) != (b.group == kNone)) {
-    return b.group == kNone;
+  if ((a.group == kNoGroup) != (b.group == kNoGroup)) {
+    return b.group == kNoGroup;
   }
   return a.group < b.group;
 }

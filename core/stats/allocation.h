@@ -55,7 +55,9 @@ struct GroupBy {
 [[nodiscard]] std::string group_by_name(const GroupBy& by);
 /// True when some agent carries the attribute (or "@region"/"@zone"/"hostname").
 [[nodiscard]] bool has_attribute(const std::vector<model::Agent>& agents, const std::string& name);
-/// The group an agent falls in for an attribute grouping; "<none>" when it lacks the field.
+/// The group of the agents that lack the grouping's field (sorted last).
+inline const std::string kNoGroup = "<none>";
+/// The group an agent falls in for an attribute grouping; kNoGroup when it lacks the field.
 [[nodiscard]] std::string group_of(const model::Agent& agent, const GroupBy& by,
                                    const std::string& cluster);
 

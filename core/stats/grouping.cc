@@ -9,8 +9,6 @@ namespace qctl::stats {
 
 namespace {
 
-const std::string kNone = "<none>";
-
 std::optional<std::string> field_of(const model::Agent& a, const std::string& name) {
   const auto non_empty = [](const std::string& v) {
     return v.empty() ? std::nullopt : std::optional<std::string>(v);
@@ -100,7 +98,7 @@ bool has_attribute(const std::vector<model::Agent>& agents, const std::string& n
 std::string group_of(const model::Agent& agent, const GroupBy& by, const std::string& cluster) {
   switch (by.kind) {
     case GroupBy::Kind::kAttribute:
-      return field_of(agent, by.attribute).value_or(kNone);
+      return field_of(agent, by.attribute).value_or(kNoGroup);
     case GroupBy::Kind::kAgent:
       return agent.hostname;
     case GroupBy::Kind::kCluster:

@@ -35,14 +35,6 @@ bool has_parents(ChronosState& s, const Job& job) {
                      [&](const std::string& p) { return s.lookup(p) != nullptr; });
 }
 
-std::string joined(const std::vector<std::string>& args) {
-  std::string out;
-  for (const std::string& a : args) {
-    out += (out.empty() ? "" : " ") + a;
-  }
-  return out;
-}
-
 // A job not yet in the graph: Chronos' checks, then it is stored.
 Response create_job(ChronosState& s, Job job, const std::string& frame) {
   const int v = s.options_.api_version;
@@ -66,7 +58,7 @@ Response run_now(ChronosState& s, http::Request& req, const std::string& name) {
   }
   std::string args = req.param("arguments");
   if (args.find_first_not_of(" \t\r\n") == std::string::npos) {
-    args = joined(job->arguments);
+    args = joined_arguments(job->arguments);
   }
   // Already queued (dedup by name), disabled (dropped when polled) or running and not
   // concurrent (dropped at offer time): nothing runs, and the answer is 204 all the same.

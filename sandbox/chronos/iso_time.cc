@@ -15,7 +15,7 @@ namespace {
 
 constexpr std::int64_t kDayMs = 86'400'000;
 
-std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+using detail::floor_div;
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
 std::int64_t days_from_civil(std::int64_t y, std::int64_t m, std::int64_t d) {

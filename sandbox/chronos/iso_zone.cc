@@ -8,11 +8,10 @@
 
 namespace qctl::sandbox::chronos {
 
+using detail::floor_div;
 using detail::parse_offset;
 
 namespace {
-
-std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 std::uint32_t be32(const std::string& b, std::size_t p) {
   return (static_cast<std::uint32_t>(static_cast<unsigned char>(b[p])) << 24) |

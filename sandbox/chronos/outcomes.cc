@@ -8,14 +8,6 @@ namespace qctl::sandbox::chronos {
 
 namespace {
 
-std::string joined(const std::vector<std::string>& args) {
-  std::string out;
-  for (const std::string& a : args) {
-    out += (out.empty() ? "" : " ") + a;
-  }
-  return out;
-}
-
 void mark_successful(Job& job, double now) {
   job.success_count += 1;
   job.errors_since_last_success = 0;
@@ -65,9 +57,10 @@ void ChronosState::failed(const SimTask& /*task*/, const TaskId& id) {
     const double delay = options_.failure_retry_delay_seconds;
     const auto due = now_ms() + static_cast<std::int64_t>(delay * 1000);
     // The retry's id carries the job's own arguments, not those of a manual run.
-    retries_.push_back(Retry{world_.now() + delay,
-                             make_task_id(id.job, due, id.attempt + 1, joined(job->arguments)),
-                             job->high_priority});
+    retries_.push_back(
+        Retry{world_.now() + delay,
+              make_task_id(id.job, due, id.attempt + 1, joined_arguments(job->arguments)),
+              job->high_priority});
     return;
   }
   const bool disable =
@@ -86,7 +79,7 @@ void ChronosState::process_dependencies(const std::string& name) {
   for (const std::string& child : executable_children(name)) {
     const Job* c = stored(child);
     if (!c->disabled) {
-      enqueue(make_task_id(child, now_ms(), 0, joined(c->arguments)), c->high_priority);
+      enqueue(make_task_id(child, now_ms(), 0, joined_arguments(c->arguments)), c->high_priority);
     }
   }
 }

@@ -11,14 +11,6 @@ namespace qctl::sandbox::chronos {
 
 namespace {
 
-std::string joined(const std::vector<std::string>& args) {
-  std::string out;
-  for (const std::string& a : args) {
-    out += (out.empty() ? "" : " ") + a;
-  }
-  return out;
-}
-
 // Chronos is not partition-aware, so Mesos reports these states to it as TASK_LOST.
 std::string as_chronos_sees(const std::string& state) {
   if (state == "TASK_UNREACHABLE" || state == "TASK_GONE" || state == "TASK_GONE_BY_OPERATOR" ||
@@ -79,7 +71,8 @@ void ChronosState::run_due_jobs() {
   }
   std::stable_sort(due.begin(), due.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [start, job] : due) {
-    enqueue(make_task_id(job->name, now_ms(), 0, joined(job->arguments)), job->high_priority);
+    enqueue(make_task_id(job->name, now_ms(), 0, joined_arguments(job->arguments)),
+            job->high_priority);
   }
 }
 

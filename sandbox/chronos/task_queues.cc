@@ -7,6 +7,14 @@
 
 namespace qctl::sandbox::chronos {
 
+std::string joined_arguments(const std::vector<std::string>& args) {
+  std::string out;
+  for (const std::string& a : args) {
+    out += (out.empty() ? "" : " ") + a;
+  }
+  return out;
+}
+
 std::string make_task_id(const std::string& job, std::int64_t due_ms, int attempt,
                          const std::string& arguments) {
   std::string args = arguments;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace qctl::sandbox::chronos {
 
@@ -18,6 +19,8 @@ struct TaskId {
   std::string arguments;
 };
 
+/// A job's arguments as its task ids carry them: joined by single spaces.
+[[nodiscard]] std::string joined_arguments(const std::vector<std::string>& args);
 /// TaskUtils.getTaskId: ';' is stripped from the arguments (command injection filter).
 [[nodiscard]] std::string make_task_id(const std::string& job, std::int64_t due_ms, int attempt,
                                        const std::string& arguments);

@@ -11,7 +11,7 @@ namespace qctl::sandbox::mesos {
 
 namespace {
 
-constexpr const char* kReadOnly = "mesos-agent-readonly";
+constexpr const char* kAgentReadOnly = "mesos-agent-readonly";
 
 struct Agent {
   World& world;
@@ -19,10 +19,10 @@ struct Agent {
   MesosOptions options;
 };
 
-using Render = std::function<http::Response(http::Request&, const AgentContext&)>;
+using AgentRender = std::function<http::Response(http::Request&, const AgentContext&)>;
 
 // Runs `render` with the lock held; an agent the World no longer knows answers 404.
-Endpoint with_agent(const std::shared_ptr<Agent>& a, Render render) {
+Endpoint with_agent(const std::shared_ptr<Agent>& a, AgentRender render) {
   return [a, render = std::move(render)](http::Request& request, const std::string&) {
     auto lock = a->world.lock();
     const SimAgent* agent = a->world.agent(a->id);
@@ -34,15 +34,15 @@ Endpoint with_agent(const std::shared_ptr<Agent>& a, Render render) {
 }
 
 void add_slave_endpoints(Processes& p, const std::shared_ptr<Agent>& a) {
-  p.add("slave(1)", "state", kReadOnly,
+  p.add("slave(1)", "state", kAgentReadOnly,
         with_agent(a, [](http::Request& r, const AgentContext& c) {
           return ok_json(r, render_agent_state(c));
         }));
-  p.add("slave(1)", "containers", kReadOnly,
+  p.add("slave(1)", "containers", kAgentReadOnly,
         with_agent(a, [](http::Request& r, const AgentContext& c) {
           return ok_json(r, render_containers(c, r.param("container_id")));
         }));
-  p.add("slave(1)", "monitor/statistics", kReadOnly,
+  p.add("slave(1)", "monitor/statistics", kAgentReadOnly,
         with_agent(a, [](http::Request& r, const AgentContext& c) {
           return ok_json(r, render_statistics(c));
         }));
@@ -57,7 +57,7 @@ void add_files_endpoints(Processes& p, const std::shared_ptr<Agent>& a) {
   for (auto [name, fn] : {std::pair<const char*, FilesFn>{"browse", files_browse},
                           std::pair<const char*, FilesFn>{"read", files_read},
                           std::pair<const char*, FilesFn>{"download", files_download}}) {
-    p.add("files", name, kReadOnly, [a, fn](http::Request& r, const std::string&) {
+    p.add("files", name, kAgentReadOnly, [a, fn](http::Request& r, const std::string&) {
       std::map<std::string, std::string> attached;
       {
         // Only the path table needs the lock; the disk is read after it is released.
@@ -82,7 +82,7 @@ void mount_agent(http::Router& router, World& world, const std::string& agent_id
   processes->add("version", "", "", [agent](http::Request& request, const std::string&) {
     return ok_json(request, render_version(agent->options));
   });
-  processes->add("metrics", "snapshot", kReadOnly,
+  processes->add("metrics", "snapshot", kAgentReadOnly,
                  with_agent(agent, [](http::Request& r, const AgentContext& c) {
                    if (auto bad = check_metrics_timeout(r)) {
                      return *bad;

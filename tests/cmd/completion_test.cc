@@ -16,24 +16,24 @@
 namespace qctl::cmd {
 namespace {
 
-using qctl::testing::read;
+using qctl::testing::read_file;
 using qctl::testing::TempDir;
-using qctl::testing::write;
+using qctl::testing::write_file;
 
 using Outcome = qctl::testing::CliOutcome;
 
 class CompletionCommand : public ::testing::Test {
  protected:
   void SetUp() override {
-    write(dir_.file("config"),
-          "current-context: prod\n"
-          "contexts:\n"
-          "  prod:\n"
-          "    mesos: [http://127.0.0.1:" +
-              std::to_string(qctl::testing::closed_port()) +
-              "]\n"
-              "  dev:\n"
-              "    mesos: [http://dev:5050]\n");
+    write_file(dir_.file("config"),
+               "current-context: prod\n"
+               "contexts:\n"
+               "  prod:\n"
+               "    mesos: [http://127.0.0.1:" +
+                   std::to_string(qctl::testing::closed_port()) +
+                   "]\n"
+                   "  dev:\n"
+                   "    mesos: [http://dev:5050]\n");
   }
 
   Outcome qctl(const std::vector<std::string>& args) {
@@ -59,7 +59,7 @@ class CompletionCommand : public ::testing::Test {
     const nlohmann::json doc = {
         {"agents", {{"fetched_at", fetched_at}, {"tried_at", fetched_at}, {"names", names}}}};
     std::filesystem::create_directories(dir_.file("cache/qctl/completion"));
-    write(dir_.file("cache/qctl/completion/prod.json"), doc.dump());
+    write_file(dir_.file("cache/qctl/completion/prod.json"), doc.dump());
   }
 
   TempDir dir_;
@@ -117,11 +117,11 @@ TEST_F(CompletionCommand, ContextNamesFromTheConfigFile) {
 
 TEST_F(CompletionCommand, FreshCacheAnswersWithoutTheNetwork) {
   cache_agents(clock_.now() - 30);
-  const auto before = read(dir_.file("cache/qctl/completion/prod.json"));
+  const auto before = read_file(dir_.file("cache/qctl/completion/prod.json"));
   EXPECT_EQ(complete({"status", "agents", ""}),
             "agent1.dc1.example.com\tS1\nagent2.dc1.example.com\tS2\n");
   EXPECT_EQ(complete({"status", "agents", "agent2"}), "agent2.dc1.example.com\tS2\n");
-  EXPECT_EQ(read(dir_.file("cache/qctl/completion/prod.json")), before);  // no refresh tried
+  EXPECT_EQ(read_file(dir_.file("cache/qctl/completion/prod.json")), before);  // no refresh tried
 }
 
 TEST_F(CompletionCommand, StaleCacheAndADownClusterGiveTheCachedNames) {
@@ -130,7 +130,7 @@ TEST_F(CompletionCommand, StaleCacheAndADownClusterGiveTheCachedNames) {
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out, "agent1.dc1.example.com\tS1\nagent2.dc1.example.com\tS2\n");
   EXPECT_EQ(r.err, "");
-  const auto doc = nlohmann::json::parse(read(dir_.file("cache/qctl/completion/prod.json")));
+  const auto doc = nlohmann::json::parse(read_file(dir_.file("cache/qctl/completion/prod.json")));
   EXPECT_EQ(doc["agents"]["tried_at"].get<double>(), clock_.now());  // a refresh was tried
   EXPECT_EQ(doc["agents"]["fetched_at"].get<double>(), clock_.now() - 3600);
 }
@@ -145,9 +145,9 @@ TEST_F(CompletionCommand, NoConfigNoContextNoNamesNoErrors) {
 
 TEST_F(CompletionCommand, PrintsTheScriptsOfCompletionsVerbatim) {
   const std::string dir = QCTL_FIXTURES_DIR "/../../completions/";
-  EXPECT_EQ(qctl({"completion", "bash"}).out, read(dir + "qctl.bash"));
-  EXPECT_EQ(qctl({"completion", "zsh"}).out, read(dir + "_qctl"));
-  EXPECT_EQ(qctl({"completion", "fish"}).out, read(dir + "qctl.fish"));
+  EXPECT_EQ(qctl({"completion", "bash"}).out, read_file(dir + "qctl.bash"));
+  EXPECT_EQ(qctl({"completion", "zsh"}).out, read_file(dir + "_qctl"));
+  EXPECT_EQ(qctl({"completion", "fish"}).out, read_file(dir + "qctl.fish"));
   const auto bad = qctl({"completion", "tcsh"});
   EXPECT_EQ(bad.code, 2);
   const auto help = qctl({"--help"});

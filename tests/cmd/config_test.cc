@@ -16,9 +16,9 @@ namespace qctl::cmd {
 namespace {
 
 using qctl::testing::mode_of;
-using qctl::testing::read;
+using qctl::testing::read_file;
 using qctl::testing::TempDir;
-using qctl::testing::write;
+using qctl::testing::write_file;
 
 using Outcome = qctl::testing::CliOutcome;
 
@@ -32,7 +32,7 @@ class ConfigCommand : public ::testing::Test {
     return qctl::testing::run_cli_in_process(args, std::move(extra));
   }
 
-  [[nodiscard]] std::string file() const { return read(path_); }
+  [[nodiscard]] std::string file() const { return read_file(path_); }
 
   TempDir dir_;
   std::string path_ = dir_.file("qctl/config");
@@ -208,16 +208,16 @@ TEST_F(ConfigCommand, GetContextsOnAMissingFileIsAnEmptyList) {
 
 TEST_F(ConfigCommand, ViewRedactsSecretsAndWarnsAboutAReadableFile) {
   std::filesystem::create_directories(dir_.file("qctl"));
-  write(path_,
-        "current-context: prod\n"
-        "contexts:\n"
-        "  prod:\n"
-        "    mesos: http://m:5050\n"
-        "    auth: {user: ops, password: hunter2}\n"
-        "  dev:\n"
-        "    marathon: http://d:8080\n"
-        "    auth: {token-env: DEV_TOKEN}\n",
-        0644);
+  write_file(path_,
+             "current-context: prod\n"
+             "contexts:\n"
+             "  prod:\n"
+             "    mesos: http://m:5050\n"
+             "    auth: {user: ops, password: hunter2}\n"
+             "  dev:\n"
+             "    marathon: http://d:8080\n"
+             "    auth: {token-env: DEV_TOKEN}\n",
+             0644);
   const auto r = qctl({"config", "view"});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.err, "qctl: warning: " + path_ +
@@ -241,7 +241,7 @@ TEST_F(ConfigCommand, ViewRedactsSecretsAndWarnsAboutAReadableFile) {
 
 TEST_F(ConfigCommand, MalformedConfigIsAConfigError) {
   std::filesystem::create_directories(dir_.file("qctl"));
-  write(path_, "contexts:\n  prod:\n    marathno: http://m:8080\n");
+  write_file(path_, "contexts:\n  prod:\n    marathno: http://m:8080\n");
   const auto r = qctl({"config", "get-contexts"});
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.out, "");

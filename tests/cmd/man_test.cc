@@ -19,7 +19,7 @@ namespace qctl::cmd {
 namespace {
 
 namespace fs = std::filesystem;
-using qctl::testing::read;
+using qctl::testing::read_file;
 using qctl::testing::TempDir;
 
 const fs::path kSourceDir = fs::path(QCTL_FIXTURES_DIR) / ".." / "..";
@@ -34,7 +34,7 @@ std::map<std::string, std::string> pages_in(const fs::path& dir) {
   std::map<std::string, std::string> pages;
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() == ".1") {
-      pages[entry.path().filename().string()] = read(entry.path().string());
+      pages[entry.path().filename().string()] = read_file(entry.path().string());
     }
   }
   return pages;
@@ -182,7 +182,7 @@ TEST(ManPages, EveryFlagThatHelpShowsIsInItsPage) {
 
 TEST(ManPages, ExitStatusIsTheReadmeTable) {
   std::vector<man::Entry> readme;
-  std::istringstream in(read((kSourceDir / "README.md").string()));
+  std::istringstream in(read_file((kSourceDir / "README.md").string()));
   bool in_table = false;
   for (std::string line; std::getline(in, line);) {
     if (line == "## Exit codes") {

@@ -17,7 +17,7 @@
 namespace qctl::testing {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using Steady = std::chrono::steady_clock;
 
 /// Runs argv (PATH lookup) with exactly `env`; stdout only; killed after 30 s.
 ProcessResult run_program(const std::vector<std::string>& args,
@@ -52,11 +52,11 @@ ProcessResult run_program(const std::vector<std::string>& args,
   }
   close(out[1]);
   ProcessResult r;
-  const auto deadline = Clock::now() + std::chrono::seconds(30);
+  const auto deadline = Steady::now() + std::chrono::seconds(30);
   std::array<char, 4096> buf{};
   for (;;) {
     const auto left =
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Steady::now()).count();
     pollfd fd{out[0], POLLIN, 0};
     if (left <= 0 || poll(&fd, 1, static_cast<int>(left)) <= 0) {
       kill(pid, SIGKILL);
@@ -75,7 +75,7 @@ ProcessResult run_program(const std::vector<std::string>& args,
   return r;
 }
 
-std::vector<std::string> lines(const std::string& text) {
+std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) {
@@ -86,7 +86,7 @@ std::vector<std::string> lines(const std::string& text) {
 
 /// The value of each "value\tdescription" line.
 std::vector<std::string> values(const std::string& text) {
-  auto out = lines(text);
+  auto out = split_lines(text);
   for (auto& l : out) {
     l = l.substr(0, l.find('\t'));
   }
@@ -144,7 +144,7 @@ class CompletionShellTest : public ClusterTest {
     args.insert(args.end(), words.begin(), words.end());
     const auto r = run_program(args, env());
     EXPECT_EQ(r.exit_code, 0);
-    auto out = lines(r.out);
+    auto out = split_lines(r.out);
     if (out == V{""}) {
       out.clear();  // printf of an empty array
     }
@@ -171,7 +171,7 @@ class CompletionShellTest : public ClusterTest {
     std::ifstream in(out_file);
     std::stringstream text;
     text << in.rdbuf();
-    auto out = lines(text.str());
+    auto out = split_lines(text.str());
     std::erase(out, "__done__");
     return out;
   }
@@ -217,9 +217,9 @@ TEST_F(CompletionShellTest, ZshCompletesThroughCompsys) {
 }
 
 TEST_F(CompletionShellTest, DownOrHangingClusterAnswersQuicklyWithCachedOrNoNames) {
-  auto start = Clock::now();
+  auto start = Steady::now();
   EXPECT_EQ(bash({"--context", "staging", "status", "agents", ""}), V{});
-  EXPECT_LT(Clock::now() - start, std::chrono::seconds(5));
+  EXPECT_LT(Steady::now() - start, std::chrono::seconds(5));
 
   // A stale cache for the hanging cluster: the 1 s budget runs out, the cached names remain.
   home.write(
@@ -229,9 +229,9 @@ TEST_F(CompletionShellTest, DownOrHangingClusterAnswersQuicklyWithCachedOrNoName
   slow.body = "{}";
   slow.delay = std::chrono::seconds(20);
   hanging.set("GET", "/master/state-summary", slow);
-  start = Clock::now();
+  start = Steady::now();
   EXPECT_EQ(bash({"--context", "hanging", "status", "agents", ""}), V{"old-agent.example.com"});
-  EXPECT_LT(Clock::now() - start, std::chrono::seconds(5));
+  EXPECT_LT(Steady::now() - start, std::chrono::seconds(5));
   EXPECT_EQ(values(fish("qctl --context hanging status agents o")), V{"old-agent.example.com"});
 }
 

@@ -12,7 +12,7 @@ namespace qctl::testing {
 namespace {
 
 // Two datacenters, four racks of unequal agents, a static reservation for "web" in sh2.
-constexpr const char* kClusterFile = R"(agents:
+constexpr const char* kStatsClusterFile = R"(agents:
   - count: 2
     attributes: {dc: bj1, rack: r1}
     resources: {cpus: 4, mem: 4096, disk: 10000, gpus: 0, ports: "[31000-31099]"}
@@ -37,7 +37,7 @@ class StatsSandbox : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = std::make_unique<TempDir>();
     cluster_ = std::make_unique<SandboxCluster>(std::vector<std::string>{
-        "--simulate", "--cluster", dir_->write("cluster.yaml", kClusterFile)});
+        "--simulate", "--cluster", dir_->write("cluster.yaml", kStatsClusterFile)});
     ASSERT_TRUE(cluster_->sb.ok()) << cluster_->sb.error();
     // Load first, so that free capacity is uneven: 1.5 cpus on each r1 agent.
     cluster_->create_app(R"({"id":"/load","cmd":"sleep 600","cpus":1.5,"mem":256,"instances":2,)"

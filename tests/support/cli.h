@@ -11,6 +11,10 @@
 
 namespace qctl::testing {
 
+/// The Mesos and Marathon URLs command tests put in QCTL_MESOS / QCTL_MARATHON.
+inline constexpr const char* kMesos = "http://mesos:5050";
+inline constexpr const char* kMarathon = "http://marathon:8080";
+
 struct CliOutcome {
   int code = -1;
   std::string out;

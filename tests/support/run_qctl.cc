@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace qctl::testing {
@@ -158,6 +159,13 @@ std::string TempDir::write(const std::string& name, const std::string& content, 
   }
   chmod(full.c_str(), static_cast<mode_t>(mode));
   return full;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 }  // namespace qctl::testing

@@ -43,11 +43,16 @@ class TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
   [[nodiscard]] const std::string& path() const { return path_; }
+  /// path()/name; nothing is created.
+  [[nodiscard]] std::string file(const std::string& name) const { return path_ + "/" + name; }
   /// Writes `content` to path()/name and returns the full path.
   std::string write(const std::string& name, const std::string& content, int mode = 0600) const;
 
  private:
   std::string path_;
 };
+
+/// The whole content of the file at `path` ("" when it cannot be read).
+std::string read_file(const std::string& path);
 
 }  // namespace qctl::testing

@@ -12,8 +12,6 @@ namespace {
 
 using http::Method;
 
-constexpr const char* kMarathon = "http://marathon:8080";
-
 // Frames as Marathon 1.x writes them (Events.scala shapes, Jetty's CRLF framing).
 const std::string kFrames =
     "event: event_stream_attached\r\n"

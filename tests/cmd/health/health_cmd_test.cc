@@ -16,7 +16,6 @@ using http::Method;
 
 constexpr const char* kM1 = "http://m1:5050";
 constexpr const char* kM2 = "http://m2:5050";
-constexpr const char* kMarathon = "http://marathon:8080";
 
 CliOutcome health(FakeTransport& t, const std::vector<std::string>& args,
                   std::map<std::string, std::string> env = {}) {

@@ -10,7 +10,7 @@ using http::Method;
 
 class JobListTest : public ::testing::Test, public JobCli {};
 
-std::size_t lines(const std::string& s) {
+std::size_t line_count(const std::string& s) {
   return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
 }
 
@@ -19,7 +19,7 @@ TEST_F(JobListTest, TableHasNameFirstAndOneRowPerJob) {
   const auto r = run({"job", "list"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("NAME ", 0), 0U) << r.out;
-  EXPECT_EQ(lines(r.out), 6U) << r.out;
+  EXPECT_EQ(line_count(r.out), 6U) << r.out;
   EXPECT_NE(r.out.find("SCHEDULE"), std::string::npos);
   EXPECT_NE(r.out.find("after nightly-report"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("2 running"), std::string::npos) << r.out;

@@ -7,6 +7,7 @@
 
 #include "cmd/app.h"
 #include "core/clock.h"
+#include "tests/support/cli.h"
 #include "tests/support/fake_transport.h"
 #include "tests/support/run_qctl.h"
 
@@ -20,11 +21,7 @@ using qctl::testing::read_fixture;
 constexpr const char* kBase = "http://chronos:4400";
 std::string url(const std::string& path) { return kBase + path; }
 
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
+using Outcome = qctl::testing::CliOutcome;
 
 class JobSubmitCmd : public ::testing::Test {
  protected:

@@ -15,7 +15,6 @@ namespace {
 using http::Method;
 using nlohmann::json;
 
-constexpr const char* kMarathon = "http://marathon:8080";
 constexpr const char* kOld = "2024-05-30T09:12:44.101Z";
 constexpr const char* kNew = "2024-06-01T08:00:00.000Z";
 

@@ -12,9 +12,6 @@ namespace {
 
 using http::Method;
 
-constexpr const char* kMesos = "http://mesos:5050";
-constexpr const char* kMarathon = "http://marathon:8080";
-
 void serve_mesos(FakeTransport& t) {
   t.get_fixture(std::string(kMesos) + "/master/slaves", "mesos/stats-slaves.json");
   t.get_fixture(std::string(kMesos) + "/master/maintenance/status", "mesos/stats-maintenance.json");

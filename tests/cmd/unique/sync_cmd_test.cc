@@ -15,8 +15,6 @@ namespace {
 
 using http::Method;
 
-constexpr const char* kMesos = "http://mesos:5050";
-constexpr const char* kMarathon = "http://marathon:8080";
 constexpr const char* kApps =
     "http://marathon:8080/v2/apps?embed=apps.counts&embed=apps.deployments";
 

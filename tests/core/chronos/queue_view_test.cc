@@ -14,7 +14,7 @@
 namespace qctl::chronos {
 namespace {
 
-double at(const char* iso) { return *util::parse_iso8601(iso); }
+double epoch_of(const char* iso) { return *util::parse_iso8601(iso); }
 
 model::Job scheduled(const std::string& name, const std::string& schedule, bool high = false) {
   model::Job job;
@@ -40,12 +40,12 @@ model::JobSummary summary(const std::string& name, const std::string& state) {
 }
 
 TEST(QueueViewTest, ScheduledJobWaitsSinceItsPassedStart) {
-  const double now = at("2024-05-31T18:05:00Z");
+  const double now = epoch_of("2024-05-31T18:05:00Z");
   const JobIndex none;
   const auto since =
       waiting_since(scheduled("a", "R/2024-06-01T02:00:00.000+08:00/P1D"), none, now);
   ASSERT_TRUE(since);
-  EXPECT_EQ(since->first, at("2024-05-31T18:00:00Z"));
+  EXPECT_EQ(since->first, epoch_of("2024-05-31T18:00:00Z"));
   EXPECT_EQ(since->second, "schedule");
   // A start still ahead (a manual trigger), an empty start, R0: nothing tells.
   EXPECT_FALSE(waiting_since(scheduled("b", "R/2024-06-01T00:00:00Z/P1D"), none, now));
@@ -54,7 +54,7 @@ TEST(QueueViewTest, ScheduledJobWaitsSinceItsPassedStart) {
 }
 
 TEST(QueueViewTest, DependentJobWaitsSinceItsLatestParentSucceeded) {
-  const double now = at("2024-05-31T12:00:00Z");
+  const double now = epoch_of("2024-05-31T12:00:00Z");
   auto p1 = scheduled("p1", "R/2024-06-01T00:00:00Z/P1D");
   p1.last_success = "2024-05-31T11:00:00.000Z";
   auto p2 = scheduled("p2", "R/2024-06-01T00:00:00Z/P1D");
@@ -64,7 +64,7 @@ TEST(QueueViewTest, DependentJobWaitsSinceItsLatestParentSucceeded) {
   auto child = dependent("child", {"p1", "p2", "gone"});
   const auto since = waiting_since(child, index, now);
   ASSERT_TRUE(since);
-  EXPECT_EQ(since->first, at("2024-05-31T11:30:00Z"));
+  EXPECT_EQ(since->first, epoch_of("2024-05-31T11:30:00Z"));
   EXPECT_EQ(since->second, "parent p2");
   // The child ran after that success: the success does not explain the queued task.
   child.last_success = "2024-05-31T11:45:00.000Z";
@@ -81,7 +81,7 @@ TEST(QueueViewTest, QueuedJobsSplitHighFirstLongestWaitingFirst) {
   view.summaries = {summary("n-late", "queued"),  summary("h-unknown", "queued"),
                     summary("n-early", "queued"), summary("idle", "idle"),
                     summary("h-known", "queued"), summary("deleted-meanwhile", "queued")};
-  const auto queued = queued_jobs(view, at("2024-05-31T12:00:00Z"));
+  const auto queued = queued_jobs(view, epoch_of("2024-05-31T12:00:00Z"));
   std::vector<std::string> names;
   names.reserve(queued.size());
   for (const auto& q : queued) {
@@ -89,7 +89,7 @@ TEST(QueueViewTest, QueuedJobsSplitHighFirstLongestWaitingFirst) {
   }
   EXPECT_EQ(names, (std::vector<std::string>{"h-known/high", "h-unknown/high", "n-early/normal",
                                              "n-late/normal"}));
-  const auto j = to_json(queued[2], at("2024-05-31T12:00:00Z"));
+  const auto j = to_json(queued[2], epoch_of("2024-05-31T12:00:00Z"));
   EXPECT_EQ(j["queue"], "normal");
   EXPECT_EQ(j["since"], "2024-05-31T11:00:00Z");
   EXPECT_EQ(j["waited_seconds"], 3600.0);

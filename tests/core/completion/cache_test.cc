@@ -39,7 +39,7 @@ TEST(CompletionCache, RoundTripsPrivatelyPerContextAndCreatesPrivateDirectories)
 
 TEST(CompletionCache, MalformedFileReadsAsEmpty) {
   TempDir dir;
-  qctl::testing::write(dir.file("x.json"), "{not json");
+  qctl::testing::write_file(dir.file("x.json"), "{not json");
   NameCache cache(dir.path(), "x");
   EXPECT_TRUE(cache.get(NameKind::kAgents).names.empty());
   EXPECT_TRUE(cache.put(NameKind::kAgents, {{{"a", ""}}, 1, 1}));

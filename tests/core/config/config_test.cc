@@ -17,7 +17,7 @@ using testing::config_error;
 using testing::env_of;
 using testing::mode_of;
 using testing::TempDir;
-using testing::write;
+using testing::write_file;
 
 constexpr const char* kFull = R"(current-context: prod
 contexts:
@@ -50,7 +50,7 @@ contexts:
 
 TEST(ConfigLoad, ReadsEveryDocumentedField) {
   TempDir dir;
-  write(dir.file("config"), kFull);
+  write_file(dir.file("config"), kFull);
   const auto cfg = load(dir.file("config"));
   EXPECT_TRUE(cfg.exists);
   EXPECT_EQ(cfg.current_context, "prod");
@@ -92,7 +92,7 @@ TEST(ConfigLoad, MissingFileIsAnEmptyConfig) {
 
 TEST(ConfigLoad, EmptyFileIsAnEmptyConfig) {
   TempDir dir;
-  write(dir.file("config"), "# nothing yet\n");
+  write_file(dir.file("config"), "# nothing yet\n");
   const auto cfg = load(dir.file("config"));
   EXPECT_TRUE(cfg.exists);
   EXPECT_TRUE(cfg.contexts.empty());
@@ -100,14 +100,14 @@ TEST(ConfigLoad, EmptyFileIsAnEmptyConfig) {
 
 TEST(ConfigLoad, UnknownKeyNamesKeyLineAndContext) {
   TempDir dir;
-  write(dir.file("config"),
-        "current-context: prod\n"
-        "contexts:\n"
-        "  prod:\n"
-        "    mesos: http://m1:5050\n"
-        "\n"
-        "\n"
-        "    marathno: http://marathon:8080\n");
+  write_file(dir.file("config"),
+             "current-context: prod\n"
+             "contexts:\n"
+             "  prod:\n"
+             "    mesos: http://m1:5050\n"
+             "\n"
+             "\n"
+             "    marathno: http://marathon:8080\n");
   const auto e = config_error([&] { (void)load(dir.file("config")); });
   EXPECT_EQ(e.line(),
             "config: " + dir.file("config") + ": line 7: unknown key 'marathno' in context 'prod'");
@@ -117,17 +117,18 @@ TEST(ConfigLoad, UnknownKeyNamesKeyLineAndContext) {
 
 TEST(ConfigLoad, UnknownKeysInNestedSectionsAndTopLevel) {
   TempDir dir;
-  write(dir.file("config"), "contexts:\n  prod:\n    auth:\n      user: a\n      pasword: x\n");
+  write_file(dir.file("config"),
+             "contexts:\n  prod:\n    auth:\n      user: a\n      pasword: x\n");
   EXPECT_EQ(config_error([&] { (void)load(dir.file("config")); }).what(),
             std::string("line 5: unknown key 'pasword' in context 'prod' (auth)"));
-  write(dir.file("config"), "current_context: prod\n");
+  write_file(dir.file("config"), "current_context: prod\n");
   EXPECT_EQ(config_error([&] { (void)load(dir.file("config")); }).what(),
             std::string("line 1: unknown key 'current_context' at the top level"));
 }
 
 TEST(ConfigLoad, MalformedYamlGivesLineAndColumn) {
   TempDir dir;
-  write(dir.file("config"), "contexts:\n  prod:\n    mesos: [http://m1:5050\n");
+  write_file(dir.file("config"), "contexts:\n  prod:\n    mesos: [http://m1:5050\n");
   const auto e = config_error([&] { (void)load(dir.file("config")); });
   EXPECT_EQ(e.subject(), "config: " + dir.file("config"));
   EXPECT_NE(std::string(e.what()).find("line 4, column"), std::string::npos) << e.what();
@@ -135,15 +136,15 @@ TEST(ConfigLoad, MalformedYamlGivesLineAndColumn) {
 
 TEST(ConfigLoad, RejectsBadValuesWithTheirLine) {
   TempDir dir;
-  write(dir.file("config"), "contexts:\n  prod:\n    chronos-api: v4\n");
+  write_file(dir.file("config"), "contexts:\n  prod:\n    chronos-api: v4\n");
   EXPECT_EQ(
       config_error([&] { (void)load(dir.file("config")); }).what(),
       std::string("line 3: 'chronos-api' in context 'prod' must be auto, v3 or v2, not 'v4'"));
-  write(dir.file("config"), "contexts:\n  prod:\n    ssh: {port: twenty-two}\n");
+  write_file(dir.file("config"), "contexts:\n  prod:\n    ssh: {port: twenty-two}\n");
   EXPECT_EQ(config_error([&] { (void)load(dir.file("config")); }).what(),
             std::string("line 3: 'port' in context 'prod' (ssh) must be a port number"));
-  write(dir.file("config"),
-        "contexts:\n  prod:\n    auth: {user: a, password-file: f, password-env: V}\n");
+  write_file(dir.file("config"),
+             "contexts:\n  prod:\n    auth: {user: a, password-file: f, password-env: V}\n");
   EXPECT_NE(std::string(config_error([&] { (void)load(dir.file("config")); }).what())
                 .find("set only one of password, password-file and password-env"),
             std::string::npos);
@@ -151,7 +152,7 @@ TEST(ConfigLoad, RejectsBadValuesWithTheirLine) {
 
 TEST(ConfigSave, RoundTripsWithPrivateModeAndDirectory) {
   TempDir dir;
-  write(dir.file("in"), kFull);
+  write_file(dir.file("in"), kFull);
   auto cfg = load(dir.file("in"));
   cfg.path = dir.file("sub/dir/config");
   cfg.contexts[0].auth.password_file.clear();
@@ -174,7 +175,7 @@ TEST(ConfigSave, RoundTripsWithPrivateModeAndDirectory) {
 
 TEST(ConfigSave, ReplacesAReadableFileWithAPrivateOne) {
   TempDir dir;
-  write(dir.file("config"), "contexts:\n  a:\n    mesos: http://m:5050\n", 0644);
+  write_file(dir.file("config"), "contexts:\n  a:\n    mesos: http://m:5050\n", 0644);
   auto cfg = load(dir.file("config"));
   cfg.current_context = "a";
   save(cfg);
@@ -210,11 +211,11 @@ TEST(ConfigYaml, RedactionNeverShowsInlineSecrets) {
 
 TEST(ConfigSecrets, ExposedOnlyWithInlineSecretAndReadableFile) {
   TempDir dir;
-  write(dir.file("config"), "contexts:\n  a:\n    auth: {user: u, password: pw}\n", 0644);
+  write_file(dir.file("config"), "contexts:\n  a:\n    auth: {user: u, password: pw}\n", 0644);
   EXPECT_TRUE(secrets_exposed(load(dir.file("config"))));
   ::chmod(dir.file("config").c_str(), 0600);
   EXPECT_FALSE(secrets_exposed(load(dir.file("config"))));
-  write(dir.file("ref"), "contexts:\n  a:\n    auth: {user: u, password-env: PW}\n", 0644);
+  write_file(dir.file("ref"), "contexts:\n  a:\n    auth: {user: u, password-env: PW}\n", 0644);
   EXPECT_FALSE(secrets_exposed(load(dir.file("ref"))));
 }
 

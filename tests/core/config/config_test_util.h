@@ -1,51 +1,23 @@
-// Test helpers for config tests: a private temp dir, file I/O, a map-based environment.
+// Test helpers for config tests: file writes with a mode, file modes, a map-based
+// environment (TempDir and read_file are the shared ones of tests/support/run_qctl.h).
 #pragma once
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 
-#include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
-#include <stdexcept>
 #include <string>
 
 #include "core/config/config.h"
 #include "core/error.h"
+#include "tests/support/run_qctl.h"
 
 namespace qctl::testing {
 
-/// A private temporary directory, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "qctl-config-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      throw std::runtime_error("mkdtemp failed");
-    }
-    path_ = pattern;
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] std::string file(const std::string& name) const { return path_ + "/" + name; }
-  [[nodiscard]] const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-inline void write(const std::string& path, const std::string& text, mode_t mode = 0600) {
+inline void write_file(const std::string& path, const std::string& text, mode_t mode = 0600) {
   std::ofstream(path) << text;
   ::chmod(path.c_str(), mode);
-}
-
-inline std::string read(const std::string& path) {
-  std::ostringstream s;
-  s << std::ifstream(path).rdbuf();
-  return s.str();
 }
 
 inline mode_t mode_of(const std::string& path) {

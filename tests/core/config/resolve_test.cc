@@ -10,7 +10,7 @@ namespace {
 using testing::config_error;
 using testing::env_of;
 using testing::TempDir;
-using testing::write;
+using testing::write_file;
 
 Config two_contexts() {
   Config cfg;
@@ -118,8 +118,8 @@ TEST(ResolveContext, ContextNeedsAtLeastOneService) {
 
 TEST(ResolveContext, LoadedFromAFile) {
   TempDir dir;
-  write(dir.file("config"),
-        "current-context: a\ncontexts:\n  a:\n    mesos: http://m:5050\n    output: json\n");
+  write_file(dir.file("config"),
+             "current-context: a\ncontexts:\n  a:\n    mesos: http://m:5050\n    output: json\n");
   const auto c = resolve_context(load(dir.file("config")), "", env_of({}));
   EXPECT_EQ(c.mesos.urls, (std::vector<std::string>{"http://m:5050"}));
   EXPECT_EQ(c.output, "json");
@@ -127,7 +127,7 @@ TEST(ResolveContext, LoadedFromAFile) {
 
 TEST(ResolveAuth, ReadsTheFirstLineOfAFile) {
   TempDir dir;
-  write(dir.file("pw"), "hunter2\nsecond line\n");
+  write_file(dir.file("pw"), "hunter2\nsecond line\n");
   AuthConfig a;
   a.user = "ops";
   a.password_file = "~/pw";
@@ -135,7 +135,7 @@ TEST(ResolveAuth, ReadsTheFirstLineOfAFile) {
   EXPECT_EQ(auth.user, "ops");
   EXPECT_EQ(auth.password, "hunter2");
   EXPECT_TRUE(auth.token.empty());
-  write(dir.file("tok"), "tok-123\r\n");
+  write_file(dir.file("tok"), "tok-123\r\n");
   AuthConfig t;
   t.token_file = dir.file("tok");
   EXPECT_EQ(resolve_auth(t, env_of({})).token, "tok-123");
@@ -165,7 +165,7 @@ TEST(ResolveAuth, ErrorsNameTheSourceNeverTheSecret) {
   unset.password_env = "QCTL_PASSWORD";
   EXPECT_EQ(config_error([&] { (void)resolve_auth(unset, env_of({})); }).line(),
             "auth: password variable $QCTL_PASSWORD is not set");
-  write(dir.file("empty"), "\nhunter2\n");
+  write_file(dir.file("empty"), "\nhunter2\n");
   AuthConfig empty;
   empty.token_file = dir.file("empty");
   const auto blank = config_error([&] { (void)resolve_auth(empty, env_of({})); });

@@ -17,7 +17,7 @@ using testing::scalar;
 using testing::small;
 using testing::text;
 
-struct Case {
+struct ChronosCase {
   const char* name;
   model::Constraint constraint;
   std::vector<model::Attribute> attrs;  // the agent "a1"'s attributes
@@ -26,7 +26,7 @@ struct Case {
 
 TEST(PlacementChronosConstraintTest, EachOperator) {
   const auto r1 = text("rack", "r1");
-  const std::vector<Case> cases = {
+  const std::vector<ChronosCase> cases = {
       {"equals text", rule("rack", "EQUALS", "r1"), {r1}, ""},
       {"equals other", rule("rack", "EQUALS", "r2"), {r1}, "constraint rack:EQUALS:r2 (rack=r1)"},
       {"equals missing",

@@ -17,7 +17,7 @@ using testing::scalar;
 using testing::small;
 using testing::text;
 
-struct Case {
+struct MarathonCase {
   const char* name;
   model::Constraint constraint;
   std::vector<model::Attribute> attrs;  // the agent "a1"'s attributes
@@ -25,10 +25,10 @@ struct Case {
   const char* expect;  // "" = fits, else the expected Verdict::detail
 };
 
-const std::vector<Case>& cases() {
+const std::vector<MarathonCase>& cases() {
   const auto r1 = text("rack", "r1");
   const auto r2 = text("rack", "r2");
-  static const std::vector<Case> kCases = {
+  static const std::vector<MarathonCase> kCases = {
       {"unique host, nothing placed", rule("hostname", "UNIQUE"), {}, {}, ""},
       {"unique host, taken",
        rule("hostname", "UNIQUE"),

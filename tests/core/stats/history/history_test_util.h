@@ -3,10 +3,10 @@
 #pragma once
 
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include "core/stats/history/snapshot.h"
+#include "tests/support/run_qctl.h"
 
 namespace qctl::testing {
 
@@ -34,13 +34,6 @@ inline stats::history::Snapshot make_snapshot(double t, const std::vector<std::s
   }
   s.task_states = {{"TASK_RUNNING", 3}};
   return s;
-}
-
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 /// Sets the SQLite header's user_version (4 bytes big-endian at offset 60) of a closed file.

@@ -59,9 +59,9 @@ TEST_F(StatsHistoryReportCmd, ChartOnRequest) {
 }
 
 TEST_F(StatsHistoryReportCmd, MachineFormats) {
-  const auto json = run({"-o", "json"});
-  ASSERT_EQ(json.code, 0) << json.err;
-  const auto j = nlohmann::json::parse(json.out);
+  const auto as_json = run({"-o", "json"});
+  ASSERT_EQ(as_json.code, 0) << as_json.err;
+  const auto j = nlohmann::json::parse(as_json.out);
   EXPECT_EQ(j["snapshots"], 3);
   EXPECT_EQ(j["groups"][0]["series_percent"]["cpus"].size(), 60u);
   const auto csv = run({"-o", "csv"});
