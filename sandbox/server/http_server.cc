@@ -219,19 +219,34 @@ int HttpServer::bind() {
   return port_;
 }
 
+/// httplib's stop() does nothing until the listener thread has marked itself running, and
+/// the join then waits forever: a server stopped right after start() (an agent "lost" as
+/// the first admin call) hung. So both sides wait for that moment, or for the listener's end.
+void HttpServer::wait_for_listener() const {
+  const httplib::Server& s = *impl_->server;
+  while (!s.is_running() && !listener_done_) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
 void HttpServer::start() {
   bind();
   httplib::Server& s = *impl_->server;
-  thread_ = std::thread([&s] { s.listen_after_bind(); });
+  listener_done_ = false;
+  thread_ = std::thread([this, &s] {
+    s.listen_after_bind();
+    listener_done_ = true;
+  });
+  wait_for_listener();
 }
 
 void HttpServer::stop() {
-  if (impl_->server) {
-    impl_->server->stop();
+  if (!thread_.joinable()) {
+    return;
   }
-  if (thread_.joinable()) {
-    thread_.join();
-  }
+  wait_for_listener();
+  impl_->server->stop();
+  thread_.join();
 }
 
 }  // namespace qctl::sandbox::server

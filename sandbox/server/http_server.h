@@ -1,6 +1,7 @@
 // Serves one Router on one host:port (HTTP or HTTPS) with auth and fault injection.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <random>
@@ -43,7 +44,8 @@ class HttpServer {
   /// Binds the port (so the URL is known before routes are mounted); throws
   /// std::runtime_error naming the address when it is taken or not available.
   int bind();
-  /// Starts serving on a thread (binds first when bind() was not called).
+  /// Starts serving on a thread (binds first when bind() was not called) and returns once
+  /// the listener runs, so a stop() right after cannot miss it.
   void start();
   /// Stops accepting, finishes in-flight requests, joins the thread. Idempotent.
   void stop();
@@ -58,6 +60,8 @@ class HttpServer {
   [[nodiscard]] http::Response handle(http::Request& request, bool& drop);
 
  private:
+  void wait_for_listener() const;
+
   struct Impl;
   std::string name_;
   http::Router router_;
@@ -65,6 +69,7 @@ class HttpServer {
   int port_ = 0;
   std::unique_ptr<Impl> impl_;
   std::thread thread_;
+  std::atomic<bool> listener_done_{false};  // set when the listener thread returns
   bool bound_ = false;
   std::mutex rng_mu_;
   std::mt19937 rng_{12345};

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <future>
+
 #include "core/util/base64.h"
 #include "sandbox/server/tls.h"
 #include "tests/support/child_process.h"
@@ -99,6 +104,28 @@ TEST(SandboxServer, ServesHttpsWithTheGeneratedCertificate) {
   again.start();
   int rc = testing::run_command({"curl", "-sf", "--cacert", cert.cert_file, again.url() + "/health"});
   EXPECT_EQ(rc, 0);
+}
+
+// Regression: httplib ignores stop() until its listener thread has marked itself running, so a
+// server stopped right after start() (an agent lost as the first admin call) never returned.
+TEST(SandboxServer, StopRightAfterStartReturns) {
+  auto cycles = std::async(std::launch::async, [] {
+    for (int i = 0; i < 20; ++i) {
+      HttpServer s("test", hello_router(), ServerOptions{});
+      s.start();
+      s.stop();
+    }
+    HttpServer s("test", hello_router(), ServerOptions{});
+    s.start();
+    const int status = testing::http_call("GET", s.url() + "/health").status;
+    s.stop();
+    return status;
+  });
+  if (cycles.wait_for(std::chrono::seconds(60)) != std::future_status::ready) {
+    std::fputs("SandboxServer.StopRightAfterStartReturns: stop() hung\n", stderr);
+    std::_Exit(1);  // the stuck listener cannot be joined
+  }
+  EXPECT_EQ(cycles.get(), 200) << "start() returns with the server answering";
 }
 
 }  // namespace
