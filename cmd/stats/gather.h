@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cmd/best_effort.h"
 #include "cmd/context.h"
 #include "core/error.h"
 #include "core/model/chronos.h"
@@ -38,18 +39,6 @@ struct StatsInputs {
   /// Optional sources that failed ("could not read Marathon apps: …"); print to stderr.
   std::vector<std::string> warnings;
 };
-
-/// The future's value; an Error it throws becomes "<label>: <error>" in `warnings` instead.
-template <class T>
-std::optional<T> best_effort(std::future<T>& future, const std::string& label,
-                             std::vector<std::string>& warnings) {
-  try {
-    return future.get();
-  } catch (const Error& e) {
-    warnings.push_back(label + ": " + e.line());
-    return std::nullopt;
-  }
-}
 
 /// Reads the sources concurrently, /master/slaves first (it finds the leader the other Mesos
 /// reads then go to). Throws (NetworkError, AuthError, ApiError, ConfigError) when Mesos

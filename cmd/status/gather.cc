@@ -2,6 +2,7 @@
 
 #include <future>
 
+#include "cmd/best_effort.h"
 #include "core/chronos/client.h"
 #include "core/error.h"
 #include "core/http/url.h"
@@ -50,17 +51,6 @@ std::vector<status::MasterProbe> probe_masters(mesos::MasterClient& client,
   return probes;
 }
 
-template <class T>
-std::optional<T> best_effort(std::future<T>& future, const char* what,
-                             std::vector<std::string>& warnings) {
-  try {
-    return future.get();
-  } catch (const Error& e) {
-    warnings.push_back(std::string("could not read ") + what + ": " + e.line());
-    return std::nullopt;
-  }
-}
-
 status::MesosView read_mesos(mesos::MasterClient& client) {
   status::MesosView view;
   auto summary = client.state_summary();  // finds the leader
@@ -70,7 +60,7 @@ status::MesosView read_mesos(mesos::MasterClient& client) {
   auto metrics = std::async(std::launch::async, [&] { return client.metrics(); });
   view.masters = probe_masters(client, view.leader);
   // The secondary reads only refine the picture: a failure becomes a warning, not an error.
-  const auto m = best_effort(maintenance, "maintenance status", view.warnings)
+  const auto m = best_effort(maintenance, "could not read maintenance status", view.warnings)
                      .value_or(model::MaintenanceStatus{});
   view.cluster = summary.cluster;
   view.agents = status::count_agents(summary.agents, m);
@@ -79,11 +69,12 @@ status::MesosView read_mesos(mesos::MasterClient& client) {
   for (const auto& f : summary.frameworks) {
     ++(f.active ? view.frameworks_active : view.frameworks_inactive);
   }
-  if (auto leader_info = best_effort(info, "leader details (v1 GET_MASTER)", view.warnings)) {
+  if (auto leader_info =
+          best_effort(info, "could not read leader details (v1 GET_MASTER)", view.warnings)) {
     view.leader_info = *leader_info;
   }
-  const auto snapshot =
-      best_effort(metrics, "metrics snapshot", view.warnings).value_or(model::Metrics{});
+  const auto snapshot = best_effort(metrics, "could not read metrics snapshot", view.warnings)
+                            .value_or(model::Metrics{});
   if (const auto it = snapshot.find("master/slaves_unreachable"); it != snapshot.end()) {
     view.agents.unreachable = static_cast<std::int64_t>(it->second);
   }

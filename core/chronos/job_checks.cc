@@ -5,16 +5,11 @@
 #include <regex>
 
 #include "core/chronos/job_validate.h"
+#include "core/util/civil_date.h"
 
 namespace qctl::chronos {
 
 namespace {
-
-int days_in_month(int year, int month) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
 
 /// Joda's DateTime.parse forms: a date, optionally a time (hh, hh:mm, hh:mm:ss[.fff]),
 /// optionally an offset.
@@ -29,7 +24,7 @@ std::string start_problem(const std::string& start) {
   }
   const auto num = [&](int i) { return m[i].matched ? std::stoi(m[i].str()) : 0; };
   const int month = num(2);
-  if (month < 1 || month > 12 || num(3) < 1 || num(3) > days_in_month(num(1), month) ||
+  if (month < 1 || month > 12 || num(3) < 1 || num(3) > util::days_in_month(num(1), month) ||
       num(4) > 23 || num(5) > 59 || num(6) > 59) {
     return "start \"" + start + "\" is not a valid date-time" + example;
   }

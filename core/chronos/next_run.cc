@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/util/civil_date.h"
 #include "core/util/duration.h"
 
 namespace qctl::chronos {
@@ -28,32 +29,6 @@ bool read_number(std::string_view& s, double& value, bool fraction_ok) {
   value = std::stod(digits);
   s.remove_prefix(i);
   return true;
-}
-
-// Howard Hinnant's civil-date algorithms: days since 1970-01-01 <-> y/m/d.
-std::int64_t days_from_civil(std::int64_t y, std::int64_t m, std::int64_t d) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-void civil_from_days(std::int64_t z, std::int64_t& y, std::int64_t& m, std::int64_t& d) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-}
-
-std::int64_t days_in_month(std::int64_t y, std::int64_t m) {
-  return days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - days_from_civil(y, m, 1);
 }
 
 }  // namespace
@@ -144,15 +119,13 @@ double add_periods(double start, const SchedulePeriod& p, std::int64_t times) {
     const double day_seconds = 86400.0;
     const auto day = static_cast<std::int64_t>(std::floor(start / day_seconds));
     const double in_day = start - static_cast<double>(day) * day_seconds;
-    std::int64_t y = 0;
-    std::int64_t m = 0;
-    std::int64_t d = 0;
-    civil_from_days(day, y, m, d);
-    const std::int64_t months = (y * 12 + (m - 1)) + (p.years * 12 + p.months) * times;
-    y = months >= 0 ? months / 12 : (months - 11) / 12;
-    m = months - y * 12 + 1;
-    d = std::min(d, days_in_month(y, m));
-    t = static_cast<double>(days_from_civil(y, m, d)) * day_seconds + in_day;
+    const util::CivilDate date = util::civil_from_days(day);
+    const std::int64_t months =
+        (date.year * 12 + (date.month - 1)) + (p.years * 12 + p.months) * times;
+    const std::int64_t y = months >= 0 ? months / 12 : (months - 11) / 12;
+    const std::int64_t m = months - y * 12 + 1;
+    const std::int64_t d = std::min(date.day, util::days_in_month(y, m));
+    t = static_cast<double>(util::days_from_civil(y, m, d)) * day_seconds + in_day;
   }
   const double fixed = static_cast<double>((p.weeks * 7 + p.days) * 86400) + p.seconds;
   return t + fixed * static_cast<double>(times);

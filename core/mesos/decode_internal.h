@@ -27,6 +27,23 @@ void append_all(json::Value& v, std::vector<T>& out, F&& decode) {
   });
 }
 
+/// The elements of the array under `key` in the top-level object of `body` (answered by
+/// `endpoint`, named in errors); other keys are skipped, a missing key gives none.
+template <class T, class F>
+std::vector<T> decode_list(std::string& body, std::string_view endpoint, std::string_view key,
+                           F&& decode) {
+  std::vector<T> out;
+  json::parse(body, [&](json::Value& root) {
+    require_object(root, endpoint);
+    json::fields(root, [&](std::string_view k, json::Value& value) {
+      if (k == key) {
+        append_all(value, out, decode);
+      }
+    });
+  });
+  return out;
+}
+
 /// The `value` field of a protobuf id object ({"value":"…"}); a plain string is accepted too.
 [[nodiscard]] std::string id_value(json::Value& v);
 

@@ -163,16 +163,8 @@ model::MaintenanceStatus decode_maintenance_status(std::string& body) {
 }
 
 std::vector<model::MaintenanceWindow> decode_maintenance_schedule(std::string& body) {
-  std::vector<model::MaintenanceWindow> out;
-  json::parse(body, [&](json::Value& root) {
-    detail::require_object(root, "/master/maintenance/schedule");
-    json::fields(root, [&](std::string_view key, json::Value& value) {
-      if (key == "windows") {
-        detail::append_all(value, out, decode_window);
-      }
-    });
-  });
-  return out;
+  return detail::decode_list<model::MaintenanceWindow>(body, "/master/maintenance/schedule",
+                                                       "windows", decode_window);
 }
 
 model::VersionInfo decode_version(std::string& body) {

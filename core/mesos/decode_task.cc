@@ -183,16 +183,7 @@ void decode_task_into(json::Value& v, model::Task& t) {
 }
 
 std::vector<model::Task> decode_tasks(std::string& body) {
-  std::vector<model::Task> out;
-  json::parse(body, [&](json::Value& root) {
-    detail::require_object(root, "/master/tasks");
-    json::fields(root, [&](std::string_view key, json::Value& value) {
-      if (key == "tasks") {
-        detail::append_all(value, out, decode_task);
-      }
-    });
-  });
-  return out;
+  return detail::decode_list<model::Task>(body, "/master/tasks", "tasks", decode_task);
 }
 
 }  // namespace qctl::mesos

@@ -1,13 +1,14 @@
 // ISO 8601 instants, periods and zones with Joda-Time's reading and printing rules.
 #include "sandbox/chronos/iso_time.h"
 
-#include "sandbox/chronos/iso_detail.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+
+#include "core/util/civil_date.h"
+#include "sandbox/chronos/iso_detail.h"
 
 namespace qctl::sandbox::chronos {
 
@@ -17,39 +18,10 @@ constexpr std::int64_t kDayMs = 86'400'000;
 
 using detail::floor_div;
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-std::int64_t days_from_civil(std::int64_t y, std::int64_t m, std::int64_t d) {
-  y -= m <= 2;
-  const std::int64_t era = floor_div(y, 400);
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
+using util::civil_from_days;
+using util::days_from_civil;
+using util::days_in_month;
 
-struct Civil {
-  std::int64_t y, m, d;
-};
-
-Civil civil_from_days(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = floor_div(z, 146097);
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  return {yoe + era * 400 + (m <= 2), m, d};
-}
-
-std::int64_t days_in_month(std::int64_t y, std::int64_t m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
-}
-
-// Reads exactly `n` digits at `pos`.
 }  // namespace
 
 namespace detail {
@@ -99,7 +71,6 @@ std::optional<int> parse_offset(std::string_view s, std::size_t& pos) {
   }
   return sign * static_cast<int>(*h * 3600 + m * 60);
 }
-
 
 // hh[:mm[:ss[.fff]]] after the 'T'.
 }  // namespace detail
@@ -203,8 +174,8 @@ std::optional<DateTime> parse_datetime(std::string_view s) {
   if (pos != s.size()) {
     return std::nullopt;
   }
-  const std::int64_t local = days_from_civil(f.y, f.mo, f.d) * kDayMs +
-                             ((f.h * 60 + f.mi) * 60 + f.s) * 1000 + f.ms;
+  const std::int64_t local =
+      days_from_civil(f.y, f.mo, f.d) * kDayMs + ((f.h * 60 + f.mi) * 60 + f.s) * 1000 + f.ms;
   return DateTime{local - std::int64_t{offset} * 1000, Zone::fixed(offset)};
 }
 
@@ -213,11 +184,11 @@ std::string format_datetime(const DateTime& t) {
   const std::int64_t local = t.ms + std::int64_t{off} * 1000;
   const std::int64_t day = floor_div(local, kDayMs);
   const std::int64_t in_day = local - day * kDayMs;
-  const Civil c = civil_from_days(day);
+  const util::CivilDate c = civil_from_days(day);
   char buf[64];
   std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lld",
-                static_cast<long long>(c.y), static_cast<long long>(c.m),
-                static_cast<long long>(c.d), static_cast<long long>(in_day / 3'600'000),
+                static_cast<long long>(c.year), static_cast<long long>(c.month),
+                static_cast<long long>(c.day), static_cast<long long>(in_day / 3'600'000),
                 static_cast<long long>(in_day / 60'000 % 60),
                 static_cast<long long>(in_day / 1000 % 60), static_cast<long long>(in_day % 1000));
   std::string out = buf;
@@ -239,11 +210,12 @@ DateTime plus(const DateTime& start, const Period& p, std::int64_t times) {
     const std::int64_t local = ms + std::int64_t{start.zone.offset_at(ms)} * 1000;
     const std::int64_t day = floor_div(local, kDayMs);
     const std::int64_t in_day = local - day * kDayMs;
-    const Civil c = civil_from_days(day);
-    const std::int64_t month_index = c.y * 12 + (c.m - 1) + (p.years * 12 + p.months) * times;
+    const util::CivilDate c = civil_from_days(day);
+    const std::int64_t month_index =
+        c.year * 12 + (c.month - 1) + (p.years * 12 + p.months) * times;
     const std::int64_t y = floor_div(month_index, 12);
     const std::int64_t m = month_index - y * 12 + 1;
-    const std::int64_t d = std::min(c.d, days_in_month(y, m));
+    const std::int64_t d = std::min(c.day, days_in_month(y, m));
     const std::int64_t new_day = days_from_civil(y, m, d) + (p.weeks * 7 + p.days) * times;
     ms = start.zone.to_utc(new_day * kDayMs + in_day);
   }

@@ -12,6 +12,7 @@
 #include "tests/core/config/config_test_util.h"
 #include "tests/support/cli.h"
 #include "tests/support/fixture_server.h"
+#include "tests/support/paths.h"
 
 namespace qctl::cmd {
 namespace {
@@ -144,7 +145,7 @@ TEST_F(CompletionCommand, NoConfigNoContextNoNamesNoErrors) {
 }
 
 TEST_F(CompletionCommand, PrintsTheScriptsOfCompletionsVerbatim) {
-  const std::string dir = QCTL_FIXTURES_DIR "/../../completions/";
+  const std::string dir = std::string(testing::kSourceDir) + "/completions/";
   EXPECT_EQ(qctl({"completion", "bash"}).out, read_file(dir + "qctl.bash"));
   EXPECT_EQ(qctl({"completion", "zsh"}).out, read_file(dir + "_qctl"));
   EXPECT_EQ(qctl({"completion", "fish"}).out, read_file(dir + "qctl.fish"));

@@ -9,12 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/paths.h"
+
 namespace qctl::cmd {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kManDir = fs::path(QCTL_FIXTURES_DIR) / ".." / ".." / "man";
+const fs::path kManDir = fs::path(testing::kSourceDir) / "man";
 
 struct Run {
   int status = -1;

@@ -11,9 +11,10 @@
 #include <vector>
 
 #include "cmd/app.h"
-#include "tests/support/cli.h"
 #include "core/man/reference.h"
 #include "tests/core/config/config_test_util.h"
+#include "tests/support/cli.h"
+#include "tests/support/paths.h"
 
 namespace qctl::cmd {
 namespace {
@@ -22,7 +23,7 @@ namespace fs = std::filesystem;
 using qctl::testing::read_file;
 using qctl::testing::TempDir;
 
-const fs::path kSourceDir = fs::path(QCTL_FIXTURES_DIR) / ".." / "..";
+const fs::path kSourceDir = fs::path(testing::kSourceDir);
 
 using Outcome = qctl::testing::CliOutcome;
 

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "tests/integration/cluster_fixture.h"
+#include "tests/support/paths.h"
 
 namespace qctl::testing {
 namespace {
@@ -100,7 +101,7 @@ class CompletionShellTest : public ClusterTest {
   void SetUp() override {
     ClusterTest::SetUp();
     std::filesystem::create_directories(home.path() + "/bin");
-    std::filesystem::create_symlink(QCTL_BINARY, home.path() + "/bin/qctl");
+    std::filesystem::create_symlink(kQctlBinary, home.path() + "/bin/qctl");
     std::filesystem::create_directories(home.path() + "/zsh");
     std::filesystem::copy_file(source_dir() + "/completions/_qctl", home.path() + "/zsh/_qctl");
     home.write("config",
@@ -122,7 +123,7 @@ class CompletionShellTest : public ClusterTest {
                    hanging.url() + "]\n");
   }
 
-  static std::string source_dir() { return QCTL_FIXTURES_DIR "/../.."; }
+  static std::string source_dir() { return kSourceDir; }
 
   [[nodiscard]] std::map<std::string, std::string> env() const {
     return {{"HOME", home.path()},

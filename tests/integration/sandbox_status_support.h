@@ -4,10 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <chrono>
 #include <map>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -16,6 +14,7 @@
 
 #include "tests/support/run_qctl.h"
 #include "tests/support/sandbox_process.h"
+#include "tests/support/table_text.h"
 
 namespace qctl::testing {
 
@@ -30,22 +29,6 @@ bool eventually(F&& probe, std::chrono::milliseconds deadline = std::chrono::sec
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   return probe();
-}
-
-/// Number of lines in `s` (rows of a table printed with or without headers).
-inline std::size_t line_count(const std::string& s) {
-  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
-}
-
-/// The line of `table` that starts with `name` and a space ("" when none does).
-inline std::string row_of(const std::string& table, const std::string& name) {
-  std::istringstream in(table);
-  for (std::string line; std::getline(in, line);) {
-    if (line.rfind(name + " ", 0) == 0) {
-      return line;
-    }
-  }
-  return "";
 }
 
 /// The environment of a user of `sb` whose HOME is `home`: the sandbox's QCTL_* URLs, and

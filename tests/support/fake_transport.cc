@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/support/paths.h"
+
 namespace qctl::testing {
 
 FakeTransport::~FakeTransport() {
@@ -91,7 +93,7 @@ std::vector<http::Request> FakeTransport::requests() const {
 }
 
 std::string read_fixture(const std::string& relative) {
-  const std::string path = std::string(QCTL_FIXTURES_DIR) + "/" + relative;
+  const std::string path = std::string(kFixturesDir) + "/" + relative;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     ADD_FAILURE() << "missing fixture " << path;

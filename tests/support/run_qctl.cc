@@ -15,6 +15,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "tests/support/paths.h"
+
 namespace qctl::testing {
 
 namespace {
@@ -30,8 +32,8 @@ void pump(int out_fd, int err_fd, int in_fd, const std::string& input, ProcessRe
   }
   std::array<char, 65536> buf{};
   while (out_fd >= 0 || err_fd >= 0) {
-    std::array<pollfd, 3> fds = {
-        pollfd{out_fd, POLLIN, 0}, pollfd{err_fd, POLLIN, 0}, pollfd{in_fd, POLLOUT, 0}};
+    std::array<pollfd, 3> fds = {pollfd{out_fd, POLLIN, 0}, pollfd{err_fd, POLLIN, 0},
+                                 pollfd{in_fd, POLLOUT, 0}};
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
@@ -44,9 +46,10 @@ void pump(int out_fd, int err_fd, int in_fd, const std::string& input, ProcessRe
       kill(pid, SIGINT);
       interrupted = true;
     }
-    poll(fds.data(), fds.size(), interrupted || interrupt_at == std::chrono::steady_clock::time_point{}
-                     ? static_cast<int>(left.count())
-                     : 10);
+    poll(fds.data(), fds.size(),
+         interrupted || interrupt_at == std::chrono::steady_clock::time_point{}
+             ? static_cast<int>(left.count())
+             : 10);
     for (int i = 0; i < 2; ++i) {
       int& fd = i == 0 ? out_fd : err_fd;
       if (fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP)) != 0) {
@@ -83,7 +86,7 @@ pid_t spawn_qctl(const std::vector<std::string>& args, std::map<std::string, std
   for (const auto& [k, v] : env) {
     env_strings.push_back(k + "=" + v);
   }
-  std::vector<std::string> argv_strings{QCTL_BINARY};
+  std::vector<std::string> argv_strings{kQctlBinary};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
   std::vector<char*> envp;

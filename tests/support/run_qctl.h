@@ -25,10 +25,10 @@ struct RunSpec {
   std::chrono::milliseconds interrupt_after{0};
 };
 
-/// Runs QCTL_BINARY (the built qctl) with exactly `spec.env` (PATH is added).
+/// Runs kQctlBinary (the built qctl) with exactly `spec.env` (PATH is added).
 ProcessResult run_qctl(const RunSpec& spec);
 
-/// Starts QCTL_BINARY with `args` and exactly `env` (plus a default PATH when `env` has
+/// Starts kQctlBinary with `args` and exactly `env` (plus a default PATH when `env` has
 /// none) with `in`/`out`/`err` as its stdin/stdout/stderr (-1: inherited). A terminal on
 /// `in` becomes the controlling terminal of a new session, as a login shell would set it up.
 /// Returns the child's pid (-1 when fork failed); the caller reaps it.

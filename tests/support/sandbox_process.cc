@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "tests/support/paths.h"
+
 namespace qctl::testing {
 
 namespace {
@@ -58,8 +60,7 @@ SandboxProcess::SandboxProcess(const std::vector<std::string>& args, std::chrono
     error_ = "pipe failed";
     return;
   }
-  std::vector<std::string> argv = {QCTL_BINARY, "sandbox", "--port-base", "0",
-                                   "--print-endpoints"};
+  std::vector<std::string> argv = {kQctlBinary, "sandbox", "--port-base", "0", "--print-endpoints"};
   if (std::find(args.begin(), args.end(), "--write-context") == args.end()) {
     argv.push_back("--no-write-context");
   }
@@ -140,8 +141,10 @@ std::map<std::string, std::string> SandboxProcess::env() const {
   for (const auto& m : endpoints_["mesos"]) {
     masters += (masters.empty() ? "" : ",") + m.get<std::string>();
   }
-  return {{"QCTL_MESOS", masters},     {"QCTL_MARATHON", marathon()},
-          {"QCTL_CHRONOS", chronos()}, {"QCTL_CONFIG", "/nonexistent/qctl-config"},
+  return {{"QCTL_MESOS", masters},
+          {"QCTL_MARATHON", marathon()},
+          {"QCTL_CHRONOS", chronos()},
+          {"QCTL_CONFIG", "/nonexistent/qctl-config"},
           {"NO_COLOR", "1"}};
 }
 

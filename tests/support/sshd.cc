@@ -10,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/support/paths.h"
+
 namespace qctl::testing {
 namespace {
 
@@ -30,7 +32,7 @@ bool keygen(const std::string& path, const std::string& comment) {
 }
 
 std::string stand_in_dir() {
-  return std::filesystem::path(QCTL_FIXTURES_DIR).parent_path().string() + "/support/ssh";
+  return std::filesystem::path(kFixturesDir).parent_path().string() + "/support/ssh";
 }
 
 }  // namespace

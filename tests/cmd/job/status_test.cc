@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/cmd/job/job_cli.h"
+#include "tests/support/table_text.h"
 
 namespace qctl::testing {
 namespace {
@@ -9,16 +10,6 @@ namespace {
 using http::Method;
 
 class JobStatusTest : public ::testing::Test, public JobCli {};
-
-std::string row_of(const std::string& table, const std::string& name) {
-  std::istringstream in(table);
-  for (std::string line; std::getline(in, line);) {
-    if (line.rfind(name + " ", 0) == 0) {
-      return line;
-    }
-  }
-  return "";
-}
 
 TEST_F(JobStatusTest, TableShowsStateLastCountsScheduleAndNextRun) {
   serve_jobs_and_summary();

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "sandbox/spec/yaml_json.h"
+#include "tests/support/paths.h"
 
 namespace qctl::sandbox::spec {
 namespace {
@@ -44,7 +45,7 @@ TEST(SandboxSpec, UniformAgentsCycleAttributeSets) {
 }
 
 TEST(SandboxSpec, TheDemoClusterFileParses) {
-  std::ifstream in(QCTL_SOURCE_DIR "/examples/sandbox/demo.yaml");
+  std::ifstream in(std::string(qctl::testing::kSourceDir) + "/examples/sandbox/demo.yaml");
   std::stringstream ss;
   ss << in.rdbuf();
   ClusterSpec spec = parse_cluster(yaml_to_json(ss.str()));
