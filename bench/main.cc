@@ -117,8 +117,19 @@ int decode_state_stream(const char* path) {
   return 0;
 }
 
+// The floor under any full decode: each task is cut out and parsed, but only its state is
+// kept (the agents are decoded in full).
+void skim_task(qctl::json::Value& v, qctl::model::Task& t) {
+  qctl::json::fields(v, [&](std::string_view key, qctl::json::Value& value) {
+    if (key == "state") {
+      t.state = qctl::json::string(value);
+    }
+  });
+}
+
 // The way qctl gets /master/state: over HTTP from a (local) master. Mode "raw" only reads the
-// body into memory; mode "decode" is MasterClient::state(), decoding while the bytes arrive.
+// body into memory; mode "decode" is MasterClient::state(), decoding while the bytes arrive;
+// mode "skim" streams it the same way through skim_task.
 int fetch_state(const char* url, const std::string& mode) {
   qctl::http::CurlTransport transport;
   qctl::SystemClock clock;
@@ -131,6 +142,17 @@ int fetch_state(const char* url, const std::string& mode) {
     std::printf("GET /master/state over HTTP, body kept: %.1f MB in %.3f s, peak RSS %ld MB\n",
                 static_cast<double>(response.body.size()) / 1e6, seconds_since(start),
                 peak_rss_mb());
+    return 0;
+  }
+  if (mode == "skim") {
+    qctl::mesos::MasterStateStream stream(skim_task);
+    auto request = qctl::http::get_request(std::string(url) + "/master/state");
+    request.sink = [&stream](std::string_view bytes) { stream.feed(bytes); };
+    http.send(std::move(request));
+    const auto state = stream.finish();
+    std::printf("GET /master/state over HTTP, skimmed while it arrives (task states only): "
+                "%zu agents in %.3f s, peak RSS %ld MB\n",
+                state.agents.size(), seconds_since(start), peak_rss_mb());
     return 0;
   }
   qctl::mesos::MasterClient client(http, {url});
@@ -186,7 +208,7 @@ int serve(const qctl::bench::ClusterShape& shape, int port) {
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(stderr,
-                 "usage: qctl_bench gen-state FILE [--agents N --tasks M] | read FILE | fetch-state URL raw|decode | "
+                 "usage: qctl_bench gen-state FILE [--agents N --tasks M] | read FILE | fetch-state URL raw|decode|skim | "
                  "decode-state FILE | decode-state-stream FILE | serve [--port P] [--agents N --tasks M] | "
                  "hammer URL SECONDS THREADS\n");
     return 2;
