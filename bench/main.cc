@@ -13,6 +13,7 @@
 
 #include "bench/cluster_gen.h"
 #include "bench/hammer.h"
+#include "bench/state_floor.h"
 #include "bench/stats_history_gen.h"
 #include "bench/unique_serve.h"
 #include "core/mesos/decode.h"
@@ -117,19 +118,9 @@ int decode_state_stream(const char* path) {
   return 0;
 }
 
-// The floor under any full decode: each task is cut out and parsed, but only its state is
-// kept (the agents are decoded in full).
-void skim_task(qctl::json::Value& v, qctl::model::Task& t) {
-  qctl::json::fields(v, [&](std::string_view key, qctl::json::Value& value) {
-    if (key == "state") {
-      t.state = qctl::json::string(value);
-    }
-  });
-}
-
 // The way qctl gets /master/state: over HTTP from a (local) master. Mode "raw" only reads the
 // body into memory; mode "decode" is MasterClient::state(), decoding while the bytes arrive;
-// mode "skim" streams it the same way through skim_task.
+// mode "parse" streams it through the same pipeline without building a model (state_floor.h).
 int fetch_state(const char* url, const std::string& mode) {
   qctl::http::CurlTransport transport;
   qctl::SystemClock clock;
@@ -144,15 +135,11 @@ int fetch_state(const char* url, const std::string& mode) {
                 peak_rss_mb());
     return 0;
   }
-  if (mode == "skim") {
-    qctl::mesos::MasterStateStream stream(skim_task);
-    auto request = qctl::http::get_request(std::string(url) + "/master/state");
-    request.sink = [&stream](std::string_view bytes) { stream.feed(bytes); };
-    http.send(std::move(request));
-    const auto state = stream.finish();
-    std::printf("GET /master/state over HTTP, skimmed while it arrives (task states only): "
-                "%zu agents in %.3f s, peak RSS %ld MB\n",
-                state.agents.size(), seconds_since(start), peak_rss_mb());
+  if (mode == "parse") {
+    const auto floor = qctl::bench::parse_state_floor(http, url);
+    std::printf("GET /master/state over HTTP, parsed while it arrives, no model: %zu agents, "
+                "%zu tasks (%zu running) in %.3f s, peak RSS %ld MB\n",
+                floor.agents, floor.tasks, floor.running, seconds_since(start), peak_rss_mb());
     return 0;
   }
   qctl::mesos::MasterClient client(http, {url});
@@ -208,7 +195,7 @@ int serve(const qctl::bench::ClusterShape& shape, int port) {
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(stderr,
-                 "usage: qctl_bench gen-state FILE [--agents N --tasks M] | read FILE | fetch-state URL raw|decode|skim | "
+                 "usage: qctl_bench gen-state FILE [--agents N --tasks M] | read FILE | fetch-state URL raw|decode|parse | "
                  "decode-state FILE | decode-state-stream FILE | serve [--port P] [--agents N --tasks M] | "
                  "hammer URL SECONDS THREADS\n");
     return 2;

@@ -6,20 +6,19 @@
 
 namespace qctl::cmd {
 
-void ListOutput::append_item(const nlohmann::json& item) {
+void ListOutput::append_item(nlohmann::json item) {
+  // A one-element array renders the item exactly as it appears inside the whole list, so
+  // nlohmann indents it once instead of a copy being re-indented byte by byte.
+  nlohmann::json one = nlohmann::json::array();
+  one.push_back(std::move(item));
   if (format_ == output::Format::kYaml) {
-    items_ += output::to_yaml(nlohmann::json::array({item}));
+    items_ += output::to_yaml(one);
     return;
   }
-  // The element as print_json would indent it inside the array.
-  const auto text = item.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-  items_ += items_.empty() ? "  " : ",\n  ";
-  for (const char c : text) {
-    items_ += c;
-    if (c == '\n') {
-      items_ += "  ";
-    }
-  }
+  const auto text = one.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  // "[\n  {…}\n]": the element with its indentation, without the brackets.
+  items_ += items_.empty() ? "" : ",\n";
+  items_.append(text, 2, text.size() - 4);
 }
 
 void print_list(Context& ctx, const ListOutput& list, const std::string& kind) {

@@ -42,7 +42,7 @@ class ListOutput {
   friend void print_list(Context& ctx, const ListOutput& list, const std::string& kind);
 
   /// Renders one item at once: a list of 200,000 JSON objects would not fit comfortably.
-  void append_item(const nlohmann::json& item);
+  void append_item(nlohmann::json item);
 
   output::Format format_;
   std::size_t size_ = 0;

@@ -33,9 +33,9 @@ std::vector<T> only_list(std::map<std::size_t, std::vector<T>> lists) {
 
 }  // namespace
 
-MasterStateStream::MasterStateStream(DecodeTask decode_task)
+MasterStateStream::MasterStateStream()
     : agents_(decode_agent_into, kDecodeThreads),
-      tasks_(decode_task, kDecodeThreads),
+      tasks_(decode_task_into, kDecodeThreads),
       splitter_(state_targets(),
                 [this](std::size_t target, const std::vector<std::size_t>& indices,
                        std::string& element) { on_element(target, indices, element); }) {}

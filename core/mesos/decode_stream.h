@@ -24,10 +24,7 @@ inline constexpr std::size_t kDecodeThreads = 2;
 /// GET /master/state, fed in any chunking; same result as decode_master_state.
 class MasterStateStream {
  public:
-  using DecodeTask = json::ParallelDecoder<model::Task>::DecodeInto;
-  /// `decode_task` fills each task from its JSON (the benchmark passes a lighter one to
-  /// measure what splitting and parsing alone cost).
-  explicit MasterStateStream(DecodeTask decode_task = decode_task_into);
+  MasterStateStream();
   /// Throws json::DecodeError as soon as the bytes cannot be JSON of this shape.
   void feed(std::string_view bytes);
   /// Throws json::DecodeError for a truncated document.

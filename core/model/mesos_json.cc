@@ -137,8 +137,8 @@ json to_json(const Task& t) {
           {"container_id", t.container_id()},
           {"healthy", optional_json(t.healthy())},
           {"started", t.started()},
-          {"labels", labels},
-          {"statuses", statuses}};
+          {"labels", std::move(labels)},
+          {"statuses", std::move(statuses)}};
 }
 
 json to_json(const Framework& f) {

@@ -1,0 +1,63 @@
+#include "bench/state_floor.h"
+
+#include <cstdint>
+
+#include "core/json/element_batches.h"
+#include "core/json/splitter.h"
+#include "core/mesos/decode.h"
+#include "core/mesos/decode_stream.h"
+
+namespace qctl::bench {
+
+namespace {
+
+struct TaskState {
+  std::uint8_t running = 0;
+};
+
+void parse_task_state(json::Value& v, TaskState& t) {
+  json::fields(v, [&](std::string_view key, json::Value& value) {
+    if (key == "state") {
+      t.running = std::string_view(value.get_string()) == "TASK_RUNNING" ? 1 : 0;
+    }
+  });
+}
+
+}  // namespace
+
+StateFloor parse_state_floor(http::Client& http, const std::string& url) {
+  json::ParallelDecoder<model::Agent> agents(mesos::decode_agent_into, mesos::kDecodeThreads);
+  json::ParallelDecoder<TaskState> tasks(parse_task_state, mesos::kDecodeThreads);
+  json::ArraySplitter splitter(
+      {{"slaves"},
+       {"frameworks", "tasks"},
+       {"frameworks", "unreachable_tasks"},
+       {"frameworks", "completed_tasks"},
+       {"completed_frameworks", "tasks"},
+       {"completed_frameworks", "unreachable_tasks"},
+       {"completed_frameworks", "completed_tasks"}},
+      [&](std::size_t target, const std::vector<std::size_t>& /*indices*/, std::string& element) {
+        if (target == 0) {
+          agents.add(0, element);
+        } else {
+          tasks.add(0, element);
+        }
+      });
+  auto request = http::get_request(url + "/master/state");
+  request.sink = [&splitter](std::string_view bytes) { splitter.feed(bytes); };
+  http.send(std::move(request));
+  splitter.finish();
+  StateFloor out;
+  for (const auto& [list, decoded] : agents.finish()) {
+    out.agents += decoded.size();
+  }
+  for (const auto& [list, decoded] : tasks.finish()) {
+    out.tasks += decoded.size();
+    for (const TaskState& t : decoded) {
+      out.running += t.running;
+    }
+  }
+  return out;
+}
+
+}  // namespace qctl::bench
