@@ -9,17 +9,18 @@
 namespace qctl::testing {
 namespace {
 
-/// Agents cycle over rack r1, r1, r2: six agents are four in r1 and two in r2.
+/// Agents cycle over rack r1, r1, r2: six agents are four in r1 and two in r2. Each test
+/// gets its own cluster: they take agents out, add some and move the Mesos leader, and a
+/// shared cluster made the results depend on the order the tests ran in.
 class UniqueSyncSandboxTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
+  void SetUp() override {
     cluster_ = std::make_unique<SandboxCluster>(
         std::vector<std::string>{"--simulate", "--masters", "2", "--agents", "6", "--attributes",
                                  "rack=r1", "--attributes", "rack=r1", "--attributes", "rack=r2"});
+    ASSERT_TRUE(cluster_->sb.ok()) << cluster_->sb.error();
   }
-  static void TearDownTestSuite() { cluster_.reset(); }
-
-  void SetUp() override { ASSERT_TRUE(cluster_->sb.ok()) << cluster_->sb.error(); }
+  void TearDown() override { cluster_.reset(); }
 
   static ProcessResult sync(std::vector<std::string> args) {
     args.insert(args.begin(), {"unique", "sync"});
@@ -167,7 +168,6 @@ TEST_F(UniqueSyncSandboxTest, WatchWithABadSelectorExitsAtOnce) {
   EXPECT_NE(r.err.find("invalid selector term '=bad'"), std::string::npos) << r.err;
 }
 
-// Last: it moves the Mesos leader around.
 TEST_F(UniqueSyncSandboxTest, LeaderFailoverShowingNoAgentsChangesNothing) {
   create_daemon("/t6/daemon", 1);
   ASSERT_TRUE(eventually([] { return no_deployment("/t6/daemon"); }));
