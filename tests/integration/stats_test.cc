@@ -32,9 +32,11 @@ constexpr const char* kStatsClusterFile = R"(agents:
 constexpr const char* kApi = R"({"id":"/api","cmd":"sleep 600","cpus":1,"mem":1024,"instances":8,)"
                              R"("constraints":[["rack","MAX_PER","2"]]})";
 
+// Each test gets its own cluster: the fit test places /api, which a shared cluster showed
+// to whichever test ran next.
 class StatsSandbox : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
+  void SetUp() override {
     dir_ = std::make_unique<TempDir>();
     cluster_ = std::make_unique<SandboxCluster>(std::vector<std::string>{
         "--simulate", "--cluster", dir_->write("cluster.yaml", kStatsClusterFile)});
@@ -44,7 +46,7 @@ class StatsSandbox : public ::testing::Test {
                          R"("constraints":[["rack","CLUSTER","r1"],["hostname","UNIQUE"]]})");
     ASSERT_TRUE(eventually([] { return cluster_->running() == 2; }));
   }
-  static void TearDownTestSuite() {
+  void TearDown() override {
     cluster_.reset();
     dir_.reset();
   }
