@@ -1,12 +1,11 @@
 // YAML emitter over nlohmann::json: block style, 2-space indent, strings quoted when a
-// plain scalar would be read back as something else.
-#include <nlohmann/json.hpp>
-
+// plain scalar would be read back as something else. Appends to one string (a list of
+// 200,000 tasks is ~220 MB of YAML).
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <nlohmann/json.hpp>
 #include <string_view>
-#include <sstream>
 
 #include "core/output/format.h"
 
@@ -14,116 +13,136 @@ namespace qctl::output {
 
 namespace {
 
-bool needs_quotes(const std::string& s) {
+bool needs_quotes(std::string_view s) {
   if (s.empty()) {
     return true;
   }
   // Words YAML 1.1 readers take for booleans or null.
   static constexpr std::array<std::string_view, 22> kReserved = {
-      "true", "false", "yes", "no",  "on",   "off",   "null", "~",   "True", "False", "Yes",
-      "No",   "On",    "Off", "Null", "NULL", "TRUE", "FALSE", "YES", "NO",  "ON",   "OFF"};
-  if (std::find(kReserved.begin(), kReserved.end(), s) != kReserved.end()) {
+      "true", "false", "yes", "no",   "on",   "off",  "null",  "~",   "True", "False", "Yes",
+      "No",   "On",    "Off", "Null", "NULL", "TRUE", "FALSE", "YES", "NO",   "ON",    "OFF"};
+  if (s.size() <= 5 && std::find(kReserved.begin(), kReserved.end(), s) != kReserved.end()) {
     return true;
   }
   if (std::isspace(static_cast<unsigned char>(s.front())) != 0 ||
       std::isspace(static_cast<unsigned char>(s.back())) != 0) {
     return true;
   }
-  if (std::string("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string::npos) {
+  static constexpr std::string_view kIndicators = "-?:,[]{}#&*!|>'\"%@`";
+  if (kIndicators.find(s.front()) != std::string_view::npos) {
     return true;
   }
-  if (s.find(": ") != std::string::npos || s.find(" #") != std::string::npos ||
+  if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos ||
       s.back() == ':') {
     return true;
   }
-  bool numeric = true;
-  for (char c : s) {
-    if (!(std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' || c == 'e' ||
-          c == 'E' || c == '+' || c == '-')) {
-      numeric = false;
-      break;
-    }
-  }
-  if (numeric) {
-    return true;
-  }
-  return std::any_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  const bool numeric = std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' || c == 'e' || c == 'E' ||
+           c == '+' || c == '-';
+  });
+  return numeric || std::any_of(s.begin(), s.end(),
+                                [](char c) { return static_cast<unsigned char>(c) < 0x20; });
 }
 
-std::string scalar(const nlohmann::json& v) {
-  if (v.is_string()) {
-    const auto& s = v.get_ref<const std::string&>();
-    // JSON string escaping is valid YAML double-quoted style.
-    return needs_quotes(s) ? nlohmann::json(s).dump() : s;
+void append_string(std::string& out, const std::string& s) {
+  if (needs_quotes(s)) {
+    out += nlohmann::json(s).dump();  // JSON string escaping is valid YAML double-quoted style
+  } else {
+    out += s;
   }
-  if (v.is_null()) {
-    return "null";
-  }
-  return v.dump();
 }
 
 bool is_empty_container(const nlohmann::json& v) {
   return (v.is_object() || v.is_array()) && v.empty();
 }
 
-void emit(std::ostringstream& out, const nlohmann::json& v, int indent);
+// Numbers and booleans exactly as nlohmann's dump() writes them, into `out` through one
+// serializer per document: dump() per number built (and freed) a serializer each time.
+using Serializer = nlohmann::detail::serializer<nlohmann::json>;
 
-void emit_key(std::ostringstream& out, const std::string& key, const nlohmann::json& value,
-              int indent) {
-  out << std::string(static_cast<std::size_t>(indent), ' ') << scalar(nlohmann::json(key))
-      << ':';
-  if (value.is_object() && !value.empty()) {
-    out << '\n';
-    emit(out, value, indent + 2);
-  } else if (value.is_array() && !value.empty()) {
-    out << '\n';
-    emit(out, value, indent);
+// A value that takes one line: scalars and empty containers.
+void append_leaf(std::string& out, Serializer& numbers, const nlohmann::json& v) {
+  if (v.is_string()) {
+    append_string(out, v.get_ref<const std::string&>());
+  } else if (v.is_null()) {
+    out += "null";
+  } else if (is_empty_container(v)) {
+    out += v.is_object() ? "{}" : "[]";
   } else {
-    out << ' ' << (is_empty_container(value) ? (value.is_object() ? "{}" : "[]") : scalar(value))
-        << '\n';
+    numbers.dump(v, false, false, 0);
   }
 }
 
-void emit(std::ostringstream& out, const nlohmann::json& v, int indent) {
-  const std::string pad(static_cast<std::size_t>(indent), ' ');
+// Starts a line at `indent`; the first line of an array item starts with `lead` instead
+// ("- ", after the enclosing items' own dashes), which is as wide. `lead` is then used up.
+void start_line(std::string& out, int indent, std::string& lead) {
+  if (lead.empty()) {
+    out.append(static_cast<std::size_t>(indent), ' ');
+  } else {
+    out += lead;
+    lead.clear();
+  }
+}
+
+void emit(std::string& out, Serializer& numbers, const nlohmann::json& v, int indent,
+          std::string lead);
+
+void emit_key(std::string& out, Serializer& numbers, const std::string& key,
+              const nlohmann::json& value, int indent, std::string& lead) {
+  start_line(out, indent, lead);
+  append_string(out, key);
+  out += ':';
+  if (value.is_object() && !value.empty()) {
+    out += '\n';
+    emit(out, numbers, value, indent + 2, {});
+  } else if (value.is_array() && !value.empty()) {
+    out += '\n';
+    emit(out, numbers, value, indent, {});
+  } else {
+    out += ' ';
+    append_leaf(out, numbers, value);
+    out += '\n';
+  }
+}
+
+void emit(std::string& out, Serializer& numbers, const nlohmann::json& v, int indent,
+          std::string lead) {
   if (v.is_object()) {
-    for (const auto& [key, value] : v.items()) {
-      emit_key(out, key, value, indent);
+    for (const auto& [key, value] : v.get_ref<const nlohmann::json::object_t&>()) {
+      emit_key(out, numbers, key, value, indent, lead);
     }
   } else if (v.is_array()) {
     for (const auto& item : v) {
-      if (item.is_object() && !item.empty()) {
-        // First key on the dash line, the rest aligned under it.
-        std::ostringstream nested;
-        emit(nested, item, indent + 2);
-        auto text = nested.str();
-        out << pad << "- " << text.substr(static_cast<std::size_t>(indent) + 2);
-      } else if (item.is_array() && !item.empty()) {
-        std::ostringstream nested;
-        emit(nested, item, indent + 2);
-        auto text = nested.str();
-        out << pad << "- " << text.substr(static_cast<std::size_t>(indent) + 2);
+      std::string item_lead =
+          lead.empty() ? std::string(static_cast<std::size_t>(indent), ' ') : std::move(lead);
+      lead.clear();
+      item_lead += "- ";
+      if ((item.is_object() || item.is_array()) && !item.empty()) {
+        // First key (or item) on the dash line, the rest aligned under it.
+        emit(out, numbers, item, indent + 2, std::move(item_lead));
       } else {
-        out << pad << "- "
-            << (is_empty_container(item) ? (item.is_object() ? "{}" : "[]") : scalar(item))
-            << '\n';
+        out += item_lead;
+        append_leaf(out, numbers, item);
+        out += '\n';
       }
     }
   } else {
-    out << pad << scalar(v) << '\n';
+    start_line(out, indent, lead);
+    append_leaf(out, numbers, v);
+    out += '\n';
   }
 }
 
 }  // namespace
 
 std::string to_yaml(const nlohmann::json& value) {
-  std::ostringstream out;
   if (is_empty_container(value)) {
     return value.is_object() ? "{}\n" : "[]\n";
   }
-  emit(out, value, 0);
-  return out.str();
+  std::string out;
+  Serializer numbers(nlohmann::detail::output_adapter<char>(out), ' ');
+  emit(out, numbers, value, 0, {});
+  return out;
 }
 
 }  // namespace qctl::output

@@ -1,0 +1,79 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/output/format.h"
+
+namespace qctl::output {
+namespace {
+
+using nlohmann::json;
+
+TEST(Yaml, NestedObjectsAndListsInBlockStyle) {
+  const auto doc = json::parse(R"({
+    "name": "web", "instances": 2, "cpus": 0.5, "mem": 100.0, "healthy": null, "up": true,
+    "labels": {"team": "video", "tier": {"level": 1}},
+    "ports": [80, 443],
+    "tasks": [{"id": "t1", "ips": ["10.0.0.1"]}, {"id": "t2", "ips": []}],
+    "grid": [[1, 2], [], [[3]]],
+    "empty": {}
+  })");
+  EXPECT_EQ(to_yaml(doc),
+            "cpus: 0.5\n"
+            "empty: {}\n"
+            "grid:\n"
+            "- - 1\n"
+            "  - 2\n"
+            "- []\n"
+            "- - - 3\n"
+            "healthy: null\n"
+            "instances: 2\n"
+            "labels:\n"
+            "  team: video\n"
+            "  tier:\n"
+            "    level: 1\n"
+            "mem: 100.0\n"
+            "name: web\n"
+            "ports:\n"
+            "- 80\n"
+            "- 443\n"
+            "tasks:\n"
+            "- id: t1\n"
+            "  ips:\n"
+            "  - \"10.0.0.1\"\n"  // digits and dots only: quoted, as a number would read
+            "- id: t2\n"
+            "  ips: []\n"
+            "up: true\n");
+}
+
+TEST(Yaml, QuotesStringsAPlainScalarWouldMisread) {
+  const auto doc = json::array({"", "true", "No", "~", "42", "1.5e3", "-x", "a: b", "x #y",
+                                "ends:", " padded", "tab\there", "plain text", "v1.2-beta"});
+  EXPECT_EQ(to_yaml(doc),
+            "- \"\"\n"
+            "- \"true\"\n"
+            "- \"No\"\n"
+            "- \"~\"\n"
+            "- \"42\"\n"
+            "- \"1.5e3\"\n"
+            "- \"-x\"\n"
+            "- \"a: b\"\n"
+            "- \"x #y\"\n"
+            "- \"ends:\"\n"
+            "- \" padded\"\n"
+            "- \"tab\\there\"\n"
+            "- plain text\n"
+            "- v1.2-beta\n");
+}
+
+TEST(Yaml, EmptyDocumentsAndScalars) {
+  EXPECT_EQ(to_yaml(json::object()), "{}\n");
+  EXPECT_EQ(to_yaml(json::array()), "[]\n");
+  EXPECT_EQ(to_yaml(json(7)), "7\n");
+  EXPECT_EQ(to_yaml(json("yes")), "\"yes\"\n");
+  EXPECT_EQ(to_yaml(json::object({{"MARATHON_SINGLE_INSTANCE_APP", "false"}, {"*", 1}})),
+            "\"*\": 1\nMARATHON_SINGLE_INSTANCE_APP: \"false\"\n");
+}
+
+}  // namespace
+}  // namespace qctl::output
