@@ -18,6 +18,23 @@ const char* drain_name(DrainState s) {
   return nullptr;
 }
 
+/// Builds an object from fields given in key order, as std::map keeps them: each lands at the
+/// end with one comparison and without the [key, value] arrays an initializer list makes
+/// (these objects are built once per task for -o json and yaml: 200,000 on a big cluster).
+/// Fields out of order still land right, only slower.
+class SortedObject {
+ public:
+  SortedObject& add(const char* key, json value) {
+    fields_.emplace_hint(fields_.end(), key, std::move(value));
+    return *this;
+  }
+  json done() { return std::move(out_); }
+
+ private:
+  json out_ = json::object();
+  json::object_t& fields_ = out_.get_ref<json::object_t&>();
+};
+
 template <class T>
 json optional_json(const std::optional<T>& v) {
   return v ? json(*v) : json(nullptr);
@@ -32,14 +49,16 @@ json machines_json(const std::vector<Machine>& machines) {
 }
 
 json status_json(const TaskStatus& s) {
-  json out = {
-      {"state", s.state}, {"timestamp", s.timestamp}, {"healthy", optional_json(s.healthy)}};
   const ContainerStatus empty;
   const ContainerStatus& c = s.container_status ? *s.container_status : empty;
-  out["container_id"] = c.container_id;
-  out["parent_container_id"] = c.parent_container_id;
-  out["ip_addresses"] = c.ip_addresses;
-  return out;
+  return SortedObject()
+      .add("container_id", c.container_id)
+      .add("healthy", optional_json(s.healthy))
+      .add("ip_addresses", c.ip_addresses)
+      .add("parent_container_id", c.parent_container_id)
+      .add("state", s.state)
+      .add("timestamp", s.timestamp)
+      .done();
 }
 
 json tasks_json(const std::vector<Task>& tasks) {
@@ -117,28 +136,30 @@ json to_json(const RecoveredAgent& a) {
 json to_json(const Task& t) {
   json labels = json::object();
   for (const auto& l : t.labels) {
-    labels[l.key] = l.value;
+    labels[l.key] = l.value;  // a repeated key: the last one, as before
   }
   json statuses = json::array();
   for (const auto& s : t.statuses) {
     statuses.push_back(status_json(s));
   }
-  return {{"id", t.id},
-          {"name", t.name},
-          {"framework_id", t.framework_id},
-          {"executor_id", t.executor_id},
-          {"slave_id", t.slave_id},
-          {"state", t.state},
-          {"role", t.role},
-          {"user", t.user},
-          {"resources", to_json(t.resources)},
-          {"container_type", t.container_type},
-          {"docker_image", t.docker_image},
-          {"container_id", t.container_id()},
-          {"healthy", optional_json(t.healthy())},
-          {"started", t.started()},
-          {"labels", std::move(labels)},
-          {"statuses", std::move(statuses)}};
+  return SortedObject()
+      .add("container_id", t.container_id())
+      .add("container_type", t.container_type)
+      .add("docker_image", t.docker_image)
+      .add("executor_id", t.executor_id)
+      .add("framework_id", t.framework_id)
+      .add("healthy", optional_json(t.healthy()))
+      .add("id", t.id)
+      .add("labels", std::move(labels))
+      .add("name", t.name)
+      .add("resources", to_json(t.resources))
+      .add("role", t.role)
+      .add("slave_id", t.slave_id)
+      .add("started", t.started())
+      .add("state", t.state)
+      .add("statuses", std::move(statuses))
+      .add("user", t.user)
+      .done();
 }
 
 json to_json(const Framework& f) {
