@@ -109,12 +109,30 @@ void World::remove_agent(const std::string& id, bool lost) {
   a->info.active = false;
   auto ids = by_agent_[id];  // copy: update() edits the index
   for (const std::string& task_id : ids) {
-    if (SimTask* t = task(task_id); t != nullptr && runner_ != nullptr) {
+    SimTask* t = task(task_id);
+    if (t == nullptr) {
+      continue;
+    }
+    if (runner_ != nullptr) {
       runner_->kill(*t);
     }
-    update(task_id, lost ? "TASK_UNREACHABLE" : "TASK_GONE_BY_OPERATOR",
-           lost ? "Agent is unreachable" : "Agent was removed by the operator");
+    // As the master's __removeSlave: frameworks that are not PARTITION_AWARE (Chronos) get
+    // TASK_LOST, a terminal state, for a lost or a removed agent alike.
+    const char* state = !partition_aware(t->spec.framework_id) ? "TASK_LOST"
+                        : lost                                  ? "TASK_UNREACHABLE"
+                                                                : "TASK_GONE_BY_OPERATOR";
+    update(task_id, state, lost ? "Agent is unreachable" : "Agent was removed by the operator");
   }
+}
+
+bool World::partition_aware(const std::string& framework_id) const {
+  for (const auto& f : frameworks_) {
+    if (f->info.id == framework_id) {
+      const auto& caps = f->info.capabilities;
+      return std::find(caps.begin(), caps.end(), "PARTITION_AWARE") != caps.end();
+    }
+  }
+  return false;
 }
 
 SimFramework& World::register_framework(model::Framework info, FrameworkListener* listener) {
@@ -222,6 +240,12 @@ void World::update(const std::string& id, const std::string& state,
   cs.container_id = t.container_id;
   if (SimAgent* a = agent(t.agent_id); a != nullptr) {
     cs.ip_addresses = {a->ip};
+  }
+  // As the master's updateTask and the agent's updateTaskState: an update in the state the
+  // task is already in replaces the last status (a health change keeps one TASK_RUNNING, whose
+  // timestamp moves), so statuses never grow while health flaps.
+  if (!t.statuses.empty() && t.statuses.back().state == state) {
+    t.statuses.pop_back();
   }
   t.statuses.push_back(model::TaskStatus{state, now(), healthy, cs});
   t.state = state;

@@ -145,6 +145,8 @@ class World {
   [[nodiscard]] bool schedulable(const SimAgent& agent) const;
 
   // Frameworks.
+  /// Whether the framework registered with the PARTITION_AWARE capability.
+  [[nodiscard]] bool partition_aware(const std::string& framework_id) const;
   SimFramework& register_framework(model::Framework info, FrameworkListener* listener);
   [[nodiscard]] const std::vector<std::unique_ptr<SimFramework>>& frameworks() const {
     return frameworks_;

@@ -173,6 +173,38 @@ TEST_F(SandboxMesosMaster, LostAgentTasksAreUnreachable) {
   EXPECT_EQ(marathon["completed_tasks"].size(), 0U);
 }
 
+// Master::__removeSlave: a framework without PARTITION_AWARE (Chronos) gets TASK_LOST, which
+// is terminal: the task is among the completed ones, not the unreachable ones.
+TEST_F(SandboxMesosMaster, LostAgentTasksOfAFrameworkNotPartitionAwareAreLost) {
+  w.world.remove_agent(w.agent_ids[1], true);  // job.2 of chronos runs there
+  json state = get_json("/master/state");
+  const json& chronos = state["frameworks"][1];
+  ASSERT_EQ(chronos["name"], "chronos");
+  EXPECT_TRUE(chronos["unreachable_tasks"].empty());
+  bool lost = false;
+  for (const json& t : chronos["completed_tasks"]) {
+    lost = lost || (t["id"] == "job.2" && t["state"] == "TASK_LOST");
+  }
+  EXPECT_TRUE(lost) << chronos.dump();
+}
+
+// Master::updateTask (and the agent's updateTaskState): an update in the task's current state
+// replaces the last status, so health changes keep one TASK_RUNNING whose timestamp moves.
+TEST_F(SandboxMesosMaster, AnUpdateInTheSameStateReplacesTheLastStatus) {
+  w.clock += 10;
+  w.world.update("web.1", "TASK_RUNNING", "", false);
+  w.clock += 10;
+  w.world.update("web.1", "TASK_RUNNING", "", true);
+  const json tasks = get_json("/master/tasks", "task_id=web.1");
+  ASSERT_EQ(tasks["tasks"].size(), 1U);
+  const json& statuses = tasks["tasks"][0]["statuses"];
+  ASSERT_EQ(statuses.size(), 2U) << statuses.dump();
+  EXPECT_EQ(statuses[0]["state"], "TASK_STARTING");
+  EXPECT_EQ(statuses[1]["state"], "TASK_RUNNING");
+  EXPECT_EQ(statuses[1]["timestamp"], w.clock);
+  EXPECT_TRUE(statuses[1]["healthy"]);
+}
+
 TEST_F(SandboxMesosMaster, NonLeaderRedirectsWithTheDelegatedPath) {
   w.leadership.leader = 1;
   http::Response r = MesosWorld::get(leader, "/state", "jsonp=cb");
