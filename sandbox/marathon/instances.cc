@@ -56,13 +56,31 @@ void update_health(MarathonState& st, const App& app, Instance& inst, const SimT
   }
 }
 
-void record_failure(MarathonState& st, App& app, const Instance& inst, const SimTask& task) {
-  app.last_failure = json{{"appId", inst.app_id},      {"host", inst.host},
-                          {"message", task.message},   {"state", task.state},
-                          {"taskId", inst.task_id},    {"timestamp", iso_time(st.now())},
-                          {"version", inst.version},   {"slaveId", inst.agent_id}};
-  if (task.state == "TASK_KILLED") {
-    return;  // killed on request: no launch delay
+// TaskFailure.isFailureState: what becomes the app's lastTaskFailure (not TASK_KILLED, not
+// TASK_UNREACHABLE).
+bool is_failure_state(const std::string& state) {
+  return state == "TASK_FAILED" || state == "TASK_ERROR" || state == "TASK_LOST" ||
+         state == "TASK_DROPPED" || state == "TASK_GONE" || state == "TASK_GONE_BY_OPERATOR" ||
+         state == "TASK_UNKNOWN";
+}
+
+// NotifyRateLimiterStepImpl.limitWorthy (Dropped, Error, Failed, Gone, Finished): the ends
+// that delay the next launch. A command that exits 0 backs off too; lost, unreachable and
+// killed tasks do not.
+bool delays_relaunch(const std::string& state) {
+  return state == "TASK_DROPPED" || state == "TASK_ERROR" || state == "TASK_FAILED" ||
+         state == "TASK_GONE" || state == "TASK_GONE_BY_OPERATOR" || state == "TASK_FINISHED";
+}
+
+void record_end(MarathonState& st, App& app, const Instance& inst, const SimTask& task) {
+  if (is_failure_state(task.state)) {
+    app.last_failure = json{{"appId", inst.app_id},      {"host", inst.host},
+                            {"message", task.message},   {"state", task.state},
+                            {"taskId", inst.task_id},    {"timestamp", iso_time(st.now())},
+                            {"version", inst.version},   {"slaveId", inst.agent_id}};
+  }
+  if (!delays_relaunch(task.state)) {
+    return;
   }
   // RateLimiter: backoffSeconds first, then × backoffFactor up to maxLaunchDelaySeconds.
   const json& def = app.def;
@@ -159,9 +177,7 @@ void handle_status(MarathonState& st, const SimTask& task) {
   if (!task.terminal()) {
     return;
   }
-  if (task.state != "TASK_FINISHED") {
-    record_failure(st, *app, inst, task);
-  }
+  record_end(st, *app, inst, task);
   bool live_app = st.apps.count(inst.app_id) > 0 && &st.apps.at(inst.app_id) == app;
   bool old_in_restart = inst.version != app->version() && restarting(st, inst.app_id);
   bool replace = !inst.decommissioned && live_app && !old_in_restart;

@@ -38,21 +38,21 @@ TEST_F(SandboxMarathonApps, AppShapeMatchesTheFixture) {
   {
     // A failure so that lastTaskFailure is there, as in the fixture.
     auto lock = world_.lock();
-    world_.kill(world_.active_tasks().begin()->first);
+    world_.update(world_.active_tasks().begin()->first, "TASK_FAILED", "Command exited with status 1");
   }
   settle();
   json got = body(call("GET", "/v2/apps/web"))["app"];
   json want = json::parse(qctl::testing::read_fixture("marathon/app-web.json"))["app"];
   expect_same_shape(want, got, "app");
-  ASSERT_EQ(got["tasks"].size(), 2U);
+  ASSERT_EQ(got["tasks"].size(), 1U);  // the failed one's replacement waits out the back-off
   json task = got["tasks"][0];
   expect_same_shape(want["tasks"][0], task, "task");
   EXPECT_TRUE(std::regex_match(task["id"].get<std::string>(),
                                std::regex(R"(web\.instance-[0-9a-f-]{36}\._app\.1)")));
   EXPECT_TRUE(std::regex_match(task["stagedAt"].get<std::string>(),
                                std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)")));
-  EXPECT_EQ(got["tasksHealthy"], 2);  // HTTP checks are emulated as passing while running
-  EXPECT_EQ(got["lastTaskFailure"]["state"], "TASK_KILLED");
+  EXPECT_EQ(got["tasksHealthy"], 1);  // HTTP checks are emulated as passing while running
+  EXPECT_EQ(got["lastTaskFailure"]["state"], "TASK_FAILED");
 }
 
 TEST_F(SandboxMarathonApps, GetListDeleteAndNotFound) {

@@ -157,5 +157,35 @@ TEST_F(SandboxMarathonDeployments, FailedTasksComeBackAfterTheBackoff) {
             R"({"message":"Application /f not found in tasks queue."})");
 }
 
+// TaskFailure.isFailureState and NotifyRateLimiterStepImpl.limitWorthy: a kill is no failure
+// and no reason to wait; a command that exits 0 is no failure but is relaunched after the
+// back-off, as a failed one.
+TEST_F(SandboxMarathonDeployments, KilledTasksAreNoFailureFinishedOnesBackOff) {
+  ASSERT_EQ(call("POST", "/v2/apps",
+                 R"({"id":"/k","cmd":"sleep 1000","backoffSeconds":10,"backoffFactor":2})")
+                .status,
+            201);
+  settle();
+  {
+    auto lock = world_.lock();
+    world_.kill(world_.active_tasks().begin()->first);
+  }
+  settle();
+  json app = body(call("GET", "/v2/apps/k"))["app"];
+  EXPECT_FALSE(app.contains("lastTaskFailure")) << app.dump();
+  EXPECT_EQ(live_tasks(), 1U) << "replaced at once";
+  {
+    auto lock = world_.lock();
+    world_.update(world_.active_tasks().begin()->first, "TASK_FINISHED", "Command exited with status 0");
+  }
+  app = body(call("GET", "/v2/apps/k"))["app"];
+  EXPECT_FALSE(app.contains("lastTaskFailure")) << app.dump();
+  tick();
+  EXPECT_EQ(live_tasks(), 0U);
+  json queue = body(call("GET", "/v2/queue"))["queue"];
+  ASSERT_EQ(queue.size(), 1U);
+  EXPECT_EQ(queue[0]["delay"]["timeLeftSeconds"], 10);
+}
+
 }  // namespace
 }  // namespace qctl::sandbox::marathon::testing
