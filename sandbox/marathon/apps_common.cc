@@ -95,6 +95,14 @@ http::Response not_found_app(const std::string& id) {
   return message(404, "App '" + id + "' does not exist");
 }
 
+bool same_definition(json before, json after) {
+  for (json* def : {&before, &after}) {
+    def->erase("version");
+    def->erase("versionInfo");
+  }
+  return before == after;
+}
+
 void stamp_version(const MarathonState& st, json& def, const json* before) {
   std::string now = iso_time(st.now());
   bool config_changed = before == nullptr || config_of(*before) != config_of(def);
@@ -150,9 +158,16 @@ http::Response apply_updates(MarathonState& st, const http::Request& req,
     if (auto v = validate(def); !v.empty()) {
       return invalid(v, false);
     }
-    stamp_version(st, def, it == st.apps.end() ? nullptr : &it->second.def);
+    if (it != st.apps.end() && same_definition(it->second.def, def)) {
+      // GroupVersioningUtil keeps an unchanged app's version, and DeploymentPlan leaves it out
+      // of the affected apps: no deployment step, no lock conflict (no 409) for a no-op write.
+      def["version"] = it->second.def["version"];
+      def["versionInfo"] = it->second.def["versionInfo"];
+    } else {
+      stamp_version(st, def, it == st.apps.end() ? nullptr : &it->second.def);
+      ids.push_back(id);
+    }
     targets[id] = def;
-    ids.push_back(id);
   }
   if (auto r = check_lock(st, ids, flag(req, "force", false)); r) {
     return *r;
@@ -163,7 +178,7 @@ http::Response apply_updates(MarathonState& st, const http::Request& req,
   }
   http::Response r = deployment_result(created && updates.size() == 1 ? 201 : 200, d.version, d.id);
   if (created && updates.size() == 1) {
-    r.with_header("Location", ids.front());
+    r.with_header("Location", targets.begin()->first);
   }
   return r;
 }

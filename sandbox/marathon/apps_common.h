@@ -28,6 +28,8 @@ struct AppPath {
 [[nodiscard]] http::Response not_found_app(const std::string& id);
 
 /// Sets version = now and versionInfo; lastConfigChangeAt moves only on config changes.
+/// Whether two app definitions are the same apart from version and versionInfo.
+bool same_definition(nlohmann::json before, nlohmann::json after);
 void stamp_version(const MarathonState& state, nlohmann::json& def, const nlohmann::json* before);
 
 /// api_post_event for an app definition sent by a client.

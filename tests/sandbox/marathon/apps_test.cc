@@ -129,6 +129,21 @@ TEST_F(SandboxMarathonApps, DeploymentLocksTheAppUntilForced) {
   EXPECT_EQ(app["tasksRunning"], 3);
 }
 
+// GroupVersioningUtil and DeploymentPlan: a write that changes nothing keeps the version and
+// affects no app, so it is no lock conflict even while a deployment runs.
+TEST_F(SandboxMarathonApps, AWriteThatChangesNothingKeepsTheVersionAndIsNotLocked) {
+  http::Response created = call("POST", "/v2/apps", kWeb);
+  ASSERT_EQ(created.status, 201);
+  const json before = body(call("GET", "/v2/apps/team/web"))["app"];
+  const json current = before["instances"];
+  http::Response same = call("PUT", "/v2/apps/team/web", R"({"instances":)" + current.dump() + "}");
+  ASSERT_EQ(same.status, 200) << same.body;  // the first deployment still runs
+  json app = body(call("GET", "/v2/apps/team/web"))["app"];
+  EXPECT_EQ(app["version"], before["version"]);
+  EXPECT_EQ(app["versionInfo"], before["versionInfo"]);
+  EXPECT_EQ(call("PUT", "/v2/apps/team/web", R"({"instances":7})").status, 409);
+}
+
 TEST_F(SandboxMarathonApps, PutCreatesAndPatchDoesNot) {
   http::Response put = call("PUT", "/v2/apps/new", R"({"cmd":"sleep 9"})");
   EXPECT_EQ(put.status, 201);
