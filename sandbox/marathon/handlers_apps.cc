@@ -61,6 +61,11 @@ http::Response create(MarathonState& st, http::Request& req) {
   if (st.apps.count(id) > 0) {
     return message(409, "An app with id [" + id + "] already exists.");
   }
+  // AppsResource.create: an app still being deleted is locked by that deployment (409 unless
+  // ?force=true, which cancels it).
+  if (auto locked = check_lock(st, {id}, flag(req, "force", false)); locked) {
+    return *locked;
+  }
   stamp_version(st, def, nullptr);
   Deployment& d = deploy(st, {{id, def}});
   std::string deployment_id = d.id;

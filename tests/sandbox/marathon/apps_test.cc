@@ -144,6 +144,17 @@ TEST_F(SandboxMarathonApps, AWriteThatChangesNothingKeepsTheVersionAndIsNotLocke
   EXPECT_EQ(call("PUT", "/v2/apps/team/web", R"({"instances":7})").status, 409);
 }
 
+// AppsResource.create: recreating an app whose delete is still running is a lock conflict.
+TEST_F(SandboxMarathonApps, RecreatingAnAppBeingDeletedIsLockedUntilForced) {
+  ASSERT_EQ(call("POST", "/v2/apps", kWeb).status, 201);
+  settle();
+  ASSERT_EQ(call("DELETE", "/v2/apps/team/web").status, 200);
+  http::Response again = call("POST", "/v2/apps", kWeb);
+  ASSERT_EQ(again.status, 409) << again.body;
+  EXPECT_FALSE(body(again)["deployments"].empty());
+  EXPECT_EQ(call("POST", "/v2/apps", kWeb, "force=true").status, 201);
+}
+
 TEST_F(SandboxMarathonApps, PutCreatesAndPatchDoesNot) {
   http::Response put = call("PUT", "/v2/apps/new", R"({"cmd":"sleep 9"})");
   EXPECT_EQ(put.status, 201);
