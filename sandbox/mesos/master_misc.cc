@@ -138,36 +138,6 @@ void write_machine_id(JsonWriter& w, const SimAgent& a) {
   w.end_object();
 }
 
-// Inverse offers go to the frameworks with tasks on the machine; the sandbox's
-// frameworks never answer them, so each stays UNKNOWN, stamped when the window was set.
-void write_inverse_offer_statuses(JsonWriter& w, const MasterContext& ctx, const SimAgent& a) {
-  std::set<std::string> frameworks;
-  for (const std::string& id : ctx.world.tasks_on(a.info.id)) {
-    if (const auto it = ctx.world.active_tasks().find(id); it != ctx.world.active_tasks().end()) {
-      frameworks.insert(it->second->spec.framework_id);
-    }
-  }
-  if (frameworks.empty()) {
-    return;
-  }
-  w.key("statuses");
-  w.begin_array();
-  for (const std::string& fw : frameworks) {
-    w.begin_object();
-    w.key("framework_id");
-    w.begin_object();
-    w.field("value", fw);
-    w.end_object();
-    w.field("status", "UNKNOWN");
-    w.key("timestamp");
-    w.begin_object();
-    w.field_int("nanoseconds", static_cast<std::int64_t>(std::llround(*a.maintenance_start * 1e9)));
-    w.end_object();
-    w.end_object();
-  }
-  w.end_array();
-}
-
 }  // namespace
 
 std::string render_version(const MesosOptions& o) {
@@ -287,7 +257,8 @@ std::string render_maintenance_status(const MasterContext& ctx) {
       w.begin_object();
       w.key("id");
       write_machine_id(w, *a);
-      write_inverse_offer_statuses(w, ctx, *a);
+      // No "statuses": the allocator records one only when a framework answers an inverse
+      // offer, and Marathon's and Chronos's v0 scheduler driver drops inverse offers.
       w.end_object();
     }
     w.end_array();

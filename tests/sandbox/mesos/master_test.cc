@@ -264,6 +264,8 @@ TEST_F(SandboxMesosMaster, VersionRolesAndMaintenance) {
   EXPECT_EQ(shape_diff(fixture("maintenance-status.json"), status, {"statuses"}), "");
   EXPECT_EQ(status["down_machines"][0]["hostname"], "agent1.example.com");
   EXPECT_EQ(status["draining_machines"][0]["id"]["ip"], "127.0.1.3");
+  EXPECT_FALSE(status["draining_machines"][0].contains("statuses"))
+      << "v0 frameworks never answer inverse offers";
   EXPECT_EQ(MesosWorld::get(leader, "/master/maintenance/status").status, 200);
   http::Request post;
   post.method = "POST";
