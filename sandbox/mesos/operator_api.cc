@@ -32,6 +32,35 @@ nlohmann::json master_info(const MasterContext& ctx) {
                                                   {{"type", "QUOTA_V2"}}})}};
 }
 
+// libprocess Request::acceptsMediaType(application/json): no Accept header accepts anything;
+// otherwise a media range application/json, application/* or */* with a q above 0.
+bool accepts_json(const std::string& accept) {
+  if (accept.empty()) {
+    return true;
+  }
+  std::size_t start = 0;
+  while (start <= accept.size()) {
+    std::size_t end = accept.find(',', start);
+    end = end == std::string::npos ? accept.size() : end;
+    std::string range = accept.substr(start, end - start);
+    std::string params;
+    if (const auto semi = range.find(';'); semi != std::string::npos) {
+      params = range.substr(semi + 1);
+      range.resize(semi);
+    }
+    const auto first = range.find_first_not_of(" \t");
+    const auto last = range.find_last_not_of(" \t");
+    range = first == std::string::npos ? "" : range.substr(first, last - first + 1);
+    const bool zero_q = params.find("q=0") != std::string::npos &&
+                        params.find_first_of("123456789", params.find("q=0")) == std::string::npos;
+    if (!zero_q && (range == "application/json" || range == "application/*" || range == "*/*")) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 http::Response operator_call(const http::Request& request, const MasterContext& ctx) {
@@ -42,15 +71,25 @@ http::Response operator_call(const http::Request& request, const MasterContext& 
   if (type.empty()) {
     return plain(400, "Expecting 'Content-Type' to be present");
   }
-  if (type.rfind("application/json", 0) != 0) {
+  // Compared whole, as the master does: "application/json; charset=utf-8" is refused too.
+  // (The sandbox reads no protobuf; a real master would.)
+  if (type != "application/json") {
     return plain(415, "Expecting 'Content-Type' of application/json or application/x-protobuf");
   }
   nlohmann::json call = nlohmann::json::parse(request.body, nullptr, false);
-  if (call.is_discarded() || !call.is_object() || !call.contains("type") ||
-      !call["type"].is_string()) {
-    return plain(400, "Failed to parse body into Call: the body is not a JSON Call object");
+  if (call.is_discarded()) {
+    return plain(400, "Failed to parse body into JSON: syntax error");
+  }
+  if (!call.is_object() || !call.contains("type") || !call["type"].is_string()) {
+    return plain(400, "Failed to convert JSON into Call protobuf: Missing required fields: type");
+  }
+  if (!accepts_json(request.header("Accept"))) {
+    return plain(406, "Expecting 'Accept' to allow 'application/x-protobuf' or 'application/json'");
   }
   const std::string call_type = call["type"].get<std::string>();
+  if (call_type == "UNKNOWN") {
+    return plain(501, "");
+  }
   nlohmann::json out = {{"type", call_type}};
   if (call_type == "GET_HEALTH") {
     out["get_health"] = {{"healthy", true}};

@@ -1,5 +1,6 @@
 // POST /api/v1 on the sandbox master: header rules and the calls qctl decodes.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "core/mesos/decode.h"
@@ -9,13 +10,17 @@ namespace qctl::sandbox::mesos {
 namespace {
 
 http::Response call(const http::Router& router, const std::string& body,
-                    const std::string& content_type = "application/json") {
+                    const std::string& content_type = "application/json",
+                    const std::string& accept = "") {
   http::Request r;
   r.method = "POST";
   r.path = "/api/v1";
   r.body = body;
   if (!content_type.empty()) {
     r.headers["Content-Type"] = content_type;
+  }
+  if (!accept.empty()) {
+    r.headers["Accept"] = accept;
   }
   return router.dispatch(r);
 }
@@ -46,7 +51,19 @@ TEST(SandboxMesosOperatorApi, HeaderRulesAndOtherCalls) {
   auto version = call(router, R"({"type":"GET_VERSION"})");
   EXPECT_EQ(nlohmann::json::parse(version.body)["get_version"]["version_info"]["version"],
             w.options.version);
-  EXPECT_EQ(call(router, "not json").status, 400);
+  // Master::Http::api compares the Content-Type whole and checks Accept after the body.
+  EXPECT_EQ(call(router, R"({"type":"GET_HEALTH"})", "application/json; charset=utf-8").status,
+            415);
+  EXPECT_EQ(call(router, R"({"type":"GET_HEALTH"})", "application/json", "text/html").status, 406);
+  EXPECT_EQ(
+      call(router, R"({"type":"GET_HEALTH"})", "application/json", "text/html, */*;q=0.1").status,
+      200);
+  EXPECT_EQ(
+      call(router, R"({"type":"GET_HEALTH"})", "application/json", "application/json;q=0").status,
+      406);
+  EXPECT_EQ(call(router, "not json").body.rfind("Failed to parse body into JSON: ", 0), 0U);
+  EXPECT_EQ(call(router, "[1]").body.rfind("Failed to convert JSON into Call protobuf: ", 0), 0U);
+  EXPECT_EQ(call(router, R"({"type":"UNKNOWN"})").status, 501);
   EXPECT_EQ(call(router, R"({"type":"GET_STATE"})").status, 501);
   http::Request get;
   get.method = "GET";
