@@ -145,7 +145,7 @@ std::string render_version(const MesosOptions& o) {
   JsonWriter w(out);
   w.begin_object();
   w.field("build_date", o.build_date);
-  w.field_int("build_time", static_cast<std::int64_t>(o.build_time));
+  w.field("build_time", o.build_time);  // build::TIME is a double: 1605800126.0
   w.field("build_user", o.build_user);
   w.field("git_sha", o.git_sha);
   w.field("git_tag", o.git_tag);

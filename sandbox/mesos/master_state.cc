@@ -77,7 +77,7 @@ void write_version_fields(JsonWriter& w, const MesosOptions& o) {
   w.field("git_sha", o.git_sha);
   w.field("git_tag", o.git_tag);
   w.field("build_date", o.build_date);
-  w.field_int("build_time", static_cast<std::int64_t>(o.build_time));
+  w.field("build_time", o.build_time);  // build::TIME is a double: 1605800126.0
   w.field("build_user", o.build_user);
 }
 
