@@ -15,10 +15,13 @@ void add_scalars(model::Resources& to, const model::Resources& what) {
   }
 }
 
-ClusterView::ClusterView(const World& world) {
+ClusterView::ClusterView(const World& world, bool with_tasks) {
   for (const auto& fw : world.frameworks()) {
     users_[fw->info.id] = &fw->info.user;
     tasks_[fw->info.id];
+  }
+  if (!with_tasks) {
+    return;
   }
   std::unordered_map<std::string, std::vector<std::uint64_t>> ports;
   for (const auto& [id, task] : world.active_tasks()) {

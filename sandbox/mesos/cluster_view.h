@@ -23,7 +23,9 @@ struct FrameworkTasks {
 /// Built under the World lock for one request; nothing is kept between requests.
 class ClusterView {
  public:
-  explicit ClusterView(const World& world);
+  /// `with_tasks` false: the frameworks without any task (a new leader before the agents
+  /// re-register).
+  explicit ClusterView(const World& world, bool with_tasks = true);
 
   /// Registered = connected, not removed, not on a DOWN machine (removed by Mesos).
   [[nodiscard]] static bool registered(const SimAgent& agent);

@@ -134,14 +134,14 @@ std::set<std::string> known_roles(const MasterContext& ctx) {
   };
   for (const auto& fw : ctx.world.frameworks()) {
     if (!ClusterView::completed(*fw)) {
-      for (const std::string& r : fw->info.roles.empty() ? std::vector<std::string>{"*"}
-                                                         : fw->info.roles) {
+      for (const std::string& r :
+           fw->info.roles.empty() ? std::vector<std::string>{"*"} : fw->info.roles) {
         insert(r);
       }
     }
   }
   for (const auto& a : ctx.world.agents()) {
-    if (ClusterView::registered(*a)) {
+    if (known_agent(ctx, *a)) {
       for (const auto& [role, r] : a->info.reserved) {
         insert(role);
       }
@@ -158,7 +158,7 @@ bool in_subtree(const std::string& role, const std::string& root) {
 }  // namespace
 
 std::string render_state_summary(const MasterContext& ctx) {
-  ClusterView view(ctx.world);
+  ClusterView view(ctx.world, !recovering(ctx));
   std::unordered_map<std::string, Summary> agents;
   std::unordered_map<std::string, Summary> frameworks;
   summarize(ctx, view, agents, frameworks);
@@ -173,7 +173,7 @@ std::string render_state_summary(const MasterContext& ctx) {
   w.key("slaves");
   w.begin_array();
   for (const auto& a : ctx.world.agents()) {
-    if (!ClusterView::registered(*a)) {
+    if (!known_agent(ctx, *a)) {
       continue;
     }
     w.begin_object();
@@ -201,7 +201,7 @@ std::string render_state_summary(const MasterContext& ctx) {
 }
 
 std::string render_tasks(const MasterContext& ctx, const TasksQuery& query) {
-  ClusterView view(ctx.world);
+  ClusterView view(ctx.world, !recovering(ctx));
   std::vector<std::pair<const SimTask*, const std::string*>> tasks;
   // Registered frameworks first, then completed ones; each: active, unreachable, completed.
   for (bool completed : {false, true}) {
@@ -251,6 +251,9 @@ std::string render_roles(const MasterContext& ctx) {
     std::map<std::string, double> reserved;
     std::map<std::string, double> reserved_used;
     for (const auto& [id, task] : ctx.world.active_tasks()) {
+      if (recovering(ctx)) {
+        break;  // no task is known before the agents re-register
+      }
       if (in_subtree(task->spec.role, role)) {
         add_quantities(allocated, task_resources(*task));
       }
@@ -262,7 +265,7 @@ std::string render_roles(const MasterContext& ctx) {
     }
     for (const auto& a : ctx.world.agents()) {
       for (const auto& [reserved_role, r] : a->info.reserved) {
-        if (ClusterView::registered(*a) && in_subtree(reserved_role, role)) {
+        if (known_agent(ctx, *a) && in_subtree(reserved_role, role)) {
           add_quantities(reserved, r);
         }
       }
@@ -278,8 +281,8 @@ std::string render_roles(const MasterContext& ctx) {
     std::vector<std::string> frameworks;
     for (const auto& fw : ctx.world.frameworks()) {
       const auto& roles = fw->info.roles;
-      bool member = roles.empty() ? role == "*"
-                                  : std::find(roles.begin(), roles.end(), role) != roles.end();
+      bool member =
+          roles.empty() ? role == "*" : std::find(roles.begin(), roles.end(), role) != roles.end();
       if (member && !ClusterView::completed(*fw)) {
         frameworks.push_back(fw->info.id);
       }

@@ -19,8 +19,8 @@ namespace {
 // stout Duration::parse error texts.
 std::optional<std::string> duration_error(const std::string& s) {
   std::size_t index = 0;
-  while (index < s.size() && (std::isdigit(static_cast<unsigned char>(s[index])) != 0 ||
-                              s[index] == '.')) {
+  while (index < s.size() &&
+         (std::isdigit(static_cast<unsigned char>(s[index])) != 0 || s[index] == '.')) {
     ++index;
   }
   if (index == s.size()) {
@@ -69,7 +69,7 @@ void add_agent_metrics(std::map<std::string, double>& m, const MasterContext& ct
     if (ClusterView::unreachable(*a)) {
       unreachable += 1;
     }
-    if (!ClusterView::registered(*a)) {
+    if (!known_agent(ctx, *a)) {
       continue;
     }
     (ClusterView::active(*a) ? active : inactive) += 1;
@@ -89,8 +89,8 @@ void add_agent_metrics(std::map<std::string, double>& m, const MasterContext& ct
 
 void add_task_metrics(std::map<std::string, double>& m, const MasterContext& ctx) {
   static const char* const kStates[] = {
-      "staging", "starting", "running", "killing",  "unreachable", "finished",        "failed",
-      "killed",  "lost",     "error",   "dropped",  "gone",        "gone_by_operator"};
+      "staging", "starting", "running", "killing", "unreachable", "finished",        "failed",
+      "killed",  "lost",     "error",   "dropped", "gone",        "gone_by_operator"};
   for (const char* s : kStates) {
     m[std::string("master/tasks_") + s] = 0;
   }
@@ -103,6 +103,9 @@ void add_task_metrics(std::map<std::string, double>& m, const MasterContext& ctx
       it->second += 1;
     }
   };
+  if (recovering(ctx)) {
+    return;  // a new leader knows no tasks before the agents re-register
+  }
   for (const auto& [id, task] : ctx.world.active_tasks()) {
     count(task->state);
   }
@@ -208,16 +211,16 @@ std::string render_master_metrics(const MasterContext& ctx, std::size_t index) {
     // A non-leader has no registered agents or frameworks: the same keys, all zero.
     std::map<std::string, double> shape;
     add_resource_metrics(shape, {}, {});
-    for (const char* k : {"slaves_active", "slaves_inactive", "slaves_connected",
-                          "slaves_disconnected", "slaves_unreachable", "slave_registrations",
-                          "slave_reregistrations", "slave_removals", "frameworks_active",
-                          "frameworks_inactive", "frameworks_connected",
-                          "frameworks_disconnected"}) {
+    for (const char* k :
+         {"slaves_active", "slaves_inactive", "slaves_connected", "slaves_disconnected",
+          "slaves_unreachable", "slave_registrations", "slave_reregistrations", "slave_removals",
+          "frameworks_active", "frameworks_inactive", "frameworks_connected",
+          "frameworks_disconnected"}) {
       shape[std::string("master/") + k] = 0;
     }
-    for (const char* s : {"staging", "starting", "running", "killing", "unreachable", "finished",
-                          "failed", "killed", "lost", "error", "dropped", "gone",
-                          "gone_by_operator"}) {
+    for (const char* s :
+         {"staging", "starting", "running", "killing", "unreachable", "finished", "failed",
+          "killed", "lost", "error", "dropped", "gone", "gone_by_operator"}) {
       shape[std::string("master/tasks_") + s] = 0;
     }
     m.insert(shape.begin(), shape.end());

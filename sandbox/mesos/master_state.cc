@@ -9,6 +9,14 @@
 
 namespace qctl::sandbox::mesos {
 
+bool recovering(const MasterContext& ctx) {
+  return ctx.world.now() < ctx.leadership.recovering_until;
+}
+
+bool known_agent(const MasterContext& ctx, const SimAgent& agent) {
+  return ClusterView::registered(agent) && !recovering(ctx);
+}
+
 namespace {
 
 bool multi_role(const model::Framework& f) {
@@ -116,7 +124,7 @@ void write_state_header(JsonWriter& w, const MasterContext& ctx) {
   double inactive = 0;
   double unreachable = 0;
   for (const auto& a : ctx.world.agents()) {
-    if (ClusterView::registered(*a)) {
+    if (known_agent(ctx, *a)) {
       (ClusterView::active(*a) ? active : inactive) += 1;
     } else if (ClusterView::unreachable(*a)) {
       unreachable += 1;
@@ -263,17 +271,14 @@ namespace {
 
 // After a failover the new leader knows the agents only from its registry until they
 // re-register: Master::Http lists them as `recovered_slaves` (SlaveInfo: id, hostname, port,
-// attributes, domain) and not under `slaves`.
-bool recovering(const MasterContext& ctx) {
-  return ctx.world.now() < ctx.leadership.recovering_until;
-}
-
-void write_recovered_slaves(JsonWriter& w, const MasterContext& ctx) {
+// attributes, domain) and not under `slaves`; SlavesWriter applies `slave_id` to both.
+void write_recovered_slaves(JsonWriter& w, const MasterContext& ctx,
+                            const std::optional<std::string>& slave_id = std::nullopt) {
   w.key("recovered_slaves");
   w.begin_array();
   if (recovering(ctx)) {
     for (const auto& a : ctx.world.agents()) {
-      if (!ClusterView::registered(*a)) {
+      if (!ClusterView::registered(*a) || (slave_id && *slave_id != a->info.id)) {
         continue;
       }
       w.begin_object();
@@ -292,7 +297,7 @@ void write_recovered_slaves(JsonWriter& w, const MasterContext& ctx) {
 }  // namespace
 
 std::string render_state(const MasterContext& ctx) {
-  ClusterView view(ctx.world);
+  ClusterView view(ctx.world, !recovering(ctx));
   std::string out;
   out.reserve(4096 + ctx.world.agents().size() * 1200 + ctx.world.active_tasks().size() * 800);
   JsonWriter w(out);
@@ -301,7 +306,7 @@ std::string render_state(const MasterContext& ctx) {
   w.key("slaves");
   w.begin_array();
   for (const auto& a : ctx.world.agents()) {
-    if (ClusterView::registered(*a) && !recovering(ctx)) {
+    if (known_agent(ctx, *a)) {
       write_agent(w, ctx.world, *a, false);
     }
   }
@@ -327,20 +332,19 @@ std::string render_slaves(const MasterContext& ctx, const std::optional<std::str
   w.key("slaves");
   w.begin_array();
   for (const auto& a : ctx.world.agents()) {
-    if (ClusterView::registered(*a) && !recovering(ctx) &&
-        (!slave_id || *slave_id == a->info.id)) {
+    if (known_agent(ctx, *a) && (!slave_id || *slave_id == a->info.id)) {
       write_agent(w, ctx.world, *a, true);
     }
   }
   w.end_array();
-  write_recovered_slaves(w, ctx);
+  write_recovered_slaves(w, ctx, slave_id);
   w.end_object();
   return out;
 }
 
 std::string render_frameworks(const MasterContext& ctx,
                               const std::optional<std::string>& framework_id) {
-  ClusterView view(ctx.world);
+  ClusterView view(ctx.world, !recovering(ctx));
   std::string out;
   JsonWriter w(out);
   w.begin_object();

@@ -19,6 +19,12 @@ struct MasterContext {
   const MesosOptions& options;
 };
 
+/// After a failover with `reregister_seconds`: the new leader knows the agents only from its
+/// registry (`recovered_slaves`) and knows no tasks until they re-register.
+[[nodiscard]] bool recovering(const MasterContext& ctx);
+/// An agent this master counts as registered: ClusterView::registered, and not recovering.
+[[nodiscard]] bool known_agent(const MasterContext& ctx, const SimAgent& agent);
+
 /// GET /master/state.
 [[nodiscard]] std::string render_state(const MasterContext& ctx);
 /// GET /master/state-summary.

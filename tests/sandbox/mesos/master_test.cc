@@ -205,6 +205,30 @@ TEST_F(SandboxMesosMaster, AnUpdateInTheSameStateReplacesTheLastStatus) {
   EXPECT_TRUE(statuses[1]["healthy"]);
 }
 
+// A new leader before the agents re-register: agents only in its registry (recovered_slaves),
+// no task known, nothing counted, on every endpoint alike.
+TEST_F(SandboxMesosMaster, ANewLeaderKnowsNoAgentOrTaskUntilTheyReregister) {
+  w.leadership.recovering_until = w.clock + 60;
+  const json state = get_json("/master/state");
+  EXPECT_TRUE(state["slaves"].empty());
+  EXPECT_EQ(state["recovered_slaves"].size(), 4U);
+  EXPECT_EQ(state["activated_slaves"], 0.0);
+  EXPECT_TRUE(state["frameworks"][0]["tasks"].empty());
+  const json summary = get_json("/master/state-summary");
+  EXPECT_TRUE(summary["slaves"].empty());
+  EXPECT_TRUE(get_json("/master/tasks")["tasks"].empty());
+  const json metrics = get_json("/metrics/snapshot");
+  EXPECT_EQ(metrics["master/slaves_active"], 0.0);
+  EXPECT_EQ(metrics["master/tasks_running"], 0.0);
+  EXPECT_EQ(metrics["master/cpus_total"], 0.0);
+  const json one = get_json("/master/slaves", "slave_id=" + w.agent_ids[2]);
+  ASSERT_EQ(one["recovered_slaves"].size(), 1U);
+  EXPECT_EQ(one["recovered_slaves"][0]["id"], w.agent_ids[2]);
+  w.clock += 61;  // re-registered
+  EXPECT_EQ(get_json("/master/state-summary")["slaves"].size(), 4U);
+  EXPECT_FALSE(get_json("/master/tasks")["tasks"].empty());
+}
+
 TEST_F(SandboxMesosMaster, NonLeaderRedirectsWithTheDelegatedPath) {
   w.leadership.leader = 1;
   http::Response r = MesosWorld::get(leader, "/state", "jsonp=cb");
