@@ -190,6 +190,7 @@ void Sandbox::start_servers() {
   mo.event_heartbeat_seconds = options_.marathon_heartbeat_seconds;
   chronos::ChronosOptions co;
   co.api_version = options_.cluster.chronos_api;
+  co.task_history = options_.chronos_task_history;
   co.hostname = "127.0.0.1";
   co.port = chro->bind();
   endpoints_.marathon = scheme + "127.0.0.1:" + std::to_string(mo.port);

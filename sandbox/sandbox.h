@@ -52,6 +52,7 @@ struct SandboxOptions {
   double tick_seconds = 0.1;
   std::size_t agent_servers_max = 64;  // agents beyond this serve no HTTP (scale mode)
   double marathon_heartbeat_seconds = 10;
+  bool chronos_task_history = false;  // Chronos job/stat history, as with Cassandra
 };
 
 /// Where everything listens, for --print-endpoints and the written context.

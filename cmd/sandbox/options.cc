@@ -92,6 +92,7 @@ sandbox::SandboxOptions sandbox_options(const SandboxCmdOptions& o) {
     out.cluster.chronos_api = o.chronos_api;
   }
   out.simulate = o.simulate;
+  out.chronos_task_history = o.chronos_history;
   out.load_tasks = o.tasks;
   out.work_dir = o.work_dir.empty() ? "" : std::filesystem::absolute(o.work_dir).string();
   out.tls = o.tls;

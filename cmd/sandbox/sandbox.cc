@@ -97,6 +97,9 @@ void bind(CLI::App& cmd, SandboxCmdOptions& o) {
   cmd.add_option("--tasks", o.tasks, "With --simulate: running tasks to start with")->type_name("N");
   cmd.add_option("--chronos-api", o.chronos_api, "Chronos API paths: 3 (/v1/scheduler) or 2")
       ->check(CLI::IsMember({2, 3}));
+  cmd.add_flag("--chronos-history", o.chronos_history,
+               "Chronos keeps a run history for job/stat, as with Cassandra (default: none, "
+               "as a Chronos without --cassandra_contact_points)");
   cmd.add_option("--write-context", o.write_context, "Context to write (default sandbox)")
       ->type_name("NAME");
   cmd.add_flag("--no-write-context", o.no_context, "Do not touch the config file");

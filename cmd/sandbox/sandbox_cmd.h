@@ -20,6 +20,7 @@ struct SandboxCmdOptions {
   bool simulate = false;
   std::size_t tasks = 0;
   int chronos_api = 3;
+  bool chronos_history = false;  // --chronos-history
   std::string write_context = "sandbox";
   bool no_context = false;
   bool print_endpoints = false;

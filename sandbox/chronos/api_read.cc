@@ -144,7 +144,7 @@ Response job_stat(ChronosState& s, const std::string& name) {
     return require_failed(s.options_.api_version, "Job '" + name + "' not found",
                           "JobManagementResource.getStat");
   }
-  return json_body(s.stats_.stat_json(name, kJobHistoryLimit));
+  return json_body(s.stats_.stat_json(name, s.options_.task_history ? kJobHistoryLimit : 0));
 }
 
 Response graph_csv(ChronosState& s, http::Request& /*req*/) {

@@ -21,6 +21,9 @@ struct ChronosOptions {
   double queue_retry_seconds = 1;           // how soon a task that found no room is retried
   /// Simulated mode: how long a job's task runs (the command is not executed).
   double simulated_task_seconds = 5;
+  /// job/stat's taskStatHistory comes from Cassandra: a Chronos started without
+  /// --cassandra_contact_points (the default) answers []. True: as one with Cassandra.
+  bool task_history = false;
 };
 
 class ChronosState;

@@ -43,6 +43,19 @@ TEST_F(SandboxChronosApi, JobsHaveTheFixturesFieldsAndTypes) {
   EXPECT_EQ(got[4]["arguments"], fixture[4]["arguments"]);
 }
 
+// JobStats.getTaskDataByJob: without Cassandra (Chronos's default) there is no run history,
+// while the histogram (in-memory JobMetrics) still counts the successful runs.
+TEST_F(SandboxChronosApi, JobStatHasNoHistoryWithoutCassandra) {
+  add_agent("agent1.example.com");
+  scheduled(R"({"name":"once","command":"true","schedule":"R1/2024-06-01T07:00:00Z/PT1H"})");
+  tick();
+  ASSERT_EQ(live().size(), 1U);
+  finish(live()[0]);
+  const json stat = body(call("GET", "/v1/scheduler/job/stat/once"));
+  EXPECT_EQ(stat["taskStatHistory"], json::array());
+  EXPECT_EQ(stat["histogram"]["count"], 1);
+}
+
 TEST_F(SandboxChronosApi, JobFieldsComeInJobSerializersOrderWithChronosDefaults) {
   scheduled(R"({"name":"docker1","schedule":"R/2014-09-25T17:22:00Z/PT2M","cpus":"0.5","mem":"512",
                 "container":{"type":"docker","image":"libmesos/ubuntu","network":"BRIDGE"},

@@ -10,6 +10,8 @@ using nlohmann::json;
 
 class SandboxChronosQueues : public ChronosTest {
  protected:
+  void tweak(ChronosOptions& o) override { o.task_history = true; }  // the stat tests read it
+
   // Scheduled far in the future, so only run-now queues them.
   void idle_job(const std::string& name, bool high = false, const std::string& extra = "") {
     scheduled(R"({"name":")" + name + R"(","command":"echo )" + name +
