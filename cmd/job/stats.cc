@@ -85,7 +85,9 @@ void print_table(Context& ctx, const JobStatsOptions& o, const JobStatsReport& r
   counts.print(out, false, headers);
   const auto p = chronos::percentiles(r.runs);
   out << "\nrun time (" << p.count << " finished runs in job/stat history): "
-      << (p.count == 0 ? "no finished runs" : percentile_line(p)) << "\n";
+      << (p.count == 0 ? "no finished runs (Chronos keeps this history only with Cassandra)"
+                       : percentile_line(p))
+      << "\n";
   if (r.single) {
     const auto h = chronos::histogram_percentiles(*r.single);
     out << "Chronos histogram (" << h.count

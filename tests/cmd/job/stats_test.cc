@@ -59,6 +59,19 @@ TEST_F(JobStatsTest, SlowListsRunsOverTheThresholdIncludingRunningOnes) {
   EXPECT_NE(r.out.find("Chronos histogram (1221 runs"), std::string::npos) << r.out;
 }
 
+TEST_F(JobStatsTest, NoHistorySaysWhyAChronosHasNone) {
+  serve_jobs_and_summary();
+  serve_stats({"billing-export", "nightly-report", "report-publish", "cleanup-tmp"});
+  t.on(Method::kGet, url("/v1/scheduler/job/stat/hourly-etl"), 200,
+       R"({"histogram":{"count":0},"taskStatHistory":[]})");
+  const auto r = run({"job", "stats"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("run time (0 finished runs in job/stat history): no finished runs "
+                       "(Chronos keeps this history only with Cassandra)\n"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST_F(JobStatsTest, ByOwnerBreaksCountsDown) {
   serve_jobs_and_summary();
   serve_stats(all_);
