@@ -29,13 +29,7 @@ StateFloor parse_state_floor(http::Client& http, const std::string& url) {
   json::ParallelDecoder<model::Agent> agents(mesos::decode_agent_into, mesos::kDecodeThreads);
   json::ParallelDecoder<TaskState> tasks(parse_task_state, mesos::kDecodeThreads);
   json::ArraySplitter splitter(
-      {{"slaves"},
-       {"frameworks", "tasks"},
-       {"frameworks", "unreachable_tasks"},
-       {"frameworks", "completed_tasks"},
-       {"completed_frameworks", "tasks"},
-       {"completed_frameworks", "unreachable_tasks"},
-       {"completed_frameworks", "completed_tasks"}},
+      mesos::master_state_targets(),
       [&](std::size_t target, const std::vector<std::size_t>& /*indices*/, std::string& element) {
         if (target == 0) {
           agents.add(0, element);

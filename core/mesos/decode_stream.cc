@@ -14,16 +14,6 @@ enum Target : std::size_t {
   kDoneCompleted,
 };
 
-std::vector<json::ArraySplitter::Path> state_targets() {
-  return {{"slaves"},
-          {"frameworks", "tasks"},
-          {"frameworks", "unreachable_tasks"},
-          {"frameworks", "completed_tasks"},
-          {"completed_frameworks", "tasks"},
-          {"completed_frameworks", "unreachable_tasks"},
-          {"completed_frameworks", "completed_tasks"}};
-}
-
 // The elements of list 0 (streams with one list); empty when there were none.
 template <class T>
 std::vector<T> only_list(std::map<std::size_t, std::vector<T>> lists) {
@@ -33,10 +23,20 @@ std::vector<T> only_list(std::map<std::size_t, std::vector<T>> lists) {
 
 }  // namespace
 
+std::vector<json::ArraySplitter::Path> master_state_targets() {
+  return {{"slaves"},
+          {"frameworks", "tasks"},
+          {"frameworks", "unreachable_tasks"},
+          {"frameworks", "completed_tasks"},
+          {"completed_frameworks", "tasks"},
+          {"completed_frameworks", "unreachable_tasks"},
+          {"completed_frameworks", "completed_tasks"}};
+}
+
 MasterStateStream::MasterStateStream()
     : agents_(decode_agent_into, kDecodeThreads),
       tasks_(decode_task_into, kDecodeThreads),
-      splitter_(state_targets(),
+      splitter_(master_state_targets(),
                 [this](std::size_t target, const std::vector<std::size_t>& indices,
                        std::string& element) { on_element(target, indices, element); }) {}
 

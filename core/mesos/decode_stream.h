@@ -21,6 +21,10 @@ namespace qctl::mesos {
 /// mostly waits on the network).
 inline constexpr std::size_t kDecodeThreads = 2;
 
+/// The arrays of /master/state cut out element by element: the agents (target 0), then the
+/// task lists of frameworks and completed frameworks.
+[[nodiscard]] std::vector<json::ArraySplitter::Path> master_state_targets();
+
 /// GET /master/state, fed in any chunking; same result as decode_master_state.
 class MasterStateStream {
  public:

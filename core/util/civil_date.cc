@@ -2,13 +2,6 @@
 
 namespace qctl::util {
 
-namespace {
-
-// a / b rounded towards negative infinity (b > 0).
-std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && (a < 0)); }
-
-}  // namespace
-
 std::int64_t days_from_civil(std::int64_t year, std::int64_t month, std::int64_t day) {
   year -= month <= 2 ? 1 : 0;
   const std::int64_t era = floor_div(year, 400);

@@ -12,6 +12,11 @@ struct CivilDate {
   std::int64_t day = 1;    // 1..31
 };
 
+/// a / b rounded towards negative infinity (b != 0).
+[[nodiscard]] inline std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
+
 /// Days since 1970-01-01 of a date (negative before it).
 [[nodiscard]] std::int64_t days_from_civil(std::int64_t year, std::int64_t month, std::int64_t day);
 /// The date `days` days after 1970-01-01.

@@ -5,12 +5,11 @@
 #include <optional>
 #include <string_view>
 
+#include "core/util/civil_date.h"
+
 namespace qctl::sandbox::chronos::detail {
 
-/// a / b rounded towards negative infinity (b != 0).
-inline std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
-}
+using util::floor_div;  // core/util/civil_date.h
 
 /// Reads exactly `n` digits at `pos` (advancing it); nullopt when they are not there.
 std::optional<std::int64_t> digits(std::string_view s, std::size_t& pos, std::size_t n);

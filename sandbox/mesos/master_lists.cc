@@ -246,14 +246,14 @@ std::string render_roles(const MasterContext& ctx) {
   w.begin_object();
   w.key("roles");
   w.begin_array();
+  // A new leader knows no task before the agents re-register.
+  static const std::map<std::string, std::unique_ptr<SimTask>> kNoTasks;
+  const auto& tasks = recovering(ctx) ? kNoTasks : ctx.world.active_tasks();
   for (const std::string& role : known_roles(ctx)) {
     std::map<std::string, double> allocated;
     std::map<std::string, double> reserved;
     std::map<std::string, double> reserved_used;
-    for (const auto& [id, task] : ctx.world.active_tasks()) {
-      if (recovering(ctx)) {
-        break;  // no task is known before the agents re-register
-      }
+    for (const auto& [id, task] : tasks) {
       if (in_subtree(task->spec.role, role)) {
         add_quantities(allocated, task_resources(*task));
       }

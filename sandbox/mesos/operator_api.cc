@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/util/strings.h"
 #include "sandbox/mesos/libprocess.h"
 #include "sandbox/mesos/master_misc.h"
 
@@ -38,25 +39,16 @@ bool accepts_json(const std::string& accept) {
   if (accept.empty()) {
     return true;
   }
-  std::size_t start = 0;
-  while (start <= accept.size()) {
-    std::size_t end = accept.find(',', start);
-    end = end == std::string::npos ? accept.size() : end;
-    std::string range = accept.substr(start, end - start);
-    std::string params;
-    if (const auto semi = range.find(';'); semi != std::string::npos) {
-      params = range.substr(semi + 1);
-      range.resize(semi);
-    }
-    const auto first = range.find_first_not_of(" \t");
-    const auto last = range.find_last_not_of(" \t");
-    range = first == std::string::npos ? "" : range.substr(first, last - first + 1);
-    const bool zero_q = params.find("q=0") != std::string::npos &&
-                        params.find_first_of("123456789", params.find("q=0")) == std::string::npos;
+  for (const std::string& entry : util::split(accept, ',')) {
+    const auto semi = entry.find(';');
+    const std::string_view range = util::trim(std::string_view(entry).substr(0, semi));
+    const std::string params = semi == std::string::npos ? "" : entry.substr(semi + 1);
+    const auto q = params.find("q=0");
+    const bool zero_q =
+        q != std::string::npos && params.find_first_of("123456789", q) == std::string::npos;
     if (!zero_q && (range == "application/json" || range == "application/*" || range == "*/*")) {
       return true;
     }
-    start = end + 1;
   }
   return false;
 }
