@@ -179,7 +179,7 @@ json merge_update(const json& current, const json& update) {
   json out = current;
   for (const auto& [key, value] : update.items()) {
     if (key == "version" || key == "versionInfo") {
-      continue;  // read-only here; a version-only update would be a rollback
+      continue;  // read-only; an update naming a version is a rollback (apply_updates)
     }
     out[key] = value;
   }

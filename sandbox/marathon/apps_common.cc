@@ -95,6 +95,18 @@ http::Response not_found_app(const std::string& id) {
   return message(404, "App '" + id + "' does not exist");
 }
 
+http::Response not_found_group(const std::string& id) {
+  return message(404, "Group '" + id + "' does not exist");
+}
+
+std::optional<std::string> group_of_wildcard(const std::string& app_id) {
+  if (app_id.empty() || app_id.back() != '*' ||
+      (app_id.size() > 1 && app_id[app_id.size() - 2] != '/')) {
+    return std::nullopt;
+  }
+  return absolute_id(app_id.substr(0, app_id.size() - 1));
+}
+
 bool same_definition(json before, json after) {
   for (json* def : {&before, &after}) {
     def->erase("version");
@@ -137,26 +149,60 @@ std::optional<http::Response> check_lock(MarathonState& st, const std::vector<st
   return std::nullopt;
 }
 
+namespace {
+
+// AppHelpers.rollback: the app's stored definition of that version, or nullopt.
+std::optional<json> stored_version(const App& app, const json& version) {
+  if (app.def["version"] == version) {
+    return app.def;
+  }
+  for (const json& def : app.history) {
+    if (def["version"] == version) {
+      return def;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 http::Response apply_updates(MarathonState& st, const http::Request& req,
-                             const std::vector<json>& updates, bool partial, bool create) {
+                             const std::vector<json>& updates, UpdateMode mode) {
   std::map<std::string, json> targets;
   std::vector<std::string> ids;
   bool created = false;
   for (json update : updates) {
+    if (mode.bulk && mode.partial && !update.contains("id")) {
+      // canonicalAppUpdatesFromJson: require(...) is an IllegalArgumentException, a 422.
+      return message(422, "requirement failed: App Update must have app id set");
+    }
     if (auto te = type_errors(update, true); !te.empty()) {
       return invalid(te, true);
     }
     std::string id = absolute_id(update["id"].get<std::string>());
     update["id"] = id;
     auto it = st.apps.find(id);
-    if (it == st.apps.end() && !create) {
+    if (it == st.apps.end() && !mode.create) {
       return not_found_app(id);
     }
     created = created || it == st.apps.end();
-    json merged = it != st.apps.end() && partial ? merge_update(it->second.def, update) : update;
-    json def = normalize(merged, st.options, st.next_service_port);
-    if (auto v = validate(def); !v.empty()) {
-      return invalid(v, false);
+    json def;
+    if (it != st.apps.end() && mode.partial && update.contains("version")) {
+      // AppHelpers.updateOrRollback: a version means "back to that definition"; the rest of
+      // the update is ignored. Versions of a deleted app are gone, so only existing apps; a
+      // full replacement (partialUpdate=false) drops the version.
+      auto stored = stored_version(it->second, update["version"]);
+      if (!stored) {
+        return not_found_app(id);
+      }
+      def = std::move(*stored);
+    } else {
+      json merged =
+          it != st.apps.end() && mode.partial ? merge_update(it->second.def, update) : update;
+      def = normalize(merged, st.options, st.next_service_port);
+      if (auto v = validate(def); !v.empty()) {
+        return invalid(v, false);
+      }
     }
     if (it != st.apps.end() && same_definition(it->second.def, def)) {
       // GroupVersioningUtil keeps an unchanged app's version, and DeploymentPlan leaves it out
@@ -173,11 +219,15 @@ http::Response apply_updates(MarathonState& st, const http::Request& req,
     return *r;
   }
   Deployment& d = deploy(st, targets);
+  if (mode.bulk) {
+    // AppsResource.updateMultiple: deploymentResult(plan), a 200 even for new apps.
+    return deployment_result(200, d.version, d.id);
+  }
   for (const auto& [id, def] : targets) {
     publish_api_post(st, req, def);
   }
-  http::Response r = deployment_result(created && updates.size() == 1 ? 201 : 200, d.version, d.id);
-  if (created && updates.size() == 1) {
+  http::Response r = deployment_result(created ? 201 : 200, d.version, d.id);
+  if (created) {
     r.with_header("Location", targets.begin()->first);
   }
   return r;

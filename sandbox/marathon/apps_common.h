@@ -26,6 +26,11 @@ struct AppPath {
 
 /// 404 {"message":"App '/x' does not exist"}.
 [[nodiscard]] http::Response not_found_app(const std::string& id);
+/// 404 {"message":"Group '/g' does not exist"}.
+[[nodiscard]] http::Response not_found_group(const std::string& id);
+/// The group of a wildcard app id ("/team/*" -> "/team", "/*" -> "/"); nullopt otherwise
+/// (AppsResource.ListApps, AppTasksResource.GroupTasks).
+[[nodiscard]] std::optional<std::string> group_of_wildcard(const std::string& app_id);
 
 /// Sets version = now and versionInfo; lastConfigChangeAt moves only on config changes.
 /// Whether two app definitions are the same apart from version and versionInfo.
@@ -42,11 +47,19 @@ void publish_api_post(MarathonState& state, const http::Request& request,
                                                        const std::vector<std::string>& ids,
                                                        bool force);
 
-/// PUT/PATCH semantics for one or more apps (each carrying its absolute id): partial
-/// merge or replace, creation when `create` (201 + Location for one new app), one deployment.
+/// How a PUT/PATCH applies its updates.
+struct UpdateMode {
+  bool partial = true;  // merge into the app (partialUpdate, PATCH) or replace it
+  bool create = false;  // a missing app is created (PUT) or is a 404 (PATCH)
+  bool bulk = false;    // PUT/PATCH /v2/apps: always 200, no Location, no api_post_event
+};
+
+/// PUT/PATCH semantics for one or more apps (each carrying its id), in one deployment:
+/// merge or replace, a rollback when an update names a `version` of the app, creation
+/// (201 + Location for a single app).
 [[nodiscard]] http::Response apply_updates(MarathonState& state, const http::Request& request,
                                            const std::vector<nlohmann::json>& updates,
-                                           bool partial, bool create);
+                                           UpdateMode mode);
 
 /// /v2/apps/{id}/tasks[/{taskId}]: GET and DELETE.
 [[nodiscard]] http::Response app_tasks(MarathonState& state, http::Request& request,

@@ -42,19 +42,38 @@ void apply_target(MarathonState& st, const std::string& id, const json& target) 
   if (target.is_null()) {
     if (it != st.apps.end()) {
       it->second.pending = 0;
+      if (auto old = st.stopping.find(id); old != st.stopping.end()) {
+        it->second.instances.merge(old->second.instances);  // still dying from an earlier delete
+      }
       st.stopping[id] = std::move(it->second);
       st.apps.erase(it);
     }
     return;
   }
   if (it == st.apps.end()) {
-    if (auto s = st.stopping.find(id); s != st.stopping.end()) {
+    auto s = st.stopping.find(id);
+    if (s != st.stopping.end() && s->second.def["version"] == target["version"]) {
       st.apps[id] = std::move(s->second);  // a rollback of a delete
       st.stopping.erase(s);
     } else {
+      // A new app, also over one still being deleted (a forced POST cancelled that delete):
+      // the old instances go on dying in `stopping`, and the old versions are gone with it.
       st.apps[id] = App{};
+      if (s != st.stopping.end()) {
+        std::vector<std::string> dying;
+        for (const auto& [task_id, inst] : s->second.instances) {
+          dying.push_back(task_id);
+        }
+        for (const std::string& task_id : dying) {
+          kill_task(st, s->second, task_id, true);
+        }
+      }
     }
     st.apps[id].def = target;
+    for (std::size_t slash = id.find('/', 1); slash != std::string::npos;
+         slash = id.find('/', slash + 1)) {
+      st.groups.insert(id.substr(0, slash));
+    }
     return;
   }
   App& app = it->second;

@@ -83,13 +83,13 @@ http::Response show(MarathonState& st, http::Request& req, const std::string& id
   Embeds e = parse_embeds(req.params_all("embed"));
   // AppsResource.show: the deprecated compatibility embeds are always on.
   e.counts = e.tasks = e.last_failure = e.deployments = true;
-  if (!id.empty() && id.back() == '*') {
-    std::string group = id.substr(0, id.size() - 1);
+  if (auto group = group_of_wildcard(id); group) {
+    if (st.groups.count(*group) == 0) {
+      return not_found_group(*group);
+    }
     json apps = json::array();
-    for (const auto& [app_id, app] : st.apps) {
-      if (app_id.compare(0, group.size(), group) == 0) {
-        apps.push_back(app_json(st, app, e));
-      }
+    for (const App* app : st.apps_in_group(*group)) {
+      apps.push_back(app_json(st, *app, e));
     }
     return http::Response::json(200, json{{"*", apps}}.dump());
   }
@@ -110,8 +110,10 @@ http::Response update_many(MarathonState& st, http::Request& req) {
     return invalid({{"", "error.expected.jsarray"}}, true);
   }
   std::vector<json> updates(body->begin(), body->end());
-  return apply_updates(st, req, updates, req.method == "PATCH" || flag(req, "partialUpdate", true),
-                       true);
+  // replaceMultiple may create apps; patchMultiple may not (allowCreation = false).
+  const bool patch = req.method == "PATCH";
+  return apply_updates(st, req, updates,
+                       UpdateMode{patch || flag(req, "partialUpdate", true), !patch, true});
 }
 
 http::Response remove(MarathonState& st, http::Request& req, const std::string& id) {
@@ -198,7 +200,7 @@ http::Response dispatch_app(MarathonState& st, http::Request& req) {
     }
     (*body)["id"] = p.id;  // the path's id wins over the body's
     bool partial = req.method == "PATCH" || flag(req, "partialUpdate", true);
-    return apply_updates(st, req, {*body}, partial, req.method == "PUT");
+    return apply_updates(st, req, {*body}, UpdateMode{partial, req.method == "PUT", false});
   }
   return message(405, "HTTP 405 Method Not Allowed");
 }

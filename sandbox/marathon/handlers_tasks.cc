@@ -1,6 +1,7 @@
 // Tasks: /v2/apps/{id}/tasks[/{taskId}] (list, kill with scale/wipe), /v2/tasks, /v2/tasks/delete.
 #include <algorithm>
 
+#include "core/util/strings.h"
 #include "sandbox/marathon/app_def.h"
 #include "sandbox/marathon/apps_common.h"
 #include "sandbox/marathon/parts.h"
@@ -16,6 +17,40 @@ struct Victim {
   std::string task_id;
 };
 
+// TaskKiller.killAndScale: the apps shrink by the victims that were not already being killed
+// (a retried kill does not shrink twice), in one deployment; no victim is a no-op plan.
+http::Response kill_and_scale(MarathonState& st, const http::Request& req,
+                              const std::vector<Victim>& victims) {
+  std::map<std::string, std::vector<std::string>> sentenced;
+  std::vector<std::string> ids;
+  for (const Victim& v : victims) {
+    sentenced[v.app_id].push_back(v.task_id);
+  }
+  std::map<std::string, json> targets;
+  for (const auto& [app_id, tasks] : sentenced) {
+    const App& app = st.apps.at(app_id);
+    const auto killing = std::count_if(tasks.begin(), tasks.end(), [&](const std::string& id) {
+      return app.instances.at(id).killing();
+    });
+    json def = app.def;
+    const auto n = def["instances"].get<std::size_t>();
+    const auto shrink = tasks.size() - static_cast<std::size_t>(killing);
+    def["instances"] = n > shrink ? n - shrink : 0;
+    if (same_definition(app.def, def)) {
+      def = app.def;  // unchanged: same version, no lock conflict
+    } else {
+      stamp_version(st, def, &app.def);
+      ids.push_back(app_id);
+    }
+    targets[app_id] = def;
+  }
+  if (auto r = check_lock(st, ids, flag(req, "force", false)); r) {
+    return *r;
+  }
+  Deployment& d = deploy(st, targets, sentenced);
+  return deployment_result(200, d.version, d.id);
+}
+
 // Kills tasks; with `scale` the apps shrink by as many (one deployment), otherwise the
 // killed tasks come back as {"tasks":[…]} and are replaced unless wiped.
 http::Response kill(MarathonState& st, const http::Request& req, const std::vector<Victim>& victims,
@@ -26,25 +61,7 @@ http::Response kill(MarathonState& st, const http::Request& req, const std::vect
     return message(400, "You cannot use scale and wipe at the same time.");
   }
   if (scale) {
-    std::map<std::string, std::vector<std::string>> sentenced;
-    std::vector<std::string> ids;
-    for (const Victim& v : victims) {
-      sentenced[v.app_id].push_back(v.task_id);
-      ids.push_back(v.app_id);
-    }
-    if (auto r = check_lock(st, ids, flag(req, "force", false)); r) {
-      return *r;
-    }
-    std::map<std::string, json> targets;
-    for (const auto& [app_id, tasks] : sentenced) {
-      json def = st.apps.at(app_id).def;
-      auto n = def["instances"].get<std::size_t>();
-      def["instances"] = n > tasks.size() ? n - tasks.size() : 0;
-      stamp_version(st, def, &st.apps.at(app_id).def);
-      targets[app_id] = def;
-    }
-    Deployment& d = deploy(st, targets, sentenced);
-    return deployment_result(200, d.version, d.id);
+    return kill_and_scale(st, req, victims);
   }
   json killed = json::array();
   for (const Victim& v : victims) {
@@ -63,18 +80,22 @@ http::Response list_tasks(MarathonState& st, http::Request& req) {
   if (req.header("Accept") == "text/plain") {
     return message(406, "HTTP 406 Not Acceptable");
   }
-  std::vector<std::string> wanted = req.params_all("status");
-  for (const std::string& s : req.params_all("status[]")) {
-    wanted.push_back(s);
+  // TasksResource.indexJson: `status` (its first value) and `status[]`, lower-cased; only
+  // "running" and "staging" mean a condition, other values are dropped (none left = all).
+  std::vector<std::string> given = req.params_all("status[]");
+  if (req.has_param("status")) {
+    given.push_back(req.param("status"));
+  }
+  std::set<std::string> wanted;
+  for (const std::string& s : given) {
+    if (const std::string l = qctl::util::to_lower(s); l == "running" || l == "staging") {
+      wanted.insert(l == "running" ? "TASK_RUNNING" : "TASK_STAGING");
+    }
   }
   json tasks = json::array();
   for (const auto& [id, app] : st.apps) {
     for (const auto& [task_id, inst] : app.instances) {
-      std::string status = inst.state == "TASK_RUNNING" ? "running"
-                           : inst.state == "TASK_STAGING" || inst.state == "TASK_STARTING"
-                               ? "staging"
-                               : "";
-      if (wanted.empty() || std::find(wanted.begin(), wanted.end(), status) != wanted.end()) {
+      if (wanted.empty() || wanted.count(inst.state) > 0) {
         tasks.push_back(task_json(app, inst));
       }
     }
@@ -105,6 +126,18 @@ http::Response delete_tasks(MarathonState& st, http::Request& req) {
 
 http::Response app_tasks(MarathonState& st, http::Request& req, const std::string& app_id,
                          const std::string& task_id) {
+  if (auto group = group_of_wildcard(app_id); group && req.method == "GET" && task_id.empty()) {
+    if (st.groups.count(*group) == 0) {
+      return not_found_group(*group);
+    }
+    json tasks = json::array();
+    for (const App* app : st.apps_in_group(*group)) {
+      for (const auto& [id, inst] : app->instances) {
+        tasks.push_back(task_json(*app, inst));
+      }
+    }
+    return http::Response::json(200, json{{"tasks", tasks}}.dump());
+  }
   auto it = st.apps.find(app_id);
   if (it == st.apps.end()) {
     return not_found_app(app_id);
@@ -121,10 +154,21 @@ http::Response app_tasks(MarathonState& st, http::Request& req, const std::strin
     return message(405, "HTTP 405 Method Not Allowed");
   }
   if (!task_id.empty()) {
-    if (app.instances.count(task_id) == 0) {
+    // AppTasksResource.deleteOne matches the instance (any incarnation of the task id); with
+    // scale=true no match is a no-op plan, without it a 404.
+    std::vector<Victim> victims;
+    if (auto wanted = model::parse_marathon_task_id(task_id); wanted) {
+      for (const auto& [id, inst] : app.instances) {
+        auto parsed = model::parse_marathon_task_id(id);
+        if (parsed && parsed->instance_id == wanted->instance_id) {
+          victims.push_back(Victim{app_id, id});
+        }
+      }
+    }
+    if (victims.empty() && !flag(req, "scale", false)) {
       return message(404, "Task '" + task_id + "' does not exist");
     }
-    return kill(st, req, {Victim{app_id, task_id}}, true);
+    return kill(st, req, victims, true);
   }
   std::string host = req.param("host", "*");
   std::vector<Victim> victims;

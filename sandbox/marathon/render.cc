@@ -165,8 +165,9 @@ json task_json(const App& app, const Instance& inst) {
 
 json app_json(const MarathonState& state, const App& app, const Embeds& embeds) {
   json out = app.def;
-  if (!out.contains("acceptedResourceRoles")) {
-    out["acceptedResourceRoles"] = json::array({"*"});
+  // AppConversion writes acceptedResourceRoles only when the set is not empty (no default).
+  if (auto roles = out.find("acceptedResourceRoles"); roles != out.end() && roles->empty()) {
+    out.erase(roles);
   }
   if (embeds.counts) {
     Counts c = count(app, [](const Instance&) { return true; });

@@ -41,6 +41,9 @@ struct Instance {
   double last_failure = 0;
   int consecutive_failures = 0;
   bool decommissioned = false;  // goal no longer Running: killed on purpose, not replaced
+
+  /// Instance.isKilling: the executor has reported TASK_KILLING.
+  [[nodiscard]] bool killing() const { return state == "TASK_KILLING"; }
 };
 
 /// Offer statistics for /v2/queue's processedOffersSummary.
@@ -113,6 +116,8 @@ struct MarathonState {
   std::string framework_id;
   std::map<std::string, App> apps;
   std::map<std::string, App> stopping;  // deleted apps whose instances are being killed
+  /// Groups made (implicitly) by apps; Marathon keeps a group when its apps are deleted.
+  std::set<std::string> groups{"/"};
   std::vector<Deployment> deployments;
   std::map<std::string, std::string> task_apps;  // live task id -> app id
   std::shared_ptr<EventBus> events;
@@ -124,6 +129,8 @@ struct MarathonState {
   [[nodiscard]] double now() const { return world.now(); }
   /// The app (live or being stopped) owning a task, or nullptr.
   App* app_of_task(const std::string& task_id);
+  /// The live apps in group `group_id` ("/team"; "/" for all) and its subgroups.
+  [[nodiscard]] std::vector<const App*> apps_in_group(const std::string& group_id) const;
 };
 
 // ---- small shared helpers (util.cc) ----

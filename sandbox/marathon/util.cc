@@ -35,6 +35,17 @@ App* MarathonState::app_of_task(const std::string& task_id) {
   return nullptr;
 }
 
+std::vector<const App*> MarathonState::apps_in_group(const std::string& group_id) const {
+  const std::string prefix = group_id == "/" ? "/" : group_id + "/";
+  std::vector<const App*> out;
+  for (const auto& [id, app] : apps) {
+    if (id.compare(0, prefix.size(), prefix) == 0) {
+      out.push_back(&app);
+    }
+  }
+  return out;
+}
+
 std::string iso_time(double epoch_seconds) {
   auto ms_total = static_cast<long long>(std::floor(epoch_seconds * 1000.0 + 0.5));
   std::time_t secs = static_cast<std::time_t>(ms_total / 1000);

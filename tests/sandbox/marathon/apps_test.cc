@@ -30,7 +30,7 @@ TEST_F(SandboxMarathonApps, CreateAnswers201WithLocationAndDeployment) {
 TEST_F(SandboxMarathonApps, AppShapeMatchesTheFixture) {
   ASSERT_EQ(call("POST", "/v2/apps",
                  R"({"id":"/web","container":{"type":"DOCKER","docker":{"image":"nginx:1.25"}},
-                     "instances":2,"cpus":0.5,"mem":256,
+                     "instances":2,"cpus":0.5,"mem":256,"acceptedResourceRoles":["*"],
                      "healthChecks":[{"protocol":"HTTP","path":"/healthz"}]})")
                 .status,
             201);
