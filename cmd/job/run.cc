@@ -78,8 +78,14 @@ int run_job_run(const JobRunOptions& o, Context& ctx) {
   auto& chronos = ctx.clients.chronos();
   auto job = chronos::find_job(chronos, o.name);  // unknown: not found, exit 3 (3.x: a 400)
   const auto state = chronos::current_state(chronos, o.name);
-  if (const auto ignored = chronos::ignored_trigger(job, state)) {
+  const bool v2 = chronos.is_v2();
+  if (const auto ignored = chronos::ignored_trigger(job, state, v2)) {
     throw Error(ExitCode::kApi, "", ignored->message, ignored->hint);
+  }
+  if (v2 && state == "queued") {
+    ctx.io.err << "note: job " << o.name
+               << " is already queued: Chronos 2.x queues another run, which is dropped if the "
+                  "first is still running when it comes up\n";
   }
   if (!o.priority.empty()) {
     set_priority(chronos, job, o.priority == "high", ctx);

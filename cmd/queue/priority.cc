@@ -83,9 +83,10 @@ int run_queue_priority(const QueuePriorityOptions& opts, Context& ctx) {
   change.state_before = chronos::current_state(chronos, job.name);
   change.run_requested = opts.run;
   change.dry_run = opts.dry_run;
+  change.v2 = chronos.is_v2();
   job.high_priority = change.high_after;
   if (opts.run) {
-    change.ignored = chronos::ignored_trigger(job, change.state_before);
+    change.ignored = chronos::ignored_trigger(job, change.state_before, change.v2);
   }
   const bool trigger = opts.run && !change.ignored;
   if (opts.dry_run) {

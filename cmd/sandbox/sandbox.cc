@@ -95,7 +95,7 @@ void bind(CLI::App& cmd, SandboxCmdOptions& o) {
       ->type_name("PORT");
   cmd.add_flag("--simulate", o.simulate, "Simulate tasks instead of running processes (scale)");
   cmd.add_option("--tasks", o.tasks, "With --simulate: running tasks to start with")->type_name("N");
-  cmd.add_option("--chronos-api", o.chronos_api, "Chronos API paths: 3 (/v1/scheduler) or 2")
+  cmd.add_option("--chronos-api", o.chronos_api, "Chronos 3.x (/v1/scheduler) or 2 (/scheduler, Chronos 2.5's behaviour)")
       ->check(CLI::IsMember({2, 3}));
   cmd.add_flag("--chronos-history", o.chronos_history,
                "Chronos keeps a run history for job/stat, as with Cassandra (default: none, "

@@ -27,6 +27,8 @@ class Client {
   /// "/v1/scheduler" or "/scheduler"; with kAuto, GET /v1/scheduler/leader decides (404 ->
   /// 2.x), once per process.
   std::string prefix();
+  /// Chronos 2.x (prefix "/scheduler"): no queue dedup, states without "N running".
+  bool is_v2() { return prefix() == "/scheduler"; }
 
   /// GET {prefix}/jobs.
   std::vector<model::Job> jobs();

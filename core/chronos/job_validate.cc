@@ -238,7 +238,7 @@ void Checker::field(const std::string& key, const json& v, Kind kind,
       container(v, path);
       break;
     case Kind::kRemoved:
-      warn(path, "removed in Chronos 3.0, which ignores it");
+      warn(path, "a Chronos 2.x field: 3.0 removed it and ignores it");
       break;
   }
   (void)key;

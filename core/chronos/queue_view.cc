@@ -191,6 +191,10 @@ std::vector<std::string> priority_notes(const PriorityChange& change) {
   if (!change.changed()) {
     notes.push_back("job " + change.name + " already has " + to + " priority: not resubmitted");
   }
+  if (change.triggered && change.v2 && change.state_before == "queued") {
+    notes.emplace_back("Chronos 2.x keeps the task already waiting as well (it has no queue "
+                       "dedup): the job may run twice");
+  }
   if (change.changed() && change.state_before == "queued") {
     const std::string from = priority_name(change.high_before);
     notes.push_back("the task already waiting in the " + from +

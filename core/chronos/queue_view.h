@@ -76,6 +76,7 @@ struct PriorityChange {
   bool triggered = false;                 // PUT job/{name} was sent
   std::optional<IgnoredTrigger> ignored;  // --run not sent: Chronos would drop it
   bool dry_run = false;
+  bool v2 = false;  // Chronos 2.x: a trigger queues another task beside one already waiting
 
   [[nodiscard]] bool changed() const { return high_before != high_after; }
 };

@@ -29,13 +29,14 @@ std::string state_family(const std::string& state) {
   return state.empty() ? "idle" : state;
 }
 
-std::optional<IgnoredTrigger> ignored_trigger(const model::Job& job, const std::string& state) {
+std::optional<IgnoredTrigger> ignored_trigger(const model::Job& job, const std::string& state,
+                                              bool v2) {
   const std::string subject = "job " + job.name;
   if (job.disabled) {
     return IgnoredTrigger{subject + " is disabled: Chronos ignores the trigger",
                           "enable it first: submit it again with \"disabled\": false"};
   }
-  if (state == "queued") {
+  if (state == "queued" && !v2) {
     return IgnoredTrigger{subject + " is already queued: Chronos ignores the trigger",
                           "Chronos keeps one queued task per job; it runs when an offer fits"};
   }

@@ -10,14 +10,16 @@ namespace qctl::chronos {
 
 /// Why Chronos would drop a trigger of `job` whose summary state is `state` (idle | queued |
 /// running | "N running"), as an Error message and hint; nullopt when the trigger will run.
-/// Chronos answers 204 in every case: it dedups queued tasks by job name, drops a disabled
-/// job's task when dequeued and a non-concurrent running job's task at offer time.
+/// Chronos answers 204 in every case: 3.x dedups queued tasks by job name (2.x queues
+/// another task: `v2`), and both drop a disabled job's task when dequeued and a
+/// non-concurrent running job's task at offer time.
 struct IgnoredTrigger {
   std::string message;  // "job x is already queued: Chronos ignores the trigger"
   std::string hint;
 };
 [[nodiscard]] std::optional<IgnoredTrigger> ignored_trigger(const model::Job& job,
-                                                            const std::string& state);
+                                                            const std::string& state,
+                                                            bool v2 = false);
 
 /// Running tasks in a summary state: "running" -> 1, "3 running" -> 3, others 0.
 [[nodiscard]] int running_count(const std::string& state);

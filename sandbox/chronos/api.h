@@ -16,6 +16,10 @@ namespace qctl::sandbox::chronos::api {
 [[nodiscard]] http::Response job_route(ChronosState& s, http::Request& req);
 /// DELETE <prefix>/task/kill/{name}.
 [[nodiscard]] http::Response kill_route(ChronosState& s, http::Request& req);
+/// 2.x only (api_tasks.cc): PUT /scheduler/task/{taskId} {"statusCode":n}, DELETE
+/// /scheduler/task/all.
+[[nodiscard]] http::Response task_update(ChronosState& s, http::Request& req);
+[[nodiscard]] http::Response purge_tasks(ChronosState& s, http::Request& req);
 
 // Reads (api_read.cc).
 [[nodiscard]] http::Response list_jobs(ChronosState& s, http::Request& req);

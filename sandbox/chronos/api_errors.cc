@@ -39,16 +39,18 @@ http::Response require_failed(int api_version, const std::string& what, const st
                     "Bad Request");
 }
 
-http::Response bad_request_message(int api_version, const std::string& message) {
+http::Response bad_request_message(int api_version, const std::string& message,
+                                   const std::string& uri) {
   if (api_version < 3) {
-    return http::Response::json(400, message);
+    return jetty_page(api_version, 400, "Bad Request", uri);
   }
   return api_result(400, message, "Bad Request");
 }
 
-http::Response server_error(int api_version, const std::string& exception, const std::string& frame) {
+http::Response server_error(int api_version, const std::string& exception, const std::string& frame,
+                            const std::string& uri) {
   if (api_version < 3) {
-    return http::Response::empty(500);
+    return jetty_page(api_version, 500, "Internal Server Error", uri);
   }
   return api_result(500, trace(exception, frame, false), "Internal Server Error");
 }

@@ -14,12 +14,14 @@ namespace qctl::sandbox::chronos {
 [[nodiscard]] http::Response require_failed(int api_version, const std::string& what,
                                             const std::string& frame);
 /// A 400 ApiResult built from a plain message (no stack trace), as Iso8601JobResource does
-/// for schedule errors.
-[[nodiscard]] http::Response bad_request_message(int api_version, const std::string& message);
+/// for schedule errors; 2.x answered a bare 400, which Jersey 1 turns into Jetty's page for
+/// `uri`.
+[[nodiscard]] http::Response bad_request_message(int api_version, const std::string& message,
+                                                 const std::string& uri);
 /// A generic exception caught by a resource: 500 ApiResult "Internal Server Error" with the
-/// trace (3.x); 2.x answers 500 with no body.
+/// trace (3.x); 2.x answered a bare 500: Jetty's page for `uri`.
 [[nodiscard]] http::Response server_error(int api_version, const std::string& exception,
-                                          const std::string& frame);
+                                          const std::string& frame, const std::string& uri);
 /// Jetty's error page (sendError): `reason` "Not Found", "Method Not Allowed", …
 [[nodiscard]] http::Response jetty_page(int api_version, int status, const std::string& reason,
                                         const std::string& uri);

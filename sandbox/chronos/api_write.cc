@@ -30,22 +30,29 @@ std::optional<Job> read_job(ChronosState& s, http::Request& req, bool dependent,
   return std::nullopt;
 }
 
+// 3.x says "JobSchedule '<n>' not found" where 2.x said "Job '<n>' not found".
+std::string job_word(const ChronosState& s) { return s.options_.api_version < 3 ? "Job" : "JobSchedule"; }
+
 bool has_parents(ChronosState& s, const Job& job) {
   return std::all_of(job.parents.begin(), job.parents.end(),
                      [&](const std::string& p) { return s.lookup(p) != nullptr; });
 }
 
 // A job not yet in the graph: Chronos' checks, then it is stored.
-Response create_job(ChronosState& s, Job job, const std::string& frame) {
+Response create_job(ChronosState& s, Job job, const std::string& frame, const std::string& uri) {
   const int v = s.options_.api_version;
-  if (auto e = new_job_error(job, s.world_.now())) {
+  if (auto e = new_job_error(job, s.world_.now(), v)) {
     if (e->server) {
-      return server_error(v, "java.lang.Exception: " + e->message, frame);
+      return server_error(v, "java.lang.Exception: " + e->message, frame, uri);
     }
-    return e->require ? require_failed(v, e->message, frame) : bad_request_message(v, e->message);
+    return e->require ? require_failed(v, e->message, frame) : bad_request_message(v, e->message, uri);
   }
-  // A dependent job with unknown parents is accepted; the main loop then keeps it out of
-  // the graph until they exist ("Coudn't find all parents ... dropping it").
+  if (v < 3 && job.dependent && !has_parents(s, job)) {
+    // 2.5 registers the job in the graph at once, and JobGraph.parentJobs rejects it.
+    return require_failed(v, "Job " + job.name + " does not have all parents defined!", frame);
+  }
+  // 3.x accepts a dependent job with unknown parents; the main loop then keeps it out of the
+  // graph until they exist ("Coudn't find all parents ... dropping it").
   s.put(std::move(job));
   return Response::empty(204);
 }
@@ -68,7 +75,7 @@ Response run_now(ChronosState& s, http::Request& req, const std::string& name) {
 
 Response delete_job(ChronosState& s, const std::string& name) {
   if (s.lookup(name) == nullptr) {
-    return require_failed(s.options_.api_version, "JobSchedule '" + name + "' not found",
+    return require_failed(s.options_.api_version, job_word(s) + " '" + name + "' not found",
                           "JobManagementResource.delete");
   }
   s.remove_job(name);
@@ -81,13 +88,13 @@ Response progress(ChronosState& s, http::Request& req, const std::string& name,
   const std::string frame = "JobManagementResource.updateTaskProgress";
   const Job* job = s.lookup(name);
   if (job == nullptr) {
-    return require_failed(v, "JobSchedule '" + name + "' not found", frame);
+    return require_failed(v, job_word(s) + " '" + name + "' not found", frame);
   }
   if (!parse_task_id(task_id)) {
     return require_failed(v, "Invalid task id format " + task_id, frame);
   }
   if (!job->data_processing_job_type) {
-    return require_failed(v, "JobSchedule '" + name + "' is not enabled to track data", frame);
+    return require_failed(v, job_word(s) + " '" + name + "' is not enabled to track data", frame);
   }
   const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
   if (body.is_object() && body.contains("numAdditionalElementsProcessed") &&
@@ -126,13 +133,13 @@ Response post_iso8601(ChronosState& s, http::Request& req) {
     return error;
   }
   if (s.lookup(job->name) == nullptr) {
-    return create_job(s, std::move(*job), "Iso8601JobResource.post");
+    return create_job(s, std::move(*job), "Iso8601JobResource.post", req.path);
   }
   // An existing job is replaced (a dependent one loses its parents); only the schedule is
   // checked.
   if (!parse_schedule(job->schedule, job->schedule_time_zone, s.world_.now())) {
     return bad_request_message(s.options_.api_version,
-                               "Cannot parse schedule '" + job->schedule + "' (wtf bro)");
+                               "Cannot parse schedule '" + job->schedule + "' (wtf bro)", req.path);
   }
   s.put(std::move(*job));
   return Response::empty(204);
@@ -149,13 +156,14 @@ Response post_dependency(ChronosState& s, http::Request& req) {
   }
   const Job* old = s.lookup(job->name);
   if (old == nullptr) {
-    return create_job(s, std::move(*job), frame);
+    return create_job(s, std::move(*job), frame, req.path);
   }
   if (job->parents.empty()) {
     return require_failed(v, "Error, parent does not exist", frame);
   }
   if (!has_parents(s, *job) || (old->dependent && !has_parents(s, *old))) {
-    return require_failed(v, "JobSchedule " + job->name + " does not have all parents defined!", frame);
+    return require_failed(v, job_word(s) + " " + job->name + " does not have all parents defined!",
+                          frame);
   }
   s.put(std::move(*job));
   return Response::empty(204);
@@ -204,8 +212,12 @@ Response kill_route(ChronosState& s, http::Request& req) {
     return jetty_page(s.options_.api_version, 404, "Not Found", req.path);
   }
   if (s.lookup(req.rest) == nullptr) {
-    return require_failed(s.options_.api_version, "JobSchedule '" + req.rest + "' not found",
-                          "TaskManagementResource.killTasksForJob");
+    const std::string frame = "TaskManagementResource.killTasksForJob";
+    if (s.options_.api_version < 3) {
+      // 2.5's require sits inside a catch of Exception that throws WebApplicationException(500).
+      return server_error(2, "", frame, req.path);
+    }
+    return require_failed(3, "JobSchedule '" + req.rest + "' not found", frame);
   }
   s.kill_tasks(req.rest);  // running tasks only; a queued task stays queued
   return Response::empty(204);

@@ -60,6 +60,10 @@ void Chronos::mount(http::Router& router) {
     router.add_prefix(method, p + "/job/", bind(api::job_route));
   }
   router.add_prefix("DELETE", p + "/task/kill/", bind(api::kill_route));
+  if (!v3) {  // removed in 3.0 (#734, #761)
+    router.add_prefix("PUT", p + "/task/", bind(api::task_update));
+    router.add("DELETE", p + "/task/all", bind(api::purge_tasks));
+  }
   router.add("GET", p + "/graph/csv", bind(api::graph_csv));
   router.add("GET", p + "/graph/dot", bind(api::graph_dot));
   router.add_prefix("GET", p + "/stats/", bind(api::stats_route));
@@ -88,7 +92,7 @@ void Chronos::load_jobs(const nlohmann::json& jobs) {
       throw std::invalid_argument(e.what());
     }
     if (s.lookup(job.name) == nullptr) {
-      if (auto e = new_job_error(job, s.world_.now())) {
+      if (auto e = new_job_error(job, s.world_.now(), s.options_.api_version)) {
         throw std::invalid_argument((e->require ? "requirement failed: " : "") + e->message);
       }
     }

@@ -182,6 +182,37 @@ ordered_json parse_network_info(const json& n) {
   return out;
 }
 
+// Chronos 2.5 (Containers.scala): Docker only, BRIDGE or HOST, no networks, no external
+// volumes; an image is required once the key is there.
+std::optional<ordered_json> parse_container_v2(const json& node) {
+  const json* c = field(node, "container");
+  if (c == nullptr) {
+    return std::nullopt;
+  }
+  if (!c->is_object()) {
+    throw JobFormatError("java.lang.NullPointerException: container " + c->dump());
+  }
+  ordered_json out = ordered_json::object();
+  out["type"] = "docker";
+  out["image"] = as_text(required(*c, "image"));
+  const json* network = field(*c, "network");
+  out["network"] = network && !network->is_null() ? enum_value(as_text(*network), {"BRIDGE", "HOST"})
+                                                  : "HOST";
+  out["volumes"] = ordered_json::array();
+  if (const json* vols = field(*c, "volumes"); vols != nullptr && vols->is_array()) {
+    for (const json& v : *vols) {
+      ordered_json vol = parse_volume(v);
+      vol.erase("external");
+      out["volumes"].push_back(vol);
+    }
+  }
+  std::string pull = text_or(*c, "forcePullImage", "false");
+  std::transform(pull.begin(), pull.end(), pull.begin(), ::tolower);
+  out["forcePullImage"] = pull == "true";
+  out["parameters"] = key_values(*c, "parameters");
+  return out;
+}
+
 // Built only when the container has an "image", as Chronos does.
 std::optional<ordered_json> parse_container(const json& node) {
   const json* c = field(node, "container");
@@ -219,7 +250,7 @@ std::optional<ordered_json> parse_container(const json& node) {
   return out;
 }
 
-void parse_lists(const json& node, Job& job) {
+void parse_lists(const json& node, Job& job, bool v2) {
   job.uris = texts(node, "uris");
   job.arguments = texts(node, "arguments");
   if (const json* f = field(node, "fetch"); f != nullptr && f->is_array()) {
@@ -227,9 +258,10 @@ void parse_lists(const json& node, Job& job) {
       if (!e.is_object()) {
         throw JobFormatError("scala.MatchError: " + e.dump());
       }
+      // 2.5's Fetch: extract defaults to false and there is no output_file.
       job.fetch.push_back(FetchUri{text_or(e, "uri", ""), bool_or(e, "executable", false),
-                                   bool_or(e, "cache", false), bool_or(e, "extract", true),
-                                   text_or(e, "output_file", "")});
+                                   bool_or(e, "cache", false), bool_or(e, "extract", !v2),
+                                   v2 ? "" : text_or(e, "output_file", "")});
     }
   }
   if (const json* env = field(node, "environmentVariables"); env != nullptr && env->is_array()) {
@@ -270,7 +302,7 @@ double resource(const json& node, const char* key, double fallback) {
   return v != nullptr && as_double(*v) != 0 ? as_double(*v) : fallback;
 }
 
-void parse_kind(const json& node, Job& job, double now) {
+void parse_kind(const json& node, Job& job, double now, bool v2) {
   if (const json* parents = field(node, "parents")) {
     job.dependent = true;
     if (parents->is_array()) {
@@ -285,7 +317,8 @@ void parse_kind(const json& node, Job& job, double now) {
     job.schedule = as_text(*schedule);
     job.schedule_time_zone = text_or(node, "scheduleTimeZone", "");
   } else {
-    job.schedule = "R1/" + utc_string(now) + "/PT24H";  // run once, now
+    // Run once, now (2.x leaves the start empty, which means now).
+    job.schedule = v2 ? "R1//PT24H" : "R1/" + utc_string(now) + "/PT24H";
     job.concurrent = false;
   }
 }
@@ -297,8 +330,9 @@ Job parse_job(const json& body, const JobDefaults& defaults, double now) {
     throw JobFormatError("com.fasterxml.jackson.databind.JsonMappingException: not an object");
   }
   Job job;
+  const bool v2 = defaults.api_version < 3;
   job.name = as_text(required(body, "name"));
-  job.command = text_or(body, "command", "");
+  job.command = v2 ? as_text(required(body, "command")) : text_or(body, "command", "");
   job.shell = bool_or(body, "shell", true);
   job.executor = text_or(body, "executor", "");
   job.executor_flags = text_or(body, "executorFlags", "");
@@ -321,20 +355,42 @@ Job parse_job(const json& body, const JobDefaults& defaults, double now) {
   job.max_completion_time = field(body, "maxCompletionTime") ? as_long(body["maxCompletionTime"]) : 0;
   job.errors_since_last_success =
       field(body, "errorsSinceLastSuccess") ? as_long(body["errorsSinceLastSuccess"]) : 0;
-  parse_lists(body, job);
+  parse_lists(body, job, v2);
   job.high_priority = bool_or(body, "highPriority", false);
   job.run_as_user = text_or(body, "runAsUser", defaults.user);
-  job.container = parse_container(body);
-  parse_kind(body, job, now);
+  job.container = v2 ? parse_container_v2(body) : parse_container(body);
+  parse_kind(body, job, now, v2);
+  if (v2) {
+    job.concurrent = false;
+    job.max_completion_time = 0;
+    job.async = bool_or(body, "async", false);
+    job.epsilon = "PT" + std::to_string(defaults.task_epsilon_seconds) + "S";
+    if (const json* e = field(body, "epsilon")) {
+      // Period.parse: a bad period fails inside the deserializer; a good one keeps its text.
+      const std::string text = as_text(*e);
+      if (!parse_period(text)) {
+        throw JobFormatError("java.lang.IllegalArgumentException: Invalid format: \"" + text + "\"");
+      }
+      job.epsilon = text;
+    }
+  }
   return job;
 }
 
 
-bool valid_job_name(const std::string& name) {
-  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '.' || c == '-';
+bool valid_job_name(const std::string& name, int api_version) {
+  const bool v2 = api_version < 3;
+  return !name.empty() && std::all_of(name.begin(), name.end(), [v2](char c) {
+    const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '_' || c == '.' || c == '-';
+    // Java's \s: space, \t, \n, \x0B, \f, \r.
+    const bool v2_extra = c == '#' || c == ' ' || (c >= '\t' && c <= '\r');
+    return word || (v2 && v2_extra);
   });
+}
+
+std::string job_name_pattern(int api_version) {
+  return api_version < 3 ? "([\\w\\s\\.#_-]+)" : "([\\w\\.-]+)";
 }
 
 }  // namespace qctl::sandbox::chronos

@@ -42,8 +42,12 @@ struct Job {
   std::vector<std::string> arguments;
   bool high_priority = false;
   std::string run_as_user;
-  bool concurrent = false;
-  std::int64_t max_completion_time = 0;
+  bool concurrent = false;                 // 3.x only
+  std::int64_t max_completion_time = 0;    // 3.x only
+  /// 2.x only (a job read by a 2.x deserializer has one): the ISO period a missed run may be
+  /// late by (--task_epsilon, "PT60S"), and whether the job reports its own completion.
+  std::optional<std::string> epsilon;
+  bool async = false;
   /// The container already in JobSerializer's shape (type, image, network, …); nullopt = none.
   std::optional<nlohmann::ordered_json> container;
   std::vector<std::array<std::string, 3>> constraints;  // EQUALS/LIKE/UNLIKE only
@@ -58,6 +62,8 @@ struct JobDefaults {
   double mem = 128;
   double disk = 256;
   std::string user = "root";
+  int api_version = 3;                     // 2: Chronos 2.5's deserializer
+  std::int64_t task_epsilon_seconds = 60;  // --task_epsilon (2.x)
 };
 
 /// Thrown where Chronos' deserializer itself fails (missing name, bad container enum, …):
@@ -68,15 +74,20 @@ class JobFormatError : public std::runtime_error {
 };
 
 /// JobDeserializer: "parents" makes a dependent job, else "schedule" a scheduled one, else a
-/// run-once-now job ("R1/<now>/PT24H"). Unknown keys are ignored; values are coerced as
-/// Jackson's asText/asInt/asDouble/asBoolean do. Throws JobFormatError.
+/// run-once-now job ("R1/<now>/PT24H"; 2.x: "R1//PT24H"). Unknown keys are ignored; values
+/// are coerced as Jackson's asText/asInt/asDouble/asBoolean do. 2.x reads `epsilon` and
+/// `async`, needs `command`, and knows no `concurrent`, `maxCompletionTime`, fetch
+/// `output_file` or container networks. Throws JobFormatError.
 [[nodiscard]] Job parse_job(const nlohmann::json& body, const JobDefaults& defaults, double now);
 
 /// JobSerializer: every field in Chronos' order, then "parents" or "schedule" +
-/// "scheduleTimeZone".
+/// "scheduleTimeZone" (a 2.x job, one with an epsilon, in 2.5's order and fields).
 [[nodiscard]] nlohmann::ordered_json job_to_json(const Job& job);
 
-/// JobUtils.jobNamePattern `([\w\.-]+)`, matched against the whole name.
-[[nodiscard]] bool valid_job_name(const std::string& name);
+/// JobUtils.jobNamePattern `([\w\.-]+)` (2.x: `([\w\s\.#_-]+)`), matched against the whole
+/// name.
+[[nodiscard]] bool valid_job_name(const std::string& name, int api_version = 3);
+/// The pattern's text as Chronos' error message shows it.
+[[nodiscard]] std::string job_name_pattern(int api_version);
 
 }  // namespace qctl::sandbox::chronos

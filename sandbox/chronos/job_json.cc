@@ -13,6 +13,9 @@ ordered_json job_to_json(const Job& job) {
   j["name"] = job.name;
   j["command"] = job.command;
   j["shell"] = job.shell;
+  if (job.epsilon) {
+    j["epsilon"] = *job.epsilon;  // 2.x
+  }
   j["executor"] = job.executor;
   j["executorFlags"] = job.executor_flags;
   j["taskInfoData"] = job.task_info_data;
@@ -20,6 +23,9 @@ ordered_json job_to_json(const Job& job) {
   j["owner"] = job.owner;
   j["ownerName"] = job.owner_name;
   j["description"] = job.description;
+  if (job.epsilon) {
+    j["async"] = job.async;  // 2.x
+  }
   j["successCount"] = job.success_count;
   j["errorCount"] = job.error_count;
   j["lastSuccess"] = job.last_success;
@@ -47,8 +53,10 @@ ordered_json job_to_json(const Job& job) {
   j["arguments"] = job.arguments;
   j["highPriority"] = job.high_priority;
   j["runAsUser"] = job.run_as_user;
-  j["concurrent"] = job.concurrent;
-  j["maxCompletionTime"] = job.max_completion_time;
+  if (!job.epsilon) {  // 3.x fields
+    j["concurrent"] = job.concurrent;
+    j["maxCompletionTime"] = job.max_completion_time;
+  }
   if (job.container) {
     j["container"] = *job.container;
   }

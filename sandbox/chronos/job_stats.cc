@@ -64,7 +64,7 @@ void JobStats::set_state(const std::string& job, const std::string& next, int co
   if (it != states_.end() && it->second.find("running") != std::string::npos && next == "queued") {
     return;
   }
-  states_[job] = count > 0 ? std::to_string(count) + " running" : next;
+  states_[job] = count_running_ && count > 0 ? std::to_string(count) + " running" : next;
 }
 
 void JobStats::remove(const std::string& job) { states_.erase(job); }

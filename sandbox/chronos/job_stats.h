@@ -19,6 +19,8 @@ class JobStats {
   /// JobStats.updateJobState: `count` > 0 gives "<count> running"; a running job is never
   /// moved back to "queued".
   void set_state(const std::string& job, const std::string& next, int count = 0);
+  /// Chronos 2.x knows only idle/queued/running: no "<n> running" (false).
+  void count_running(bool on) { count_running_ = on; }
   /// JobRemoved: the job is forgotten.
   void remove(const std::string& job);
 
@@ -39,6 +41,7 @@ class JobStats {
   void add_metrics(nlohmann::ordered_json& histograms, nlohmann::ordered_json& counters) const;
 
  private:
+  bool count_running_ = true;
   struct Record {
     std::string task_id, job, slave;
     std::optional<std::int64_t> start_ms, end_ms;

@@ -45,7 +45,7 @@ void ChronosState::finished(const TaskId& id) {
   }
 }
 
-void ChronosState::failed(const SimTask& /*task*/, const TaskId& id) {
+void ChronosState::failed(const TaskId& id) {
   Job* job = lookup(id.job);
   if (job == nullptr) {
     return;
@@ -97,6 +97,7 @@ bool ChronosState::mark_success(const std::string& name) {
 }
 
 void ChronosState::kill_tasks(const std::string& name) {
+  std::erase_if(planned_, [&](const Planned& p) { return p.job == name; });
   auto it = running_.find(name);
   if (it == running_.end()) {
     return;

@@ -23,7 +23,10 @@ std::string as_chronos_sees(const std::string& state) {
 }  // namespace
 
 ChronosState::ChronosState(World& world, ChronosOptions options)
-    : world_(world), options_(std::move(options)) {}
+    : world_(world), options_(std::move(options)), queues_(options_.api_version >= 3) {
+  defaults_.api_version = options_.api_version;
+  stats_.count_running(options_.api_version >= 3);
+}
 
 std::int64_t ChronosState::now_ms() const {
   return static_cast<std::int64_t>(std::floor(world_.now() * 1000));
@@ -56,6 +59,10 @@ void ChronosState::tick() {
 }
 
 void ChronosState::run_due_jobs() {
+  if (options_.api_version < 3) {
+    run_due_jobs_v2();
+    return;
+  }
   // JobScheduler.getJobsToRun/runJobs: every enabled scheduled job whose start has passed
   // and whose repeat count is not 0, earliest start first.
   std::vector<std::pair<std::int64_t, Job*>> due;
@@ -145,8 +152,9 @@ bool ChronosState::launch(const std::string& task_id, Job& job,
       continue;
     }
     running_[job.name].push_back(Running{task_id, view.id});
-    // handleLaunchedTask: a scheduled job's schedule moves past now (Rn becomes Rn-1).
-    if (!job.dependent) {
+    // handleLaunchedTask: a scheduled job's schedule moves past now (Rn becomes Rn-1); 2.x
+    // moved it when it planned the task.
+    if (!job.dependent && options_.api_version >= 3) {
       if (auto next = skip_forward(job.schedule, job.schedule_time_zone, world_.now())) {
         job.schedule = *next;
       }
@@ -179,10 +187,14 @@ void ChronosState::on_status(const SimTask& task) {
   if (lookup(id->job) != nullptr) {
     stats_.record_status(task.spec.id, id->job, task.agent_id, state, now_ms());
   }
-  if (state == "TASK_FINISHED") {
+  const Job* job = lookup(id->job);
+  if (state == "TASK_FINISHED" && job != nullptr && job->async) {
+    // 2.x async job: the task's end is not the job's; PUT task/{id} reports it later. The
+    // state stays "running", but the job may launch again.
+  } else if (state == "TASK_FINISHED") {
     finished(*id);
   } else if (state == "TASK_FAILED" || state == "TASK_LOST") {
-    failed(task, *id);
+    failed(*id);
   } else if (state == "TASK_KILLED") {
     // handleKilledTask: the state changes; no retry, no error counted.
     const auto it = running_.find(id->job);

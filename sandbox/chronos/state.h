@@ -71,6 +71,14 @@ class ChronosState {
     bool high_priority = false;
   };
   std::vector<Retry> retries_;
+  /// 2.x: tasks planned for their due time (JobScheduler.scheduleDelayedTask), enqueued then.
+  struct Planned {
+    std::int64_t due_ms = 0;
+    std::string task_id;
+    std::string job;
+    bool high_priority = false;
+  };
+  std::vector<Planned> planned_;
   double next_offers_at_ = 0;
   std::int64_t jobs_scheduled_ = 0;
 
@@ -81,8 +89,16 @@ class ChronosState {
   void on_status(const SimTask& task);
   /// markJobSuccessAndFireOffDependencies; false for an unknown job.
   bool mark_success(const std::string& name);
-  /// TaskManager.cancelMesosTasks.
+  /// TaskManager.cancelMesosTasks (2.x: cancelTasks, which also drops planned tasks).
   void kill_tasks(const std::string& name);
+  /// JobScheduler.handleFinishedTask / handleFailedTask for a task id (also 2.x's
+  /// PUT task/{id}); nothing for a job not in the graph.
+  void finished(const TaskId& id);
+  void failed(const TaskId& id);
+  /// 2.x JobScheduler.next for one scheduled job: skips occurrences older than its epsilon,
+  /// plans the next one due within the 60 s horizon and rewrites the job's schedule to what
+  /// follows it (scheduler_v2.cc).
+  void plan(Job& job);
 
  private:
   // graph() between changes of the store; put() and remove_job() drop it.
@@ -99,12 +115,19 @@ class ChronosState {
   const std::optional<Schedule>& schedule_of(const Job& job);
 
   void run_due_jobs();
+  void run_due_jobs_v2();
+  /// 2.x schedule streams by job name: the stored schedule text they were made from and
+  /// their next occurrence (nullopt: unparsable or exhausted).
+  struct Stream {
+    std::string source;
+    std::string zone;
+    std::optional<Schedule> next;
+  };
+  std::unordered_map<std::string, Stream> streams_;
   void offer_round();
   std::optional<std::pair<std::string, Job*>> next_task();
   bool launch(const std::string& task_id, Job& job, std::vector<placement::AgentView>& views);
   void started(const SimTask& task, const TaskId& id);
-  void finished(const TaskId& id);
-  void failed(const SimTask& task, const TaskId& id);
   void process_dependencies(const std::string& name);
 };
 

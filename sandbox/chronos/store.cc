@@ -37,6 +37,8 @@ Job scheduled_copy(const Job& child, const Job& parent) {
   j.fetch = child.fetch;
   j.high_priority = child.high_priority;
   j.max_completion_time = child.max_completion_time;
+  j.epsilon = child.epsilon;  // 2.x copies epsilon and async too
+  j.async = child.async;
   j.schedule = parent.schedule;
   j.schedule_time_zone = parent.schedule_time_zone;
   return j;
@@ -111,11 +113,15 @@ void ChronosState::put(Job job) {
       edge_counts_[{p, job.name}] = 0;
     }
   }
+  const std::string name = job.name;
   if (old != nullptr) {
     *old = std::move(job);
   } else {
     index_[job.name] = store_.size();
     store_.push_back(std::move(job));
+  }
+  if (Job* stored_job = lookup(name); options_.api_version < 3 && stored_job != nullptr) {
+    plan(*stored_job);  // registerJob/updateJob run JobScheduler.next at once
   }
 }
 
@@ -138,6 +144,8 @@ void ChronosState::remove_job(const std::string& name) {
   std::erase_if(store_, [&](const Job& j) { return j.name == name; });
   graph_order_.reset();
   schedules_.erase(name);
+  streams_.erase(name);
+  std::erase_if(planned_, [&](const Planned& p) { return p.job == name; });
   index_.clear();  // positions after the erased job moved
   for (std::size_t i = 0; i < store_.size(); ++i) {
     index_[store_[i].name] = i;

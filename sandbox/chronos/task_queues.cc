@@ -47,7 +47,7 @@ std::optional<TaskId> parse_task_id(const std::string& id) {
   const std::size_t end = id.find(':', pos);
   t.job = id.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
   t.arguments = end == std::string::npos ? "" : id.substr(end + 1);
-  if (!valid_job_name(t.job)) {
+  if (!valid_job_name(t.job, 2)) {  // the 2.x names are a superset
     return std::nullopt;
   }
   return t;
@@ -56,7 +56,7 @@ std::optional<TaskId> parse_task_id(const std::string& id) {
 bool TaskQueues::enqueue(const std::string& task_id, bool high_priority) {
   auto id = parse_task_id(task_id);
   const std::string job = id ? id->job : "";
-  if (queued_jobs_.count(job) > 0) {
+  if (dedup_ && queued_jobs_.count(job) > 0) {
     return false;  // "Don't double enqueue tasks" (#762)
   }
   queued_jobs_.insert(job);
@@ -72,8 +72,16 @@ std::optional<std::string> TaskQueues::poll(bool high) {
   std::string id = std::move(q.front());
   q.pop_front();
   auto parsed = parse_task_id(id);
-  queued_jobs_.erase(parsed ? parsed->job : "");
+  if (auto it = queued_jobs_.find(parsed ? parsed->job : ""); it != queued_jobs_.end()) {
+    queued_jobs_.erase(it);
+  }
   return id;
+}
+
+void TaskQueues::clear() {
+  high_.clear();
+  normal_.clear();
+  queued_jobs_.clear();
 }
 
 }  // namespace qctl::sandbox::chronos

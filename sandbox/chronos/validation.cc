@@ -5,9 +5,10 @@
 
 namespace qctl::sandbox::chronos {
 
-std::optional<JobError> new_job_error(const Job& job, double now) {
-  if (!valid_job_name(job.name)) {
-    return JobError{true, false, "the job's name is invalid. Allowed names: '([\\w\\.-]+)'"};
+std::optional<JobError> new_job_error(const Job& job, double now, int api_version) {
+  if (!valid_job_name(job.name, api_version)) {
+    return JobError{true, false,
+                    "the job's name is invalid. Allowed names: '" + job_name_pattern(api_version) + "'"};
   }
   if (job.dependent) {
     if (job.parents.empty()) {
@@ -19,7 +20,7 @@ std::optional<JobError> new_job_error(const Job& job, double now) {
   if (!schedule) {
     return JobError{false, false, "Cannot parse schedule '" + job.schedule + "' (wtf bro)"};
   }
-  if (schedule->start.ms < 1000) {  // before 1970-01-01T00:00:01Z
+  if (api_version >= 3 && schedule->start.ms < 1000) {  // before 1970-01-01T00:00:01Z
     return JobError{false, false,
                     "Scheduled start date '" + format_datetime(schedule->start) + "' is before 1970!"};
   }

@@ -15,8 +15,8 @@ struct JobError {
 };
 
 /// Iso8601JobResource / DependentJobResource for a job not yet in the graph: the name, then
-/// (scheduled) the schedule, the 1970 limit and uris+fetch, or (dependent) a non-empty
+/// (scheduled) the schedule, the 1970 limit (3.x) and uris+fetch, or (dependent) a non-empty
 /// parent list. nullopt when Chronos accepts it.
-[[nodiscard]] std::optional<JobError> new_job_error(const Job& job, double now);
+[[nodiscard]] std::optional<JobError> new_job_error(const Job& job, double now, int api_version);
 
 }  // namespace qctl::sandbox::chronos

@@ -119,7 +119,7 @@ TEST_F(JobFileValidate, UnknownFieldsAreWarningsWithTheirPath) {
   EXPECT_TRUE(p.errors.empty()) << ::testing::PrintToString(p.errors);
   ASSERT_EQ(p.warnings.size(), 3U) << ::testing::PrintToString(p.warnings);
   EXPECT_EQ(p.warnings[0], "jobs.json[3].comand: unknown field, Chronos ignores it");
-  EXPECT_EQ(p.warnings[1], "jobs.json[3].epsilon: removed in Chronos 3.0, which ignores it");
+  EXPECT_EQ(p.warnings[1], "jobs.json[3].epsilon: a Chronos 2.x field: 3.0 removed it and ignores it");
   EXPECT_EQ(p.warnings[2], "jobs.json[3].fetch[0].extrakt: unknown field, Chronos ignores it");
 }
 

@@ -198,13 +198,16 @@ class SandboxChronosApi2x : public ChronosTest {
 };
 
 TEST_F(SandboxChronosApi2x, ServesUnderSchedulerWithPlainTextErrors) {
-  ASSERT_EQ(call("PUT", "/scheduler/iso8601", R"({"name":"a","schedule":"R/2030-01-01T00:00:00Z/P1D"})").status, 204);
+  ASSERT_EQ(call("PUT", "/scheduler/iso8601",
+                 R"({"name":"a","command":"true","schedule":"R/2030-01-01T00:00:00Z/P1D"})")
+                .status,
+            204);
   EXPECT_EQ(body(call("GET", "/scheduler/jobs")).size(), 1U);
   EXPECT_EQ(call("GET", "/v1/scheduler/jobs").status, 404);
   EXPECT_EQ(call("GET", "/scheduler/jobs/summary").status, 404);  // added in 3.0
   http::Response r = call("DELETE", "/scheduler/job/nope");
   EXPECT_EQ(r.status, 400);
-  EXPECT_EQ(r.body, "requirement failed: JobSchedule 'nope' not found");
+  EXPECT_EQ(r.body, "requirement failed: Job 'nope' not found");
 }
 
 }  // namespace

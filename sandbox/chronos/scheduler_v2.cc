@@ -1,0 +1,91 @@
+// Chronos 2.5's scheduling (JobScheduler.next, JobUtils.makeScheduleStream): each scheduled
+// job has a stream of occurrences; one due within the schedule horizon is planned as a
+// delayed task and the stored schedule is rewritten to the rest of the stream at once;
+// occurrences older than the job's epsilon are skipped. Its queues keep every task (no
+// dedup), so this planning is what keeps a due job from being queued on every tick.
+#include <algorithm>
+#include <cmath>
+
+#include "sandbox/chronos/schedule.h"
+#include "sandbox/chronos/state.h"
+
+namespace qctl::sandbox::chronos {
+
+namespace {
+
+/// --schedule_horizon: occurrences this close are planned.
+constexpr std::int64_t kHorizonMs = 60'000;
+
+// The stream's next occurrence after `s` (a bounded count drops by one).
+Schedule advance(Schedule s) {
+  if (s.repeat > 0) {
+    --s.repeat;
+  }
+  s.start = plus(s.start, s.period, 1);
+  return s;
+}
+
+// The epsilon in ms from `now` (a period with months has no fixed length).
+std::int64_t epsilon_ms(const Job& job, std::int64_t now_ms) {
+  const auto period = parse_period(job.epsilon.value_or("PT60S"));
+  if (!period) {
+    return 60'000;
+  }
+  const DateTime from{now_ms, Zone{}};
+  return plus(from, *period, 1).ms - now_ms;
+}
+
+}  // namespace
+
+void ChronosState::plan(Job& job) {
+  if (job.dependent || job.disabled) {
+    return;
+  }
+  const std::int64_t now = now_ms();
+  Stream& stream = streams_[job.name];
+  if (stream.source != job.schedule || stream.zone != job.schedule_time_zone) {
+    // 2.5's Iso8601Expressions: an empty start is exactly now (3.x: a second earlier).
+    stream.source = job.schedule;
+    stream.zone = job.schedule_time_zone;
+    stream.next = parse_schedule(job.schedule, job.schedule_time_zone, world_.now() + 1.0);
+  }
+  if (!stream.next) {
+    return;
+  }
+  const std::int64_t epsilon = epsilon_ms(job, now);
+  Schedule& next = *stream.next;
+  while (next.repeat != 0 && next.start.ms <= now - epsilon) {
+    next = advance(next);  // JobSkipped: missed by more than epsilon
+  }
+  if (next.repeat == 0 || next.start.ms >= now + kHorizonMs) {
+    return;
+  }
+  planned_.push_back(Planned{next.start.ms,
+                             make_task_id(job.name, next.start.ms, 0, joined_arguments(job.arguments)),
+                             job.name, job.high_priority});
+  next = advance(next);
+  job.schedule = format_schedule(next);
+  stream.source = job.schedule;
+}
+
+void ChronosState::run_due_jobs_v2() {
+  for (const std::string& name : graph()) {
+    plan(*stored(name));
+  }
+  const std::int64_t now = now_ms();
+  std::vector<Planned> due;
+  std::erase_if(planned_, [&](const Planned& p) {
+    if (p.due_ms <= now) {
+      due.push_back(p);
+      return true;
+    }
+    return false;
+  });
+  std::stable_sort(due.begin(), due.end(),
+                   [](const Planned& a, const Planned& b) { return a.due_ms < b.due_ms; });
+  for (const Planned& p : due) {
+    enqueue(p.task_id, p.high_priority);
+  }
+}
+
+}  // namespace qctl::sandbox::chronos
