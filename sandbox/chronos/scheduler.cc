@@ -43,15 +43,7 @@ void ChronosState::enqueue(const std::string& task_id, bool high_priority) {
 
 void ChronosState::tick() {
   const double now = world_.now();
-  std::vector<Retry> due;
-  std::erase_if(retries_, [&](const Retry& r) {
-    if (r.at <= now) {
-      due.push_back(r);
-      return true;
-    }
-    return false;
-  });
-  for (const Retry& r : due) {
+  for (const Retry& r : take_due(retries_, [&](const Retry& retry) { return retry.at <= now; })) {
     enqueue(r.task_id, r.high_priority);
   }
   run_due_jobs();

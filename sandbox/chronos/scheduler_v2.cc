@@ -73,14 +73,7 @@ void ChronosState::run_due_jobs_v2() {
     plan(*stored(name));
   }
   const std::int64_t now = now_ms();
-  std::vector<Planned> due;
-  std::erase_if(planned_, [&](const Planned& p) {
-    if (p.due_ms <= now) {
-      due.push_back(p);
-      return true;
-    }
-    return false;
-  });
+  auto due = take_due(planned_, [&](const Planned& p) { return p.due_ms <= now; });
   std::stable_sort(due.begin(), due.end(),
                    [](const Planned& a, const Planned& b) { return a.due_ms < b.due_ms; });
   for (const Planned& p : due) {

@@ -24,6 +24,20 @@ inline constexpr std::int64_t kDisableAfterFailures = 0;
 /// --job_history_limit default: job/stat shows this many runs.
 inline constexpr std::size_t kJobHistoryLimit = 5;
 
+/// Removes and returns the elements of `items` that are due, in their order.
+template <class T, class IsDue>
+std::vector<T> take_due(std::vector<T>& items, IsDue is_due) {
+  std::vector<T> due;
+  std::erase_if(items, [&](const T& item) {
+    if (is_due(item)) {
+      due.push_back(item);
+      return true;
+    }
+    return false;
+  });
+  return due;
+}
+
 class ChronosState {
  public:
   ChronosState(World& world, ChronosOptions options);
