@@ -29,6 +29,10 @@ class Router {
   struct AuthPolicy {
     std::function<std::string(const Request&)> realm;
     std::function<Response(const Request&, const std::string& realm)> unauthorized;
+    /// libprocess' BasicAuthenticator: the scheme exactly "Basic" and the decoded value split
+    /// on every ':' into exactly user and password (a ':' in either never authenticates).
+    /// Otherwise Jetty's: any case, split at the first ':'.
+    bool strict_basic = false;
   };
   void set_auth(AuthPolicy policy) { auth_ = std::move(policy); }
   [[nodiscard]] const AuthPolicy& auth() const { return auth_; }

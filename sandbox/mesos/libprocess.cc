@@ -99,6 +99,7 @@ void Processes::install(const std::shared_ptr<Processes>& self, http::Router& ro
     return plain(401, "401 Unauthorized.")
         .with_header("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
   };
+  policy.strict_basic = true;
   router.set_auth(std::move(policy));
 }
 

@@ -111,9 +111,15 @@ void install_handlers(httplib::Server& s, const Serve& serve) {
 
 }  // namespace
 
-bool basic_auth_ok(const std::string& header, const Credentials& credentials) {
+bool basic_auth_ok(const std::string& header, const Credentials& credentials, bool strict) {
   if (header.size() < 6) {
     return false;
+  }
+  if (strict) {
+    const bool colon = credentials.user.find(':') != std::string::npos ||
+                       credentials.password.find(':') != std::string::npos;
+    return !colon && header == "Basic " + util::base64_encode(credentials.user + ":" +
+                                                              credentials.password);
   }
   std::string scheme = header.substr(0, 6);
   for (char& c : scheme) {
@@ -164,7 +170,8 @@ http::Response HttpServer::handle(http::Request& request, bool& drop) {
   if (!admin && options_.credentials) {
     const auto& auth = router_.auth();
     std::string realm = auth.realm ? auth.realm(request) : "sandbox";
-    if (!realm.empty() && !basic_auth_ok(request.header("Authorization"), *options_.credentials)) {
+    if (!realm.empty() && !basic_auth_ok(request.header("Authorization"), *options_.credentials,
+                                        auth.strict_basic)) {
       if (auth.unauthorized) {
         return auth.unauthorized(request, realm);
       }

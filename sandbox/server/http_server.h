@@ -76,6 +76,7 @@ class HttpServer {
 };
 
 /// True when the Authorization header carries exactly these Basic credentials.
-[[nodiscard]] bool basic_auth_ok(const std::string& header, const Credentials& credentials);
+[[nodiscard]] bool basic_auth_ok(const std::string& header, const Credentials& credentials,
+                                 bool strict = false);
 
 }  // namespace qctl::sandbox::server

@@ -56,6 +56,22 @@ TEST(SandboxServer, BasicAuthWithTheRouterRealm) {
   EXPECT_EQ(s.handle(admin, drop).status, 200);
 }
 
+// Jetty (Marathon, Chronos) takes any case of "basic" and splits at the first ':';
+// libprocess (Mesos) wants "Basic" and exactly two ':'-separated parts, so a password with a
+// ':' never authenticates there (authenticator.cpp).
+TEST(SandboxServer, LibprocessBasicAuthIsStricterThanJetty) {
+  const Credentials colon{"ops", "pa:ss"};
+  const std::string header = "Basic " + util::base64_encode("ops:pa:ss");
+  EXPECT_TRUE(basic_auth_ok(header, colon));
+  EXPECT_FALSE(basic_auth_ok(header, colon, true));
+  const Credentials plain{"ops", "s3cret"};
+  const std::string good = util::base64_encode("ops:s3cret");
+  EXPECT_TRUE(basic_auth_ok("basic " + good, plain));
+  EXPECT_FALSE(basic_auth_ok("basic " + good, plain, true));
+  EXPECT_TRUE(basic_auth_ok("Basic " + good, plain, true));
+  EXPECT_FALSE(basic_auth_ok("Basic  " + good, plain, true));
+}
+
 TEST(SandboxServer, FaultsAnswer503OrDropButSpareTheAdminApi) {
   Faults faults;
   ServerOptions o;
