@@ -172,8 +172,7 @@ void Sandbox::start_servers() {
     endpoints_.masters.push_back(scheme + node.ip + ":" + std::to_string(node.port));
     masters.push_back(std::move(s));
   }
-  leadership_->leader = 0;
-  leadership_->elected_time = world_->now();
+  leadership_->elect(0, world_->now(), world_->ended_counts());
 
   // httplib serves a keep-alive connection on one thread until it goes idle for 5 s, while
   // Jetty and libprocess multiplex: a client with more connections than threads would stall,

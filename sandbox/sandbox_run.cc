@@ -22,8 +22,9 @@ void Sandbox::tick_loop() {
     }
     auto lock = world_->lock();
     if (pending_leader_ && world_->now() >= pending_leader_->first) {
-      leadership_->leader = pending_leader_->second;
-      leadership_->elected_time = world_->now();
+      if (pending_leader_->second) {
+        leadership_->elect(*pending_leader_->second, world_->now(), world_->ended_counts());
+      }
       pending_leader_.reset();
     }
     for (const auto& a : world_->agents()) {
@@ -94,8 +95,11 @@ nlohmann::json Sandbox::mesos_leader(const nlohmann::json& body) {
     leadership_->leader.reset();
     pending_leader_ = std::make_pair(world_->now() + after, next);
   } else {
-    leadership_->leader = next;
-    leadership_->elected_time = world_->now();
+    if (next) {
+      leadership_->elect(*next, world_->now(), world_->ended_counts());
+    } else {
+      leadership_->leader.reset();
+    }
     pending_leader_.reset();
   }
   nlohmann::json out = {{"leader", nullptr}, {"after_seconds", after}};

@@ -4,6 +4,8 @@
 
 #include <regex>
 
+#include "core/util/duration.h"
+
 #include "sandbox/marathon/app_def.h"
 #include "sandbox/marathon/parts.h"
 
@@ -95,16 +97,20 @@ http::Response not_found_app(const std::string& id) {
   return message(404, "App '" + id + "' does not exist");
 }
 
-http::Response not_found_group(const std::string& id) {
-  return message(404, "Group '" + id + "' does not exist");
-}
-
-std::optional<std::string> group_of_wildcard(const std::string& app_id) {
+GroupApps group_apps(const MarathonState& st, const std::string& app_id) {
+  GroupApps out;
   if (app_id.empty() || app_id.back() != '*' ||
       (app_id.size() > 1 && app_id[app_id.size() - 2] != '/')) {
-    return std::nullopt;
+    return out;
   }
-  return absolute_id(app_id.substr(0, app_id.size() - 1));
+  out.wildcard = true;
+  const std::string group = absolute_id(app_id.substr(0, app_id.size() - 1));
+  if (st.groups.count(group) == 0) {
+    out.missing = message(404, "Group '" + group + "' does not exist");
+  } else {
+    out.apps = st.apps_in_group(group);
+  }
+  return out;
 }
 
 bool same_definition(json before, json after) {
@@ -151,13 +157,22 @@ std::optional<http::Response> check_lock(MarathonState& st, const std::vector<st
 
 namespace {
 
+// The instant of a version (Timestamp(v) parses it: "…:00Z" and "…:00.000Z" are one).
+std::optional<double> version_time(const json& version) {
+  return version.is_string() ? util::parse_iso8601(version.get<std::string>()) : std::nullopt;
+}
+
 // AppHelpers.rollback: the app's stored definition of that version, or nullopt.
 std::optional<json> stored_version(const App& app, const json& version) {
-  if (app.def["version"] == version) {
+  const auto wanted = version_time(version);
+  if (!wanted) {
+    return std::nullopt;
+  }
+  if (version_time(app.def["version"]) == wanted) {
     return app.def;
   }
   for (const json& def : app.history) {
-    if (def["version"] == version) {
+    if (version_time(def["version"]) == wanted) {
       return def;
     }
   }
@@ -187,7 +202,8 @@ http::Response apply_updates(MarathonState& st, const http::Request& req,
     }
     created = created || it == st.apps.end();
     json def;
-    if (it != st.apps.end() && mode.partial && update.contains("version")) {
+    if (it != st.apps.end() && mode.partial && update.contains("version") &&
+        !update["version"].is_null()) {
       // AppHelpers.updateOrRollback: a version means "back to that definition"; the rest of
       // the update is ignored. Versions of a deleted app are gone, so only existing apps; a
       // full replacement (partialUpdate=false) drops the version.

@@ -26,11 +26,14 @@ struct AppPath {
 
 /// 404 {"message":"App '/x' does not exist"}.
 [[nodiscard]] http::Response not_found_app(const std::string& id);
-/// 404 {"message":"Group '/g' does not exist"}.
-[[nodiscard]] http::Response not_found_group(const std::string& id);
-/// The group of a wildcard app id ("/team/*" -> "/team", "/*" -> "/"); nullopt otherwise
-/// (AppsResource.ListApps, AppTasksResource.GroupTasks).
-[[nodiscard]] std::optional<std::string> group_of_wildcard(const std::string& app_id);
+/// A wildcard app id ("/team/*": the group /team and its subgroups; "/*": every app), as
+/// AppsResource.ListApps and AppTasksResource.GroupTasks read it.
+struct GroupApps {
+  bool wildcard = false;                 // false: `app_id` names one app
+  std::optional<http::Response> missing;  // 404 "Group '/g' does not exist"
+  std::vector<const App*> apps;
+};
+[[nodiscard]] GroupApps group_apps(const MarathonState& state, const std::string& app_id);
 
 /// Sets version = now and versionInfo; lastConfigChangeAt moves only on config changes.
 /// Whether two app definitions are the same apart from version and versionInfo.

@@ -36,8 +36,24 @@ json steps_json(const Deployment& d) {
   return steps;
 }
 
+// A new app over one whose delete was cancelled by force: the old instances go on dying in
+// `stopping`, and the old versions are gone with the old app.
+void replace_stopping(MarathonState& st, const std::string& id, const json& target) {
+  App& fresh = st.apps[id];
+  fresh.def = target;
+  auto s = st.stopping.find(id);
+  std::vector<std::string> dying;
+  for (const auto& [task_id, inst] : s->second.instances) {
+    dying.push_back(task_id);
+  }
+  for (const std::string& task_id : dying) {
+    kill_task(st, s->second, task_id, true);
+  }
+  drop_if_stopped(st, id);
+}
+
 // Stores one target definition; deleted apps keep their instances in `stopping`.
-void apply_target(MarathonState& st, const std::string& id, const json& target) {
+void apply_target(MarathonState& st, const std::string& id, const json& target, bool revert) {
   auto it = st.apps.find(id);
   if (target.is_null()) {
     if (it != st.apps.end()) {
@@ -51,28 +67,19 @@ void apply_target(MarathonState& st, const std::string& id, const json& target) 
     return;
   }
   if (it == st.apps.end()) {
-    auto s = st.stopping.find(id);
-    if (s != st.stopping.end() && s->second.def["version"] == target["version"]) {
-      st.apps[id] = std::move(s->second);  // a rollback of a delete
-      st.stopping.erase(s);
-    } else {
-      // A new app, also over one still being deleted (a forced POST cancelled that delete):
-      // the old instances go on dying in `stopping`, and the old versions are gone with it.
-      st.apps[id] = App{};
-      if (s != st.stopping.end()) {
-        std::vector<std::string> dying;
-        for (const auto& [task_id, inst] : s->second.instances) {
-          dying.push_back(task_id);
-        }
-        for (const std::string& task_id : dying) {
-          kill_task(st, s->second, task_id, true);
-        }
-      }
-    }
-    st.apps[id].def = target;
     for (std::size_t slash = id.find('/', 1); slash != std::string::npos;
          slash = id.find('/', slash + 1)) {
       st.groups.insert(id.substr(0, slash));
+    }
+    auto s = st.stopping.find(id);
+    if (s == st.stopping.end()) {
+      st.apps[id].def = target;
+    } else if (revert) {
+      st.apps[id] = std::move(s->second);  // a rollback of a delete
+      st.stopping.erase(s);
+      st.apps[id].def = target;
+    } else {
+      replace_stopping(st, id, target);
     }
     return;
   }
@@ -119,7 +126,7 @@ http::Response locked(const std::vector<const Deployment*>& deployments) {
 
 Deployment& deploy(MarathonState& st, const std::map<std::string, json>& targets,
                    const std::map<std::string, std::vector<std::string>>& sentenced,
-                   const std::set<std::string>& restart) {
+                   const std::set<std::string>& restart, bool revert) {
   Deployment d;
   d.id = st.world.ids().uuid();
   d.version = iso_time(st.now());
@@ -161,7 +168,7 @@ Deployment& deploy(MarathonState& st, const std::map<std::string, json>& targets
     }
   }
   for (const auto& [id, target] : targets) {
-    apply_target(st, id, target);
+    apply_target(st, id, target, revert);
   }
   std::sort(d.affected_apps.begin(), d.affected_apps.end());
   st.deployments.push_back(std::move(d));
@@ -194,7 +201,24 @@ Deployment* cancel(MarathonState& st, const std::string& deployment_id, bool rol
     }
     targets[id] = original;
   }
-  return &deploy(st, targets);
+  return &deploy(st, targets, {}, {}, true);
+}
+
+void drop_if_stopped(MarathonState& st, const std::string& app_id) {
+  auto s = st.stopping.find(app_id);
+  if (s == st.stopping.end() || !s->second.instances.empty()) {
+    return;
+  }
+  for (const Deployment& d : st.deployments) {
+    for (const auto& step : d.steps) {
+      for (const Action& a : step) {
+        if (a.kind == ActionKind::kStop && a.app == app_id) {
+          return;  // that deployment erases it and says app_terminated_event
+        }
+      }
+    }
+  }
+  st.stopping.erase(s);
 }
 
 json deployment_json(const Deployment& d) {

@@ -83,12 +83,12 @@ http::Response show(MarathonState& st, http::Request& req, const std::string& id
   Embeds e = parse_embeds(req.params_all("embed"));
   // AppsResource.show: the deprecated compatibility embeds are always on.
   e.counts = e.tasks = e.last_failure = e.deployments = true;
-  if (auto group = group_of_wildcard(id); group) {
-    if (st.groups.count(*group) == 0) {
-      return not_found_group(*group);
+  if (GroupApps group = group_apps(st, id); group.wildcard) {
+    if (group.missing) {
+      return *group.missing;
     }
     json apps = json::array();
-    for (const App* app : st.apps_in_group(*group)) {
+    for (const App* app : group.apps) {
       apps.push_back(app_json(st, *app, e));
     }
     return http::Response::json(200, json{{"*", apps}}.dump());
@@ -113,7 +113,9 @@ http::Response update_many(MarathonState& st, http::Request& req) {
   // replaceMultiple may create apps; patchMultiple may not (allowCreation = false).
   const bool patch = req.method == "PATCH";
   return apply_updates(st, req, updates,
-                       UpdateMode{patch || flag(req, "partialUpdate", true), !patch, true});
+                       UpdateMode{.partial = patch || flag(req, "partialUpdate", true),
+                                  .create = !patch,
+                                  .bulk = true});
 }
 
 http::Response remove(MarathonState& st, http::Request& req, const std::string& id) {
@@ -200,7 +202,8 @@ http::Response dispatch_app(MarathonState& st, http::Request& req) {
     }
     (*body)["id"] = p.id;  // the path's id wins over the body's
     bool partial = req.method == "PATCH" || flag(req, "partialUpdate", true);
-    return apply_updates(st, req, {*body}, UpdateMode{partial, req.method == "PUT", false});
+    return apply_updates(st, req, {*body},
+                         UpdateMode{.partial = partial, .create = req.method == "PUT", .bulk = false});
   }
   return message(405, "HTTP 405 Method Not Allowed");
 }

@@ -24,10 +24,13 @@ http::Response kill_and_scale(MarathonState& st, const http::Request& req,
   std::map<std::string, std::vector<std::string>> sentenced;
   std::vector<std::string> ids;
   for (const Victim& v : victims) {
-    sentenced[v.app_id].push_back(v.task_id);
+    auto& tasks = sentenced[v.app_id];
+    if (std::find(tasks.begin(), tasks.end(), v.task_id) == tasks.end()) {
+      tasks.push_back(v.task_id);  // an id named twice is one instance
+    }
   }
   std::map<std::string, json> targets;
-  for (const auto& [app_id, tasks] : sentenced) {
+  for (auto& [app_id, tasks] : sentenced) {
     const App& app = st.apps.at(app_id);
     const auto killing = std::count_if(tasks.begin(), tasks.end(), [&](const std::string& id) {
       return app.instances.at(id).killing();
@@ -37,13 +40,14 @@ http::Response kill_and_scale(MarathonState& st, const http::Request& req,
     const auto shrink = tasks.size() - static_cast<std::size_t>(killing);
     def["instances"] = n > shrink ? n - shrink : 0;
     if (same_definition(app.def, def)) {
-      def = app.def;  // unchanged: same version, no lock conflict
-    } else {
-      stamp_version(st, def, &app.def);
-      ids.push_back(app_id);
+      tasks.clear();  // unchanged (all already being killed): not in the plan at all
+      continue;
     }
+    stamp_version(st, def, &app.def);
+    ids.push_back(app_id);
     targets[app_id] = def;
   }
+  std::erase_if(sentenced, [](const auto& entry) { return entry.second.empty(); });
   if (auto r = check_lock(st, ids, flag(req, "force", false)); r) {
     return *r;
   }
@@ -126,12 +130,13 @@ http::Response delete_tasks(MarathonState& st, http::Request& req) {
 
 http::Response app_tasks(MarathonState& st, http::Request& req, const std::string& app_id,
                          const std::string& task_id) {
-  if (auto group = group_of_wildcard(app_id); group && req.method == "GET" && task_id.empty()) {
-    if (st.groups.count(*group) == 0) {
-      return not_found_group(*group);
+  if (GroupApps group = group_apps(st, app_id);
+      group.wildcard && req.method == "GET" && task_id.empty()) {
+    if (group.missing) {
+      return *group.missing;
     }
     json tasks = json::array();
-    for (const App* app : st.apps_in_group(*group)) {
+    for (const App* app : group.apps) {
       for (const auto& [id, inst] : app->instances) {
         tasks.push_back(task_json(*app, inst));
       }

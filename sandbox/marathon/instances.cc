@@ -181,11 +181,13 @@ void handle_status(MarathonState& st, const SimTask& task) {
   bool live_app = st.apps.count(inst.app_id) > 0 && &st.apps.at(inst.app_id) == app;
   bool old_in_restart = inst.version != app->version() && restarting(st, inst.app_id);
   bool replace = !inst.decommissioned && live_app && !old_in_restart;
+  const std::string app_id = inst.app_id;
   app->instances.erase(task.spec.id);
   st.task_apps.erase(task.spec.id);
   if (replace) {
     schedule(st, *app, 1);  // goal still Running: the instance is launched again
   }
+  drop_if_stopped(st, app_id);
 }
 
 }  // namespace qctl::sandbox::marathon

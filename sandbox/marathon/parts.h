@@ -43,10 +43,15 @@ struct Embeds {
 [[nodiscard]] http::Response locked(const std::vector<const Deployment*>& deployments);
 /// Stores the target definitions (null = delete) and starts the plan that gets there.
 /// `sentenced`: task ids per app to kill in its ScaleApplication (DELETE tasks?scale=true);
-/// `restart`: apps to replace even when only their version changed (POST …/restart).
+/// `restart`: apps to replace even when only their version changed (POST …/restart);
+/// `revert`: the plan of a cancelled deployment's rollback (a deleted app comes back with
+/// its instances).
 Deployment& deploy(MarathonState& state, const std::map<std::string, nlohmann::json>& targets,
                    const std::map<std::string, std::vector<std::string>>& sentenced = {},
-                   const std::set<std::string>& restart = {});
+                   const std::set<std::string>& restart = {}, bool revert = false);
+/// Forgets a deleted app's record once its last instance is gone and no deployment is
+/// still stopping it (a forced re-create cancelled that one).
+void drop_if_stopped(MarathonState& state, const std::string& app_id);
 /// Stops a deployment (deployment_failed). With `rollback`, starts and returns the plan
 /// back to the original definitions; otherwise returns nullptr.
 Deployment* cancel(MarathonState& state, const std::string& deployment_id, bool rollback);

@@ -94,25 +94,38 @@ void add_task_metrics(std::map<std::string, double>& m, const MasterContext& ctx
   for (const char* s : kStates) {
     m[std::string("master/tasks_") + s] = 0;
   }
-  auto count = [&m](const std::string& state) {
+  auto count = [&m](const std::string& state, double n = 1) {
     std::string name = state.substr(5);  // "TASK_RUNNING" -> "RUNNING"
     for (char& c : name) {
       c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     if (auto it = m.find("master/tasks_" + name); it != m.end()) {
-      it->second += 1;
+      it->second += n;
     }
   };
   if (recovering(ctx)) {
     return;  // a new leader knows no tasks before the agents re-register
   }
+  // Gauges: the live tasks and the unreachable ones.
   for (const auto& [id, task] : ctx.world.active_tasks()) {
     count(task->state);
   }
   for (const auto& [fw, done] : ctx.world.completed_tasks()) {
     for (const auto& task : done) {
-      count(task->state);
+      if (task->state == "TASK_UNREACHABLE") {
+        count(task->state);
+      }
     }
+  }
+  // Counters (metrics.cpp): every task that ended since this master was elected, never
+  // decreasing, unlike the bounded completed lists.
+  for (const auto& [state, n] : ctx.world.ended_counts()) {
+    if (state == "TASK_UNREACHABLE") {
+      continue;
+    }
+    const auto before = ctx.leadership.ended_at_election.find(state);
+    const std::uint64_t base = before == ctx.leadership.ended_at_election.end() ? 0 : before->second;
+    count(state, static_cast<double>(n - std::min(n, base)));
   }
 }
 

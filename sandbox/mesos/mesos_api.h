@@ -29,6 +29,15 @@ struct Leadership {
   /// Until then the leader lists its agents under `recovered_slaves` (known from the
   /// registry, not yet re-registered after a failover); 0 = never.
   double recovering_until = 0;
+  /// World::ended_counts() when this leader was elected: its task counters start there.
+  std::map<std::string, std::uint64_t> ended_at_election;
+
+  /// Makes master `index` the leader from `now` on.
+  void elect(std::size_t index, double now, std::map<std::string, std::uint64_t> ended_counts) {
+    leader = index;
+    elected_time = now;
+    ended_at_election = std::move(ended_counts);
+  }
 };
 
 struct MesosOptions {

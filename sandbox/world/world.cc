@@ -277,6 +277,7 @@ void World::retire(const std::string& id) {
     usage.ports.erase(p);
   }
   by_agent_[t->agent_id].erase(task_id);
+  ++ended_counts_[t->state];
   auto& done = completed_[t->spec.framework_id];
   done.push_back(std::move(t));
   while (done.size() > options_.completed_tasks_per_framework) {

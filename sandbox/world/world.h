@@ -176,6 +176,11 @@ class World {
   completed_tasks() const {
     return completed_;
   }
+  /// How many tasks ever ended in each state ("TASK_FINISHED" -> n), never decreasing (the
+  /// completed lists above are bounded).
+  [[nodiscard]] const std::map<std::string, std::uint64_t>& ended_counts() const {
+    return ended_counts_;
+  }
   /// Resources used by live tasks on one agent.
   [[nodiscard]] model::Resources used_on(const std::string& agent_id) const;
   /// Scalars held by live tasks on the agent per reservation role ("*" = unreserved), for
@@ -201,6 +206,7 @@ class World {
   std::map<std::string, std::unique_ptr<SimTask>> active_;
   std::map<std::string, std::set<std::string>> by_agent_;
   std::map<std::string, std::deque<std::unique_ptr<SimTask>>> completed_;
+  std::map<std::string, std::uint64_t> ended_counts_;
   struct Usage {
     std::map<std::string, model::Resources> by_role;  // scalars held by live tasks
     std::set<std::uint64_t> ports;

@@ -31,6 +31,15 @@ TEST_F(SandboxMarathonWrites, PutWithAVersionRollsBack) {
   EXPECT_NE(app["version"], first["version"]);  // a config change: a new version
   EXPECT_EQ(body(call("GET", "/v2/apps/team/web/versions"))["versions"].size(), 3U);
 
+  // Timestamp(v) parses the version: the same instant written without milliseconds matches.
+  std::string short_form = first["version"].get<std::string>();
+  short_form.replace(short_form.find(".000Z"), 5, "Z");
+  ASSERT_EQ(call("PUT", "/v2/apps/team/web", json{{"version", short_form}}.dump(), "force=true")
+                .status,
+            200);
+  settle();
+  EXPECT_EQ(body(call("GET", "/v2/apps/team/web"))["app"]["mem"], 64);
+
   http::Response unknown =
       call("PUT", "/v2/apps/team/web", R"({"version":"2001-01-01T00:00:00.000Z"})");
   EXPECT_EQ(unknown.status, 404);
@@ -70,7 +79,9 @@ TEST_F(SandboxMarathonWrites, GroupWildcardsListAppsAndTasks) {
   http::Response missing = call("GET", "/v2/apps/nope/*");
   EXPECT_EQ(missing.status, 404);
   EXPECT_EQ(missing.body, R"({"message":"Group '/nope' does not exist"})");
-  EXPECT_EQ(call("GET", "/v2/apps/nope/*/tasks").status, 404);
+  http::Response no_tasks = call("GET", "/v2/apps/nope/*/tasks");
+  EXPECT_EQ(no_tasks.status, 404);
+  EXPECT_EQ(no_tasks.body, R"({"message":"Group '/nope' does not exist"})");
 
   ASSERT_EQ(call("DELETE", "/v2/apps/team/db/pg").status, 200);
   settle();
@@ -92,9 +103,10 @@ TEST_F(SandboxMarathonWrites, RetriedKillAndScaleShrinksOnce) {
     auto lock = world_.lock();
     world_.update(victim, "TASK_KILLING", "");  // the executor acknowledges the kill
   }
-  // The retry changes nothing, so it is no lock conflict with the first kill's deployment.
+  // The retry changes nothing: an empty plan, no second deployment, no lock conflict.
   http::Response again = call("DELETE", "/v2/apps/team/web/tasks/" + victim, "", "scale=true");
   ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(body(call("GET", "/v2/apps/team/web"))["app"]["deployments"].size(), 1U);
   settle();
   EXPECT_EQ(body(call("GET", "/v2/apps/team/web"))["app"]["instances"], 1);
 
@@ -162,10 +174,38 @@ TEST_F(SandboxMarathonWrites, ForcedRecreateStartsAFreshApp) {
   settle();
   ASSERT_EQ(call("DELETE", "/v2/apps/team/web").status, 200);
   tick();  // StopApplication: both instances are told to die
+  ASSERT_EQ(call("POST", "/v2/apps", kTeamWeb).status, 409);  // the delete still runs
   ASSERT_EQ(call("POST", "/v2/apps", kTeamWeb, "force=true").status, 201);
-  json app = body(call("GET", "/v2/apps/team/web"))["app"];
-  EXPECT_EQ(app["tasks"].size(), 0U);
   EXPECT_EQ(body(call("GET", "/v2/apps/team/web/versions"))["versions"].size(), 1U);
+  {
+    auto lock = world_.lock();
+    std::vector<std::string> dying;
+    for (const auto& [id, task] : world_.active_tasks()) {
+      dying.push_back(id);
+    }
+    for (const std::string& id : dying) {
+      world_.update(id, "TASK_KILLED", "");  // the old instances end; the new app stays
+    }
+  }
+  settle();
+  json app = body(call("GET", "/v2/apps/team/web"))["app"];
+  EXPECT_EQ(app["tasksRunning"], 2);
+  EXPECT_EQ(app["instances"], 2);
+}
+
+// DeploymentsResource.cancel of a delete brings the app back with its instances.
+TEST_F(SandboxMarathonWrites, CancellingADeleteBringsTheAppBack) {
+  ASSERT_EQ(call("POST", "/v2/apps", kTeamWeb).status, 201);
+  settle();
+  const json tasks = body(call("GET", "/v2/apps/team/web/tasks"))["tasks"];
+  http::Response del = call("DELETE", "/v2/apps/team/web");
+  ASSERT_EQ(del.status, 200);
+  ASSERT_EQ(call("DELETE", "/v2/deployments/" + body(del)["deploymentId"].get<std::string>())
+                .status,
+            200);
+  json back = body(call("GET", "/v2/apps/team/web/tasks"))["tasks"];
+  ASSERT_EQ(back.size(), tasks.size());
+  EXPECT_EQ(back[0]["id"], tasks[0]["id"]);
 }
 
 }  // namespace
