@@ -1,12 +1,12 @@
-// Reads job JSON like Chronos' JobDeserializer (Jackson coercions included); job_json.cc
+// Reads job JSON like Chronos' JobDeserializer (Jackson coercions in job_read.cc); job_json.cc
 // writes it like JobSerializer.
 #include "sandbox/chronos/job.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <regex>
 
 #include "sandbox/chronos/iso_time.h"
+#include "sandbox/chronos/job_read.h"
 
 namespace qctl::sandbox::chronos {
 
@@ -14,241 +14,8 @@ namespace {
 
 using nlohmann::json;
 using nlohmann::ordered_json;
+using namespace jackson;
 
-// Jackson's JsonNode.asText: JSON null reads "null", containers read "".
-std::string as_text(const json& v) {
-  if (v.is_string()) {
-    return v.get<std::string>();
-  }
-  if (v.is_null()) {
-    return "null";
-  }
-  if (v.is_boolean()) {
-    return v.get<bool>() ? "true" : "false";
-  }
-  if (v.is_number_integer()) {
-    return v.dump();
-  }
-  if (v.is_number_float()) {
-    std::string s = v.dump();
-    return s.find_first_of(".eE") == std::string::npos ? s + ".0" : s;
-  }
-  return "";
-}
-
-bool as_bool(const json& v) {
-  if (v.is_boolean()) {
-    return v.get<bool>();
-  }
-  if (v.is_number()) {
-    return v.get<double>() != 0;
-  }
-  if (v.is_string()) {
-    std::string s = v.get<std::string>();
-    s.erase(0, s.find_first_not_of(" \t\n\r"));
-    s.erase(s.find_last_not_of(" \t\n\r") + 1);
-    return s == "true";
-  }
-  return false;
-}
-
-double as_double(const json& v) {
-  if (v.is_number()) {
-    return v.get<double>();
-  }
-  if (v.is_boolean()) {
-    return v.get<bool>() ? 1 : 0;
-  }
-  if (v.is_string()) {
-    const std::string s = v.get<std::string>();
-    char* end = nullptr;
-    const double d = std::strtod(s.c_str(), &end);
-    return end != s.c_str() && *end == '\0' ? d : 0;
-  }
-  return 0;
-}
-
-std::int64_t as_long(const json& v) {
-  if (v.is_number_integer()) {
-    return v.get<std::int64_t>();
-  }
-  return static_cast<std::int64_t>(as_double(v));
-}
-
-// `node.has(key) && node.get(key) != null` — a JSON null still counts as present.
-const json* field(const json& node, const char* key) {
-  auto it = node.find(key);
-  return it == node.end() ? nullptr : &*it;
-}
-
-const json& required(const json& node, const char* key) {
-  const json* v = node.is_object() ? field(node, key) : nullptr;
-  if (v == nullptr) {
-    throw JobFormatError(std::string("java.lang.NullPointerException: no '") + key + "'");
-  }
-  return *v;
-}
-
-std::string text_or(const json& node, const char* key, const std::string& fallback) {
-  const json* v = field(node, key);
-  return v != nullptr ? as_text(*v) : fallback;
-}
-
-bool bool_or(const json& node, const char* key, bool fallback) {
-  const json* v = field(node, key);
-  return v != nullptr ? as_bool(*v) : fallback;
-}
-
-std::vector<std::string> texts(const json& node, const char* key) {
-  std::vector<std::string> out;
-  if (const json* v = field(node, key); v != nullptr && v->is_array()) {
-    for (const json& e : *v) {
-      out.push_back(as_text(e));
-    }
-  }
-  return out;
-}
-
-// Scala's Enumeration.withName: an unknown value throws inside the deserializer.
-std::string enum_value(const std::string& v, std::initializer_list<const char*> allowed) {
-  for (const char* a : allowed) {
-    if (v == a) {
-      return v;
-    }
-  }
-  throw JobFormatError("java.util.NoSuchElementException: No value found for '" + v + "'");
-}
-
-ordered_json key_values(const json& node, const char* key) {
-  ordered_json out = ordered_json::array();
-  if (const json* v = field(node, key); v != nullptr && v->is_array()) {
-    for (const json& e : *v) {
-      if (!e.is_object()) {
-        throw JobFormatError("scala.MatchError: " + e.dump());
-      }
-      out.push_back({{"key", as_text(required(e, "key"))}, {"value", as_text(required(e, "value"))}});
-    }
-  }
-  return out;
-}
-
-ordered_json parse_volume(const json& v) {
-  if (!v.is_object()) {
-    throw JobFormatError("scala.MatchError: " + v.dump());
-  }
-  ordered_json out = ordered_json::object();
-  if (const json* h = field(v, "hostPath")) {
-    out["hostPath"] = as_text(*h);
-  }
-  out["containerPath"] = as_text(required(v, "containerPath"));
-  if (const json* m = field(v, "mode")) {
-    std::string mode = as_text(*m);
-    std::transform(mode.begin(), mode.end(), mode.begin(), ::toupper);
-    out["mode"] = enum_value(mode, {"RW", "RO"});
-  }
-  if (const json* e = field(v, "external")) {
-    ordered_json ext = ordered_json::object();
-    ext["name"] = as_text(required(*e, "name"));
-    ext["provider"] = as_text(required(*e, "provider"));
-    ext["options"] = key_values(*e, "options");
-    out["external"] = ext;
-  }
-  return out;
-}
-
-ordered_json parse_network_info(const json& n) {
-  if (!n.is_object()) {
-    throw JobFormatError("scala.MatchError: " + n.dump());
-  }
-  ordered_json out = ordered_json::object();
-  out["name"] = as_text(required(n, "name"));
-  if (const json* p = field(n, "protocol"); p != nullptr && !p->is_null()) {
-    out["protocol"] = enum_value(as_text(*p), {"IPv4", "IPv6"});
-  }
-  out["labels"] = key_values(n, "labels");
-  ordered_json mappings = ordered_json::array();
-  if (const json* pm = field(n, "portMappings"); pm != nullptr && pm->is_array()) {
-    for (const json& m : *pm) {
-      // JobSerializer writes the ports as strings.
-      ordered_json o = {{"hostPort", std::to_string(as_long(required(m, "hostPort")))},
-                        {"containerPort", std::to_string(as_long(required(m, "containerPort")))}};
-      if (const json* proto = field(m, "protocol"); proto != nullptr && !proto->is_null()) {
-        o["protocol"] = as_text(*proto);
-      }
-      mappings.push_back(o);
-    }
-  }
-  out["portMappings"] = mappings;
-  return out;
-}
-
-// Chronos 2.5 (Containers.scala): Docker only, BRIDGE or HOST, no networks, no external
-// volumes; an image is required once the key is there.
-std::optional<ordered_json> parse_container_v2(const json& node) {
-  const json* c = field(node, "container");
-  if (c == nullptr) {
-    return std::nullopt;
-  }
-  if (!c->is_object()) {
-    throw JobFormatError("java.lang.NullPointerException: container " + c->dump());
-  }
-  ordered_json out = ordered_json::object();
-  out["type"] = "docker";
-  out["image"] = as_text(required(*c, "image"));
-  const json* network = field(*c, "network");
-  out["network"] = network && !network->is_null() ? enum_value(as_text(*network), {"BRIDGE", "HOST"})
-                                                  : "HOST";
-  out["volumes"] = ordered_json::array();
-  if (const json* vols = field(*c, "volumes"); vols != nullptr && vols->is_array()) {
-    for (const json& v : *vols) {
-      ordered_json vol = parse_volume(v);
-      vol.erase("external");
-      out["volumes"].push_back(vol);
-    }
-  }
-  std::string pull = text_or(*c, "forcePullImage", "false");
-  std::transform(pull.begin(), pull.end(), pull.begin(), ::tolower);
-  out["forcePullImage"] = pull == "true";
-  out["parameters"] = key_values(*c, "parameters");
-  return out;
-}
-
-// Built only when the container has an "image", as Chronos does.
-std::optional<ordered_json> parse_container(const json& node) {
-  const json* c = field(node, "container");
-  if (c == nullptr || !c->is_object() || !c->contains("image")) {
-    return std::nullopt;
-  }
-  ordered_json out = ordered_json::object();
-  std::string type = field(*c, "type") && !(*c)["type"].is_null() ? as_text((*c)["type"]) : "DOCKER";
-  std::transform(type.begin(), type.end(), type.begin(), ::toupper);
-  out["type"] = enum_value(type, {"DOCKER", "MESOS"});
-  out["image"] = as_text((*c)["image"]);
-  const json* network = field(*c, "network");
-  out["network"] = network && !network->is_null() ? enum_value(as_text(*network), {"BRIDGE", "HOST", "USER"})
-                                                  : "HOST";
-  if (const json* nn = field(*c, "networkName"); nn != nullptr && !nn->is_null()) {
-    out["networkName"] = as_text(*nn);
-  }
-  out["networkInfos"] = ordered_json::array();
-  if (const json* infos = field(*c, "networkInfos"); infos != nullptr && infos->is_array()) {
-    for (const json& n : *infos) {
-      out["networkInfos"].push_back(parse_network_info(n));
-    }
-  }
-  out["volumes"] = ordered_json::array();
-  if (const json* vols = field(*c, "volumes"); vols != nullptr && vols->is_array()) {
-    for (const json& v : *vols) {
-      out["volumes"].push_back(parse_volume(v));
-    }
-  }
-  // Try(asText.toBoolean).getOrElse(false): only "true"/"false" in any case count.
-  std::string pull = text_or(*c, "forcePullImage", "false");
-  std::transform(pull.begin(), pull.end(), pull.begin(), ::tolower);
-  out["forcePullImage"] = pull == "true";
-  out["parameters"] = key_values(*c, "parameters");
-  return out;
-}
 
 void parse_lists(const json& node, Job& job, bool v2) {
   job.uris = texts(node, "uris");
@@ -358,7 +125,7 @@ Job parse_job(const json& body, const JobDefaults& defaults, double now) {
   parse_lists(body, job, v2);
   job.high_priority = bool_or(body, "highPriority", false);
   job.run_as_user = text_or(body, "runAsUser", defaults.user);
-  job.container = v2 ? parse_container_v2(body) : parse_container(body);
+  job.container = parse_container(body, v2);
   parse_kind(body, job, now, v2);
   if (v2) {
     job.concurrent = false;
