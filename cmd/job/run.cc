@@ -82,11 +82,6 @@ int run_job_run(const JobRunOptions& o, Context& ctx) {
   if (const auto ignored = chronos::ignored_trigger(job, state, v2)) {
     throw Error(ExitCode::kApi, "", ignored->message, ignored->hint);
   }
-  if (v2 && state == "queued") {
-    ctx.io.err << "note: job " << o.name
-               << " is already queued: Chronos 2.x queues another run, which is dropped if the "
-                  "first is still running when it comes up\n";
-  }
   if (!o.priority.empty()) {
     set_priority(chronos, job, o.priority == "high", ctx);
   }

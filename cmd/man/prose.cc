@@ -62,8 +62,7 @@ const Table& table() {
         "constraint operators Chronos really supports, uris against fetch, parents) and sends "
         "many at once over reused connections; run triggers a job now and says when Chronos "
         "would silently ignore the trigger (job queued, disabled, or running and not "
-        "concurrent; on 2.x, which has no queue dedup, a queued job's trigger is another "
-        "run); status shows each job's state, last run, counts and next run.",
+        "concurrent); status shows each job's state, last run, counts and next run.",
         "--wait exits 0 when the run succeeded, 1 when it failed and 5 on timeout. A batch in "
         "which some jobs failed exits 6 and names each one. An unknown job exits 3, although "
         "Chronos itself answers 400."}},

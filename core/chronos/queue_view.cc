@@ -179,7 +179,7 @@ std::string queue_after(const PriorityChange& change) {
   if (change.state_after != "queued") {
     return "";
   }
-  if (change.state_before == "queued") {
+  if (change.state_before == "queued" && !(change.v2 && change.triggered)) {
     return queue_before(change);
   }
   return priority_name(change.high_after);
@@ -192,10 +192,11 @@ std::vector<std::string> priority_notes(const PriorityChange& change) {
     notes.push_back("job " + change.name + " already has " + to + " priority: not resubmitted");
   }
   if (change.triggered && change.v2 && change.state_before == "queued") {
-    notes.emplace_back("Chronos 2.x keeps the task already waiting as well (it has no queue "
-                       "dedup): the job may run twice");
+    notes.push_back("Chronos 2.x queues the trigger in the " + to +
+                    " queue beside the task already waiting; the first of the two to come up "
+                    "launches and the other is dropped in that offer round");
   }
-  if (change.changed() && change.state_before == "queued") {
+  if (change.changed() && change.state_before == "queued" && !(change.triggered && change.v2)) {
     const std::string from = priority_name(change.high_before);
     notes.push_back("the task already waiting in the " + from +
                     " queue stays there: Chronos "

@@ -76,7 +76,7 @@ struct PriorityChange {
   bool triggered = false;                 // PUT job/{name} was sent
   std::optional<IgnoredTrigger> ignored;  // --run not sent: Chronos would drop it
   bool dry_run = false;
-  bool v2 = false;  // Chronos 2.x: a trigger queues another task beside one already waiting
+  bool v2 = false;  // Chronos 2.x: no queue dedup, a trigger of a queued job is queued too
 
   [[nodiscard]] bool changed() const { return high_before != high_after; }
 };
@@ -85,7 +85,8 @@ struct PriorityChange {
 /// not queued).
 [[nodiscard]] std::string queue_before(const PriorityChange& change);
 /// After the change: a task queued before stays in its queue (Chronos moves a task only when
-/// it requeues it); a newly queued task goes to the job's new queue; "" when not queued.
+/// it requeues it); a newly queued task goes to the job's new queue (on 2.x also beside a
+/// waiting one, and a high copy comes up first); "" when not queued.
 [[nodiscard]] std::string queue_after(const PriorityChange& change);
 
 /// What real Chronos does (and does not do) with this change, one sentence each: requeue

@@ -36,9 +36,12 @@ std::optional<IgnoredTrigger> ignored_trigger(const model::Job& job, const std::
     return IgnoredTrigger{subject + " is disabled: Chronos ignores the trigger",
                           "enable it first: submit it again with \"disabled\": false"};
   }
-  if (state == "queued" && !v2) {
+  if (state == "queued") {
     return IgnoredTrigger{subject + " is already queued: Chronos ignores the trigger",
-                          "Chronos keeps one queued task per job; it runs when an offer fits"};
+                          v2 ? "Chronos 2.x queues the trigger too but launches one task per job "
+                               "in an offer round and drops the other; the queued run goes "
+                               "ahead when an offer fits"
+                             : "Chronos keeps one queued task per job; it runs when an offer fits"};
   }
   if (running_count(state) > 0 && !job.concurrent) {
     return IgnoredTrigger{subject +

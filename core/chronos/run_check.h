@@ -10,9 +10,9 @@ namespace qctl::chronos {
 
 /// Why Chronos would drop a trigger of `job` whose summary state is `state` (idle | queued |
 /// running | "N running"), as an Error message and hint; nullopt when the trigger will run.
-/// Chronos answers 204 in every case: 3.x dedups queued tasks by job name (2.x queues
-/// another task: `v2`), and both drop a disabled job's task when dequeued and a
-/// non-concurrent running job's task at offer time.
+/// Chronos answers 204 in every case: 3.x dedups queued tasks by job name, 2.x (`v2`) queues
+/// the task but launches one task per job in an offer round and drops the others; both drop
+/// a disabled job's task when dequeued and a non-concurrent running job's task at offer time.
 struct IgnoredTrigger {
   std::string message;  // "job x is already queued: Chronos ignores the trigger"
   std::string hint;

@@ -61,7 +61,7 @@ Response json_body(const ordered_json& j) { return Response::json(200, j.dump())
 }  // namespace
 
 std::string prefix(const ChronosState& s) {
-  return s.options_.api_version >= 3 ? "/v1/scheduler" : "/scheduler";
+  return !s.options_.v2() ? "/v1/scheduler" : "/scheduler";
 }
 
 Response list_jobs(ChronosState& s, http::Request& /*req*/) {

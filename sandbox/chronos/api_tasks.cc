@@ -1,5 +1,8 @@
 // Chronos 2.x's task endpoints that 3.0 removed (#734): PUT task/{id} (an async job reports
 // how its task ended) and DELETE task/all (both queues purged).
+#include <cstdlib>
+#include <optional>
+
 #include "sandbox/chronos/api.h"
 #include "sandbox/chronos/api_errors.h"
 
@@ -15,15 +18,30 @@ http::Response task_update(ChronosState& s, http::Request& req) {
   if (body.is_discarded() || !body.is_object()) {
     return jetty_page(2, 500, "Server Error", req.path);
   }
+  // Jackson's int coercion: a fraction is cut (0.5 -> 0), null and a missing field are 0, a
+  // numeric string is read; anything else fails before the resource.
   const auto code = body.value("statusCode", nlohmann::json(0));
-  if (!code.is_number()) {
+  std::optional<std::int64_t> status;
+  if (code.is_null()) {
+    status = 0;
+  } else if (code.is_number()) {
+    status = static_cast<std::int64_t>(code.get<double>());
+  } else if (code.is_string()) {
+    const std::string text = code.get<std::string>();
+    char* end = nullptr;
+    const long long v = std::strtoll(text.c_str(), &end, 10);
+    if (!text.empty() && *end == '\0') {
+      status = v;
+    }
+  }
+  if (!status) {
     return jetty_page(2, 500, "Server Error", req.path);
   }
   // TaskManagementResource.updateStatus: 0 finishes the task, anything else fails it; ids
   // of another shape or of jobs not in the graph are ignored. Always 204, and every call
   // counts again (nothing checks that the task ran).
   if (auto id = parse_task_id(req.rest); id && s.lookup(id->job) != nullptr) {
-    if (code.get<double>() == 0) {
+    if (*status == 0) {
       s.finished(*id);
     } else {
       s.failed(*id);

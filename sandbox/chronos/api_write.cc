@@ -31,7 +31,7 @@ std::optional<Job> read_job(ChronosState& s, http::Request& req, bool dependent,
 }
 
 // 3.x says "JobSchedule '<n>' not found" where 2.x said "Job '<n>' not found".
-std::string job_word(const ChronosState& s) { return s.options_.api_version < 3 ? "Job" : "JobSchedule"; }
+std::string job_word(const ChronosState& s) { return s.options_.v2() ? "Job" : "JobSchedule"; }
 
 bool has_parents(ChronosState& s, const Job& job) {
   return std::all_of(job.parents.begin(), job.parents.end(),
@@ -213,7 +213,7 @@ Response kill_route(ChronosState& s, http::Request& req) {
   }
   if (s.lookup(req.rest) == nullptr) {
     const std::string frame = "TaskManagementResource.killTasksForJob";
-    if (s.options_.api_version < 3) {
+    if (s.options_.v2()) {
       // 2.5's require sits inside a catch of Exception that throws WebApplicationException(500).
       return server_error(2, "", frame, req.path);
     }

@@ -41,7 +41,7 @@ Chronos::~Chronos() = default;
 void Chronos::mount(http::Router& router) {
   ChronosState& s = *state_;
   const std::string p = api::prefix(s);
-  const bool v3 = s.options_.api_version >= 3;
+  const bool v3 = !s.options_.v2();
   auto bind = [&s](http::Response (*fn)(ChronosState&, http::Request&)) {
     return cors([&s, fn](http::Request& req) { return fn(s, req); });
   };

@@ -24,6 +24,9 @@ struct ChronosOptions {
   /// job/stat's taskStatHistory comes from Cassandra: a Chronos started without
   /// --cassandra_contact_points (the default) answers []. True: as one with Cassandra.
   bool task_history = false;
+
+  /// Chronos 2.5 (the /scheduler prefix and 2.5's behaviour).
+  [[nodiscard]] bool v2() const { return api_version < 3; }
 };
 
 class ChronosState;

@@ -135,10 +135,11 @@ Job parse_job(const json& body, const JobDefaults& defaults, double now) {
     if (const json* e = field(body, "epsilon")) {
       // Period.parse: a bad period fails inside the deserializer; a good one keeps its text.
       const std::string text = as_text(*e);
-      if (!parse_period(text)) {
+      const auto period = parse_period(text);
+      if (!period) {
         throw JobFormatError("java.lang.IllegalArgumentException: Invalid format: \"" + text + "\"");
       }
-      job.epsilon = text;
+      job.epsilon = format_period(*period);  // Period.toString: "PT1.5S" -> "PT1.500S"
     }
   }
   return job;

@@ -29,6 +29,10 @@ std::int64_t skips(std::int64_t now_ms, const Schedule& s) {
 
 }  // namespace
 
+bool period_seconds_zero(const Period& period) {
+  return period.months == 0 && period.years == 0 && period.standard_seconds() <= 0;
+}
+
 std::optional<Schedule> parse_schedule(const std::string& text, const std::string& time_zone,
                                        double now) {
   const auto first = text.find('/');

@@ -21,6 +21,11 @@ struct Schedule {
 [[nodiscard]] std::optional<Schedule> parse_schedule(const std::string& text,
                                                      const std::string& time_zone, double now);
 
+/// JobUtils.calculateSkips at 2.5 divides by the period's whole seconds: true when a period
+/// without months or years has none (PT0S, PT0.5S), which 2.5 answers with a 500 once a start
+/// needs skipping.
+[[nodiscard]] bool period_seconds_zero(const Period& period);
+
 /// Iso8601Expressions.create: "R5/2024-06-01T00:00:00.000Z/PT1H", "R/…" when unbounded.
 [[nodiscard]] std::string format_schedule(const Schedule& s);
 

@@ -23,9 +23,9 @@ std::string as_chronos_sees(const std::string& state) {
 }  // namespace
 
 ChronosState::ChronosState(World& world, ChronosOptions options)
-    : world_(world), options_(std::move(options)), queues_(options_.api_version >= 3) {
+    : world_(world), options_(std::move(options)), queues_(!options_.v2()) {
   defaults_.api_version = options_.api_version;
-  stats_.count_running(options_.api_version >= 3);
+  stats_.count_running(!options_.v2());
 }
 
 std::int64_t ChronosState::now_ms() const {
@@ -51,7 +51,7 @@ void ChronosState::tick() {
 }
 
 void ChronosState::run_due_jobs() {
-  if (options_.api_version < 3) {
+  if (options_.v2()) {
     run_due_jobs_v2();
     return;
   }
@@ -146,7 +146,7 @@ bool ChronosState::launch(const std::string& task_id, Job& job,
     running_[job.name].push_back(Running{task_id, view.id});
     // handleLaunchedTask: a scheduled job's schedule moves past now (Rn becomes Rn-1); 2.x
     // moved it when it planned the task.
-    if (!job.dependent && options_.api_version >= 3) {
+    if (!job.dependent && !options_.v2()) {
       if (auto next = skip_forward(job.schedule, job.schedule_time_zone, world_.now())) {
         job.schedule = *next;
       }
@@ -176,14 +176,16 @@ void ChronosState::on_status(const SimTask& task) {
   if (tasks.empty()) {
     running_.erase(id->job);
   }
-  if (lookup(id->job) != nullptr) {
-    stats_.record_status(task.spec.id, id->job, task.agent_id, state, now_ms());
-  }
   const Job* job = lookup(id->job);
   if (state == "TASK_FINISHED" && job != nullptr && job->async) {
-    // 2.x async job: the task's end is not the job's; PUT task/{id} reports it later. The
-    // state stays "running", but the job may launch again.
-  } else if (state == "TASK_FINISHED") {
+    // 2.x async job: the task's end is not the job's (no event, no history); PUT task/{id}
+    // reports it later. The state stays "running", but the job may launch again.
+    return;
+  }
+  if (job != nullptr) {
+    stats_.record_status(task.spec.id, id->job, task.agent_id, state, now_ms());
+  }
+  if (state == "TASK_FINISHED") {
     finished(*id);
   } else if (state == "TASK_FAILED" || state == "TASK_LOST") {
     failed(*id);

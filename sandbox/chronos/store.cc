@@ -120,7 +120,7 @@ void ChronosState::put(Job job) {
     index_[job.name] = store_.size();
     store_.push_back(std::move(job));
   }
-  if (Job* stored_job = lookup(name); options_.api_version < 3 && stored_job != nullptr) {
+  if (Job* stored_job = lookup(name); options_.v2() && stored_job != nullptr) {
     plan(*stored_job);  // registerJob/updateJob run JobScheduler.next at once
   }
 }
@@ -144,8 +144,7 @@ void ChronosState::remove_job(const std::string& name) {
   std::erase_if(store_, [&](const Job& j) { return j.name == name; });
   graph_order_.reset();
   schedules_.erase(name);
-  streams_.erase(name);
-  std::erase_if(planned_, [&](const Planned& p) { return p.job == name; });
+  streams_.erase(name);  // its planned tasks go in kill_tasks below
   index_.clear();  // positions after the erased job moved
   for (std::size_t i = 0; i < store_.size(); ++i) {
     index_[store_[i].name] = i;

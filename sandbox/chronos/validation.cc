@@ -20,6 +20,11 @@ std::optional<JobError> new_job_error(const Job& job, double now, int api_versio
   if (!schedule) {
     return JobError{false, false, "Cannot parse schedule '" + job.schedule + "' (wtf bro)"};
   }
+  if (api_version < 3 && period_seconds_zero(schedule->period) &&
+      schedule->start.ms + 60'000 < static_cast<std::int64_t>(now * 1000)) {
+    // makeScheduleStream's skipForward divides by the period's seconds.
+    return JobError{false, true, "java.lang.ArithmeticException: / by zero"};
+  }
   if (api_version >= 3 && schedule->start.ms < 1000) {  // before 1970-01-01T00:00:01Z
     return JobError{false, false,
                     "Scheduled start date '" + format_datetime(schedule->start) + "' is before 1970!"};

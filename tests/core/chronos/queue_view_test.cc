@@ -142,6 +142,17 @@ TEST(QueueViewTest, QueuedTaskStaysInItsQueueUntilRequeued) {
   EXPECT_EQ(j["changed"], true);
 }
 
+// Chronos 2.x has no queue dedup: --run of a queued job queues a copy in the new queue, which
+// comes up first and launches; the old task is dropped in that offer round.
+TEST(QueueViewTest, OnChronos2xATriggerOfAQueuedJobMovesItsRun) {
+  auto c = change("queued", true, true);
+  c.v2 = true;
+  EXPECT_EQ(queue_before(c), "normal");
+  EXPECT_EQ(queue_after(c), "high");
+  EXPECT_TRUE(has_note(c, "Chronos 2.x queues the trigger in the high queue beside the task"));
+  EXPECT_FALSE(has_note(c, "stays there"));
+}
+
 TEST(QueueViewTest, TriggeredIdleJobWaitsInTheNewQueue) {
   const auto c = change("idle", true, true);
   EXPECT_EQ(queue_before(c), "");

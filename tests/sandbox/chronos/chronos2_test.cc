@@ -162,6 +162,48 @@ TEST_F(SandboxChronos2x, MissedRunsWithinEpsilonRunLate) {
   EXPECT_NE(live()[0].find("ct:1717228200000:0:"), std::string::npos) << live()[0];  // its due
 }
 
+// JobScheduler.scheduleStream plans every run due within the 60 s horizon at once; a start
+// far in the past is skipped forward arithmetically (no hang on a tiny period); a zero
+// period that needs skipping is 2.5's ArithmeticException, a 500.
+TEST_F(SandboxChronos2x, PlansEveryRunInTheHorizonAndSkipsForward) {
+  post(R"({"name":"often","command":"true","schedule":"R/2024-06-01T08:00:10Z/PT10S"})");
+  // 08:00:10 … 08:00:50 are in (now - epsilon, now + 60 s): five runs planned at once.
+  EXPECT_EQ(job2("often")["schedule"], "R/2024-06-01T08:01:00.000Z/PT10S");
+  post(R"({"name":"old","command":"true","schedule":"R/1960-01-01T00:00:00Z/PT1S"})");
+  EXPECT_EQ(job2("old")["schedule"], "R/2024-06-01T08:01:00.000Z/PT1S");
+  post(R"({"name":"few","command":"true","schedule":"R3/2024-05-01T00:00:00Z/P1D"})");
+  EXPECT_EQ(job2("few")["schedule"], "R3/2024-05-01T00:00:00Z/P1D");  // 31 skips > 3: no stream
+  EXPECT_EQ(call("POST", "/scheduler/iso8601",
+                 R"({"name":"zero","command":"true","schedule":"R/2024-05-01T00:00:00Z/PT0S"})")
+                .status,
+            500);
+}
+
+// 2.5 queues a trigger of a queued job too, but an offer round launches one task per job and
+// drops the other: one run. A copy in the high queue comes up first, so a priority change
+// plus a trigger moves the run.
+TEST_F(SandboxChronos2x, ASecondTaskOfAJobIsDroppedInTheOfferRound) {
+  post(R"({"name":"x","command":"true","schedule":"R/2030-01-01T00:00:00Z/P1D"})");
+  post(R"({"name":"y","command":"true","schedule":"R/2030-01-01T00:00:00Z/P1D"})");
+  ASSERT_EQ(call("PUT", "/scheduler/job/x").status, 204);
+  ASSERT_EQ(call("PUT", "/scheduler/job/x").status, 204);
+  ASSERT_EQ(call("PUT", "/scheduler/job/y").status, 204);
+  // "Jump the queue": y becomes high priority and is triggered again.
+  clock_ += 1;
+  post(R"({"name":"y","command":"true","schedule":"R/2030-01-01T00:00:00Z/P1D","highPriority":true})");
+  ASSERT_EQ(call("PUT", "/scheduler/job/y").status, 204);
+  EXPECT_EQ(gauge("queueSize"), 3);
+  EXPECT_EQ(gauge("highQueueSize"), 1);
+  add_agent("a1.example.com");
+  tick();
+  ASSERT_EQ(live().size(), 2U);  // one x, one y
+  EXPECT_EQ(gauge("queueSize"), 0);
+  EXPECT_EQ(gauge("highQueueSize"), 0);
+  // The high copy launched (the second trigger's, a second later); the normal one was dropped.
+  const auto ids = live();
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "ct:1717228801000:0:y:"), ids.end()) << ids[0];
+}
+
 // 2.5's errors: bare 400/500 answers become Jetty's pages; names may hold spaces and '#';
 // no 1970 limit; a new dependent job needs its parents; task/kill of an unknown job is a 500.
 TEST_F(SandboxChronos2x, ErrorsAsChronos25) {
