@@ -269,6 +269,29 @@ TEST_F(SandboxMesosMaster, MetricsAreDoublesAndLocal) {
   EXPECT_EQ(MesosWorld::get(leader, "/metrics/snapshot", "timeout=5parsecs").status, 400);
 }
 
+// master/tasks_finished & co. are Counters (metrics.cpp): they count every task that ended
+// since this master was elected, past the bounded completed_tasks lists, and a new leader
+// starts from zero.
+TEST_F(SandboxMesosMaster, TerminalTaskCountersNeverGoDownAndStartAtTheElection) {
+  const double before = get_json("/metrics/snapshot")["master/tasks_finished"];
+  const std::size_t n = w.world.options().completed_tasks_per_framework + 5;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string id = "batch." + std::to_string(i);
+    w.launch(id, 0, w.chronos_id);
+    w.world.update(id, "TASK_FINISHED", "");
+  }
+  EXPECT_EQ(get_json("/metrics/snapshot")["master/tasks_finished"],
+            before + static_cast<double>(n));
+  w.leadership.elect(1, w.clock, w.world.ended_counts());
+  auto on_new_leader = [&] {
+    return json::parse(MesosWorld::get(follower, "/metrics/snapshot").body);
+  };
+  EXPECT_EQ(on_new_leader()["master/tasks_finished"], 0.0);
+  w.launch("batch.last", 0, w.chronos_id);
+  w.world.update("batch.last", "TASK_FAILED", "");
+  EXPECT_EQ(on_new_leader()["master/tasks_failed"], 1.0);
+}
+
 TEST_F(SandboxMesosMaster, VersionRolesAndMaintenance) {
   json version = get_json("/version");
   EXPECT_EQ(shape_diff(fixture("version.json"), version), "");
