@@ -103,6 +103,11 @@ class Sandbox {
   /// Adds an agent to the World (and its HTTP server while under agent_servers_max).
   std::string register_agent(const spec::AgentSpec& spec);
   void set_active(SimAgent& agent);
+  /// Disconnected agents whose unreachable time has come are marked unreachable (World lock
+  /// held); returns their ids, whose servers stop_agent_server() then stops.
+  std::vector<std::string> mark_unreachable_disconnected();
+  /// Stops an agent's HTTP server; without the World lock.
+  void stop_agent_server(const std::string& agent_id);
   nlohmann::json change_agent(const std::string& agent_id, const std::string& action,
                               const nlohmann::json& body);
   std::unique_ptr<server::HttpServer> make_server(const std::string& name, const std::string& host,

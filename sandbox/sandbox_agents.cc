@@ -57,7 +57,7 @@ std::string Sandbox::register_agent(const spec::AgentSpec& spec) {
 }
 
 void Sandbox::set_active(SimAgent& a) {
-  a.info.active = a.connected && !a.removed && !a.down && !a.info.deactivated &&
+  a.info.active = a.connected && !a.disconnected && !a.removed && !a.down && !a.info.deactivated &&
                   a.info.drain == model::DrainState::kNone;
 }
 
@@ -73,20 +73,38 @@ nlohmann::json Sandbox::agent_action(const std::string& agent_id, const std::str
                                      const nlohmann::json& body) {
   nlohmann::json out = change_agent(agent_id, action, body);
   if (action == "lose") {
-    // A lost agent is gone from the network too: its endpoints stop answering (connection
-    // refused), which is what qctl sees of a partitioned agent. Stopped without the World
-    // lock, since in-flight agent requests take it.
-    server::HttpServer* agent_server = nullptr;
-    {
-      std::lock_guard guard(servers_mu_);
-      auto it = agent_servers_by_id_.find(agent_id);
-      agent_server = it == agent_servers_by_id_.end() ? nullptr : it->second;
-    }
-    if (agent_server != nullptr) {
-      agent_server->stop();
-    }
+    stop_agent_server(agent_id);
   }
   return out;
+}
+
+void Sandbox::stop_agent_server(const std::string& agent_id) {
+  // A lost agent is gone from the network too: its endpoints stop answering (connection
+  // refused), which is what qctl sees of a partitioned agent. Stopped without the World
+  // lock, since in-flight agent requests take it.
+  server::HttpServer* agent_server = nullptr;
+  {
+    std::lock_guard guard(servers_mu_);
+    auto it = agent_servers_by_id_.find(agent_id);
+    agent_server = it == agent_servers_by_id_.end() ? nullptr : it->second;
+  }
+  if (agent_server != nullptr) {
+    agent_server->stop();
+  }
+}
+
+std::vector<std::string> Sandbox::mark_unreachable_disconnected() {
+  std::vector<std::string> lost;
+  for (const auto& a : world_->agents()) {
+    if (a->disconnected && world_->now() >= a->unreachable_at) {
+      lost.push_back(a->info.id);
+    }
+  }
+  for (const std::string& id : lost) {
+    world_->remove_agent(id, true);  // the health checks gave up: markUnreachable
+    set_active(*world_->agent(id));
+  }
+  return lost;
 }
 
 nlohmann::json Sandbox::change_agent(const std::string& agent_id, const std::string& action,
@@ -104,6 +122,19 @@ nlohmann::json Sandbox::change_agent(const std::string& agent_id, const std::str
   };
   if (action == "remove" || action == "lose") {
     world_->remove_agent(agent_id, action == "lose");
+  } else if (action == "disconnect") {
+    // Master::disconnect: still registered, inactive, tasks untouched; unreachable once
+    // agent_ping_timeout (15 s) x max_agent_ping_timeouts (5) pass without it coming back.
+    if (!a->connected) {
+      throw std::invalid_argument("agent " + agent_id + " is already unreachable");
+    }
+    a->disconnected = true;
+    a->unreachable_at = world_->now() + body.value("unreachable_after_seconds", 75.0);
+  } else if (action == "reconnect") {
+    if (!a->connected) {
+      throw std::invalid_argument("agent " + agent_id + " is unreachable: it cannot reconnect");
+    }
+    a->disconnected = false;
   } else if (action == "deactivate") {
     a->info.deactivated = true;
   } else if (action == "reactivate") {
@@ -128,7 +159,7 @@ nlohmann::json Sandbox::change_agent(const std::string& agent_id, const std::str
     a->maintenance_end.reset();
   } else {
     throw std::invalid_argument("unknown agent action '" + action +
-                                "' (remove, lose, deactivate, reactivate, drain, maintenance, "
+                                "' (remove, lose, disconnect, reconnect, deactivate, reactivate, drain, maintenance, "
                                 "down, up)");
   }
   set_active(*a);

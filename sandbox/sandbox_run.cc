@@ -32,9 +32,14 @@ void Sandbox::tick_loop() {
         a->info.drain = model::DrainState::kDrained;
       }
     }
+    const std::vector<std::string> lost = mark_unreachable_disconnected();
     world_->tick();
     marathon_->tick();
     chronos_->tick();
+    lock.unlock();
+    for (const std::string& id : lost) {
+      stop_agent_server(id);
+    }
   }
 }
 

@@ -49,7 +49,8 @@ bool ClusterView::registered(const SimAgent& agent) {
 bool ClusterView::unreachable(const SimAgent& agent) { return !agent.connected && !agent.removed; }
 
 bool ClusterView::active(const SimAgent& agent) {
-  return agent.connected && !agent.info.deactivated && agent.info.drain == model::DrainState::kNone;
+  return agent.connected && !agent.disconnected && !agent.info.deactivated &&
+         agent.info.drain == model::DrainState::kNone;
 }
 
 bool ClusterView::deactivated(const SimAgent& agent) {

@@ -60,6 +60,7 @@ void add_resource_metrics(std::map<std::string, double>& m, const model::Resourc
 void add_agent_metrics(std::map<std::string, double>& m, const MasterContext& ctx) {
   double active = 0;
   double inactive = 0;
+  double disconnected = 0;
   double unreachable = 0;
   double removed = 0;
   model::Resources total;
@@ -73,13 +74,14 @@ void add_agent_metrics(std::map<std::string, double>& m, const MasterContext& ct
       continue;
     }
     (ClusterView::active(*a) ? active : inactive) += 1;
+    disconnected += a->disconnected ? 1 : 0;
     add_scalars(total, a->info.resources);
     add_scalars(used, ctx.world.used_on(a->info.id));
   }
   m["master/slaves_active"] = active;
   m["master/slaves_inactive"] = inactive;
-  m["master/slaves_connected"] = active + inactive;
-  m["master/slaves_disconnected"] = 0;
+  m["master/slaves_connected"] = active + inactive - disconnected;
+  m["master/slaves_disconnected"] = disconnected;
   m["master/slaves_unreachable"] = unreachable;
   m["master/slave_registrations"] = static_cast<double>(ctx.world.agents().size());
   m["master/slave_reregistrations"] = 0;

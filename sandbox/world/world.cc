@@ -92,7 +92,7 @@ SimAgent* World::agent(const std::string& id) {
 }
 
 bool World::schedulable(const SimAgent& a) const {
-  return a.connected && !a.removed && !a.down && !a.info.deactivated &&
+  return a.connected && !a.disconnected && !a.removed && !a.down && !a.info.deactivated &&
          a.info.drain == model::DrainState::kNone;
 }
 
@@ -101,6 +101,7 @@ void World::remove_agent(const std::string& id, bool lost) {
   if (a == nullptr) {
     return;
   }
+  a->disconnected = false;
   if (lost) {
     a->connected = false;
   } else {

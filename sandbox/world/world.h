@@ -85,6 +85,10 @@ struct SimAgent {
   std::string ip;     // 127.0.1.N in process mode
   std::string work_dir;
   bool connected = true;    // false after "lose": the master marks it unreachable
+  /// Its connection to the master broke ("disconnect"): still registered, inactive, tasks
+  /// untouched, until it reconnects or the health checks give up at `unreachable_at`.
+  bool disconnected = false;
+  double unreachable_at = 0;
   bool removed = false;     // gone for good
   std::optional<double> maintenance_start;  // in a maintenance window from this time
   std::optional<double> maintenance_end;

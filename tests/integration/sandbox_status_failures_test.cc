@@ -97,5 +97,32 @@ TEST(SandboxStatusFailures, LostAgentsTasksAreUnreachableAndReplaced) {
   EXPECT_EQ(c.qctl_json({"status", "apps", "/web"})[0]["tasks_running"], 3);
 }
 
+// Master::disconnect: an agent whose connection broke stays registered but inactive with its
+// tasks untouched ("disconnected" in qctl), then the health checks mark it unreachable.
+TEST(SandboxStatusFailures, DisconnectedAgentStaysRegisteredUntilUnreachable) {
+  SandboxCluster c({"--simulate", "--agents", "3"});
+  ASSERT_TRUE(c.sb.ok()) << c.sb.error();
+  c.create_app(R"({"id": "/web", "cmd": "sleep 1000", "cpus": 1, "mem": 64, "instances": 3,
+                   "constraints": [["hostname", "UNIQUE"]]})");
+  ASSERT_TRUE(eventually([&] { return c.running() == 3; }));
+  c.admin("agents/" + c.agent_id(0) + "/disconnect", R"({"unreachable_after_seconds": 3})");
+  auto r = c.qctl({"status"});
+  EXPECT_NE(r.out.find("Agents      2/3 ready, 1 disconnected\n"), std::string::npos) << r.out;
+  const auto agent = c.qctl_json({"status", "agents", "127.0.1.1"});
+  ASSERT_EQ(agent.size(), 1U) << agent.dump();
+  EXPECT_EQ(agent[0]["status"], "Disconnected") << agent.dump();
+  EXPECT_EQ(c.running(), 3);  // its task still runs
+  const auto metrics = nlohmann::json::parse(http_call("GET", c.sb.mesos() + "/metrics/snapshot").body);
+  EXPECT_EQ(metrics["master/slaves_disconnected"], 1.0);
+  EXPECT_EQ(metrics["master/slaves_connected"], 2.0);
+  // Past the health-check timeout it is unreachable and its task with it.
+  EXPECT_TRUE(eventually([&] {
+    return c.qctl({"status"}).out.find("1 unreachable") != std::string::npos;
+  }));
+  const std::string unreachable =
+      c.qctl({"status", "tasks", "--state", "unreachable", "-o", "name"}).out;
+  EXPECT_EQ(std::count(unreachable.begin(), unreachable.end(), '\n'), 1) << unreachable;
+}
+
 }  // namespace
 }  // namespace qctl::testing
