@@ -24,10 +24,13 @@ struct QueuePriorityOptions {
 };
 
 void validate(const QueuePriorityOptions& opts) {
-  static const std::regex kJobName(R"([\w.-]+)");  // Chronos' JobUtils.jobNamePattern
+  // Chronos' JobUtils.jobNamePattern of either version (2.x also allows whitespace and '#');
+  // the client checks the server's own rule before any job request.
+  static const std::regex kJobName(R"([\w\s.#-]+)");
   if (!std::regex_match(opts.name, kJobName)) {
     throw UsageError("invalid job name '" + opts.name + "'",
-                     "Chronos job names hold only letters, digits, '_', '.' and '-'");
+                     "Chronos job names hold only letters, digits, '_', '.' and '-' (2.x also "
+                     "whitespace and '#')");
   }
   if (opts.level != "high" && opts.level != "normal") {
     throw UsageError("priority must be high or normal, not \"" + opts.level + "\"",

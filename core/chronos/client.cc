@@ -16,14 +16,18 @@ constexpr const char* kHighQueueGauge =
     "org.apache.mesos.chronos.scheduler.jobs.TaskManager.highQueueSize";
 constexpr const char* kQueueGauge = "org.apache.mesos.chronos.scheduler.jobs.TaskManager.queueSize";
 
-/// Chronos' JobUtils.jobNamePattern: ASCII letters, digits, '_', '.', '-'.
-std::string job_segment(const std::string& name) {
-  static const std::regex pattern(R"([\w\.-]+)");
-  if (!std::regex_match(name, pattern)) {
+/// The job name as a URL path segment, checked against Chronos' JobUtils.jobNamePattern:
+/// ASCII letters, digits, '_', '.', '-' (2.x also whitespace and '#').
+std::string job_segment(const std::string& name, bool v2) {
+  static const std::regex v3_names(R"([\w\.-]+)");
+  static const std::regex v2_names(R"([\w\s\.#-]+)");
+  if (!std::regex_match(name, v2 ? v2_names : v3_names)) {
     throw UsageError("invalid job name '" + name + "'",
-                     "Chronos job names hold only letters, digits, '_', '.' and '-'");
+                     v2 ? "Chronos 2.x job names hold only letters, digits, whitespace, '_', "
+                          "'.', '#' and '-'"
+                        : "Chronos job names hold only letters, digits, '_', '.' and '-'");
   }
-  return name;
+  return http::url_encode(name);
 }
 
 bool is_success(int status) { return status >= 200 && status < 300; }
@@ -116,7 +120,7 @@ std::vector<model::Job> Client::jobs() {
 }
 
 model::Job Client::job(const std::string& name) {
-  const auto path = prefix() + "/job/" + http::url_encode(job_segment(name));
+  const auto path = prefix() + "/job/" + job_segment(name, is_v2());
   auto r = call(http::Method::kGet, path);
   return decode_or_throw(endpoints_, path, r, decode_job);
 }
@@ -139,7 +143,7 @@ model::JobGraph Client::graph() {
 }
 
 model::JobStat Client::job_stat(const std::string& name) {
-  const auto path = prefix() + "/job/stat/" + http::url_encode(job_segment(name));
+  const auto path = prefix() + "/job/stat/" + job_segment(name, is_v2());
   auto r = call(http::Method::kGet, path);
   return decode_or_throw(endpoints_, path, r, decode_job_stat);
 }
@@ -172,7 +176,7 @@ void Client::upsert(const std::string& job_json, bool dependent) {
 }
 
 void Client::run(const std::string& name, const std::string& arguments) {
-  std::string path = prefix() + "/job/" + http::url_encode(job_segment(name));
+  std::string path = prefix() + "/job/" + job_segment(name, is_v2());
   if (!arguments.empty()) {
     path += "?arguments=" + http::url_encode(arguments);
   }
@@ -180,11 +184,11 @@ void Client::run(const std::string& name, const std::string& arguments) {
 }
 
 void Client::remove(const std::string& name) {
-  call(http::Method::kDelete, prefix() + "/job/" + http::url_encode(job_segment(name)));
+  call(http::Method::kDelete, prefix() + "/job/" + job_segment(name, is_v2()));
 }
 
 void Client::kill_tasks(const std::string& name) {
-  call(http::Method::kDelete, prefix() + "/task/kill/" + http::url_encode(job_segment(name)));
+  call(http::Method::kDelete, prefix() + "/task/kill/" + job_segment(name, is_v2()));
 }
 
 }  // namespace qctl::chronos

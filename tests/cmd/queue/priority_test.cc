@@ -195,9 +195,9 @@ TEST(QueuePriorityCmdUsageTest, BadPriorityAndBadNameAreUsageErrors) {
       << r.err;
   r = run_queue_cli(t, {"queue", "priority", "news"}, chronos_only());
   EXPECT_EQ(r.code, 2);
-  r = run_queue_cli(t, {"queue", "priority", "bad name", "high"}, chronos_only());
+  r = run_queue_cli(t, {"queue", "priority", "bad/name", "high"}, chronos_only());
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.err.find("invalid job name 'bad name'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("invalid job name 'bad/name'"), std::string::npos) << r.err;
 }
 
 }  // namespace

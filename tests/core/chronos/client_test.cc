@@ -157,6 +157,17 @@ TEST_F(ChronosClientTest, InvalidJobNameIsAUsageError) {
   EXPECT_TRUE(t.requests().empty());
 }
 
+// Chronos 2.x names may hold whitespace and '#' ([\w\s\.#_-]+): sent percent-encoded.
+TEST_F(ChronosClientTest, Chronos2NamesWithSpacesAndHashAreEncoded) {
+  Client v2(http, {kBase}, ChronosApi::kV2);
+  t.on(Method::kPut, url("/scheduler/job/nightly%20report%20%231"), 204, "");
+  t.on(Method::kDelete, url("/scheduler/task/kill/nightly%20report%20%231"), 204, "");
+  v2.run("nightly report #1");
+  v2.kill_tasks("nightly report #1");
+  EXPECT_EQ(t.requests().size(), 2U);
+  EXPECT_THROW(v2.run("a/b"), UsageError);
+}
+
 TEST_F(ChronosClientTest, ReadEndpoints) {
   t.get_fixture(url("/v1/scheduler/job/hourly-etl"), "chronos/chronos-job-full-sample.json");
   t.get_fixture(url("/v1/scheduler/job/stat/hourly-etl"), "chronos/job-stat.json");
