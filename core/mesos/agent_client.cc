@@ -5,6 +5,7 @@
 #include "core/http/url.h"
 #include "core/mesos/decode.h"
 #include "core/mesos/decode_internal.h"
+#include "core/mesos/http_status.h"
 #include "core/util/strings.h"
 
 namespace qctl::mesos {
@@ -15,7 +16,7 @@ template <class T, class F>
 T get_decoded(http::Client& http, const std::string& url, F decode) {
   auto response = http.send(http::get_request(url));
   if (response.status != 200) {
-    http::throw_for_status(response.status, "GET " + url, util::first_line(response.body));
+    throw_mesos_status(response, "GET " + url, http.options().auth);
   }
   try {
     return decode(response.body);

@@ -4,6 +4,7 @@
 #include "core/http/errors.h"
 #include "core/http/url.h"
 #include "core/mesos/decode_stream.h"
+#include "core/mesos/http_status.h"
 #include "core/util/strings.h"
 
 namespace qctl::mesos {
@@ -21,10 +22,6 @@ bool retry_on(const http::Response& r) { return r.status >= 500 && !no_leader(r)
 
 std::string describe(http::Method method, const std::string& url) {
   return std::string(http::method_name(method)) + " " + url;
-}
-
-[[noreturn]] void throw_status(const http::Response& r, const std::string& subject) {
-  http::throw_for_status(r.status, subject, util::first_line(r.body));
 }
 
 }  // namespace
@@ -96,7 +93,7 @@ http::Response MasterClient::leader_request(http::Method method, const std::stri
         leader_ = hop == 0 ? base : origin->origin();
         return response;
       }
-      throw_status(response, describe(method, url));
+      throw_mesos_status(response, describe(method, url), http_.options().auth);
     }
   }
   // One master: name the URL as the subject; several: say which answered what.
@@ -188,7 +185,7 @@ model::Metrics MasterClient::metrics() {
   const auto url = http::join_url(leader(), "/metrics/snapshot");
   auto response = http_.send(http::get_request(url));
   if (response.status != 200) {
-    throw_status(response, "GET " + url);
+    throw_mesos_status(response, "GET " + url, http_.options().auth);
   }
   try {
     return decode_metrics(response.body);
@@ -215,7 +212,7 @@ model::VersionInfo MasterClient::version(const std::string& master_url) {
   const auto url = http::join_url(master_url, "/version");
   auto response = http_.send(http::get_request(url));
   if (response.status != 200) {
-    throw_status(response, "GET " + url);
+    throw_mesos_status(response, "GET " + url, http_.options().auth);
   }
   try {
     return decode_version(response.body);

@@ -75,6 +75,33 @@ TEST_F(MasterClientTest, UnauthorizedIsAnAuthError) {
   EXPECT_THROW(client.agents(), AuthError);
 }
 
+// libprocess splits user:password at every ':', so such a password never authenticates:
+// the 401 says so instead of only "check the credentials".
+TEST_F(MasterClientTest, UnauthorizedWithAColonInThePasswordSaysWhy) {
+  t.on(Method::kGet, "http://m1:5050/master/slaves", 401, "401 Unauthorized.", {}, true);
+  http::ClientOptions colon;
+  colon.auth.user = "ops";
+  colon.auth.password = "pa:ss";
+  http::Client with_colon{t, clock, colon};
+  MasterClient client(with_colon, {"http://m1:5050"});
+  try {
+    (void)client.agents();
+    FAIL() << "no error";
+  } catch (const AuthError& e) {
+    EXPECT_NE(e.hint().find("never accepts a password containing ':'"), std::string::npos)
+        << e.hint();
+    EXPECT_EQ(e.hint().find("pa:ss"), std::string::npos);  // the secret is never printed
+  }
+  http::Client plain{t, clock, {}};
+  MasterClient without(plain, {"http://m1:5050"});
+  try {
+    (void)without.agents();
+    FAIL() << "no error";
+  } catch (const AuthError& e) {
+    EXPECT_EQ(e.hint(), "check the credentials of the current context (qctl config view)");
+  }
+}
+
 TEST_F(MasterClientTest, InvalidJsonIsAnApiErrorNamingTheEndpoint) {
   t.on(Method::kGet, "http://m1:5050/master/slaves", 200, R"({"slaves":[{"id":)");
   MasterClient client(http, {"http://m1:5050"});
