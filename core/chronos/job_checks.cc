@@ -5,30 +5,21 @@
 #include <regex>
 
 #include "core/chronos/job_validate.h"
-#include "core/util/civil_date.h"
+#include "core/util/iso_datetime.h"
 
 namespace qctl::chronos {
 
 namespace {
 
-/// Joda's DateTime.parse forms: a date, optionally a time (hh, hh:mm, hh:mm:ss[.fff]),
-/// optionally an offset.
+/// What Joda's DateTime.parse reads (calendar, week and ordinal dates, a time alone,
+/// fractions, offsets), and not before 1970.
 std::string start_problem(const std::string& start) {
-  static const std::regex form(
-      R"(^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?)?)"
-      R"((?:Z|[+-]\d{2}(?::?\d{2})?)?$)");
-  std::smatch m;
-  const std::string example = " (e.g. 2024-05-01T02:00:00Z, or empty to start now)";
-  if (!std::regex_match(start, m, form)) {
-    return "start \"" + start + "\" is not an ISO 8601 date-time" + example;
+  const auto parsed = util::parse_iso_datetime(start);
+  if (!parsed) {
+    return "start \"" + start +
+           "\" is not an ISO 8601 date-time (e.g. 2024-05-01T02:00:00Z, or empty to start now)";
   }
-  const auto num = [&](int i) { return m[i].matched ? std::stoi(m[i].str()) : 0; };
-  const int month = num(2);
-  if (month < 1 || month > 12 || num(3) < 1 || num(3) > util::days_in_month(num(1), month) ||
-      num(4) > 23 || num(5) > 59 || num(6) > 59) {
-    return "start \"" + start + "\" is not a valid date-time" + example;
-  }
-  if (num(1) < 1970) {
+  if (parsed->utc_ms() < 0) {
     return "start \"" + start + "\" is before 1970, which Chronos refuses";
   }
   return "";

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "core/util/civil_date.h"
-#include "core/util/duration.h"
+#include "core/util/iso_datetime.h"
 
 namespace qctl::chronos {
 
@@ -100,10 +100,12 @@ std::optional<RepeatingSchedule> parse_repeating_schedule(std::string_view text)
   }
   const auto start = text.substr(first + 1, last - first - 1);
   if (!start.empty()) {
-    out.start = util::parse_iso8601(start);
-    if (!out.start) {
+    // As Chronos reads it (Joda's DateTime.parse): "2024-05-01T02:00Z", "2024-W18-3", …
+    const auto parsed = util::parse_iso_datetime(start);
+    if (!parsed) {
       return std::nullopt;
     }
+    out.start = static_cast<double>(parsed->utc_ms()) / 1000.0;
   }
   const auto period = parse_schedule_period(text.substr(last + 1));
   if (!period) {

@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "core/util/civil_date.h"
+#include "core/util/iso_datetime.h"
 #include "sandbox/chronos/iso_detail.h"
 
 namespace qctl::sandbox::chronos {
@@ -75,108 +76,15 @@ std::optional<int> parse_offset(std::string_view s, std::size_t& pos) {
 // hh[:mm[:ss[.fff]]] after the 'T'.
 }  // namespace detail
 
-namespace {
-
-using detail::at;
-using detail::digits;
-using detail::parse_offset;
-
-struct Fields {
-  std::int64_t y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0, ms = 0;
-};
-
-bool parse_time(std::string_view s, std::size_t& pos, Fields& f) {
-  auto h = digits(s, pos, 2);
-  if (!h || *h > 23) {
-    return false;
-  }
-  f.h = *h;
-  if (!at(s, pos, ':')) {
-    return true;
-  }
-  ++pos;
-  auto mi = digits(s, pos, 2);
-  if (!mi || *mi > 59) {
-    return false;
-  }
-  f.mi = *mi;
-  if (!at(s, pos, ':')) {
-    return true;
-  }
-  ++pos;
-  auto sec = digits(s, pos, 2);
-  if (!sec || *sec > 59) {
-    return false;
-  }
-  f.s = *sec;
-  if (at(s, pos, '.') || at(s, pos, ',')) {
-    ++pos;
-    std::size_t n = 0;
-    std::int64_t frac = 0;
-    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-      if (n < 3) {
-        frac = frac * 10 + (s[pos] - '0');
-      }
-      ++n;
-      ++pos;
-    }
-    if (n == 0) {
-      return false;
-    }
-    for (std::size_t i = n; i < 3; ++i) {
-      frac *= 10;
-    }
-    f.ms = frac;
-  }
-  return true;
-}
-
-}  // namespace
-
 std::optional<DateTime> parse_datetime(std::string_view s) {
-  Fields f;
-  std::size_t pos = 0;
-  auto y = digits(s, pos, 4);
-  if (!y) {
+  // Joda's DateTime.parse (ISODateTimeFormat.dateTimeParser, withOffsetParsed): calendar,
+  // week and ordinal dates, a time alone, fractions of the last field (core/util).
+  const auto parsed = util::parse_iso_datetime(s);
+  if (!parsed) {
     return std::nullopt;
   }
-  f.y = *y;
-  if (at(s, pos, '-')) {
-    ++pos;
-    auto mo = digits(s, pos, 2);
-    if (!mo || *mo < 1 || *mo > 12) {
-      return std::nullopt;
-    }
-    f.mo = *mo;
-    if (at(s, pos, '-')) {
-      ++pos;
-      auto d = digits(s, pos, 2);
-      if (!d || *d < 1 || *d > days_in_month(f.y, f.mo)) {
-        return std::nullopt;
-      }
-      f.d = *d;
-    }
-  }
-  int offset = 0;
-  if (at(s, pos, 'T')) {
-    ++pos;
-    if (!parse_time(s, pos, f)) {
-      return std::nullopt;
-    }
-    if (pos < s.size()) {
-      auto off = parse_offset(s, pos);
-      if (!off) {
-        return std::nullopt;
-      }
-      offset = *off;
-    }
-  }
-  if (pos != s.size()) {
-    return std::nullopt;
-  }
-  const std::int64_t local =
-      days_from_civil(f.y, f.mo, f.d) * kDayMs + ((f.h * 60 + f.mi) * 60 + f.s) * 1000 + f.ms;
-  return DateTime{local - std::int64_t{offset} * 1000, Zone::fixed(offset)};
+  const int offset = parsed->offset_seconds.value_or(0);
+  return DateTime{parsed->utc_ms(), Zone::fixed(offset)};
 }
 
 std::string format_datetime(const DateTime& t) {

@@ -40,7 +40,8 @@ struct DateTime {
   Zone zone;
 };
 
-/// Joda `DateTime.parse`: "2024-05-31", "2024-05-31T16:00", "2024-05-31T16:00:00.000+08:00", …
+/// Joda `DateTime.parse`: "2024-05-31", "2024-05-31T16:00", "2024-05-31T16:00:00.000+08:00",
+/// "2024-W22-5T09:00Z", "2024-153", "T10:00Z", … (core/util/iso_datetime.h).
 /// The offset in the text becomes the zone; none means UTC (the sandbox's default zone).
 [[nodiscard]] std::optional<DateTime> parse_datetime(std::string_view text);
 /// Joda `ISODateTimeFormat.dateTime`: "2024-05-31T16:00:00.000Z" / "…+08:00".

@@ -32,6 +32,13 @@ TEST(JobStatusNextRun, ParsesRepeatingSchedules) {
   ASSERT_TRUE(s);
   EXPECT_EQ(s->repeat, -1);
   EXPECT_FALSE(s->start);
+  // Starts as Chronos reads them (Joda), not only full date-times with seconds.
+  s = parse_repeating_schedule("R/2024-06-01T02:00Z/P1D");
+  ASSERT_TRUE(s);
+  EXPECT_DOUBLE_EQ(*s->start, at("2024-06-01T02:00:00Z"));
+  s = parse_repeating_schedule("R/2024-W22-5T09:00Z/P1W");
+  ASSERT_TRUE(s);
+  EXPECT_DOUBLE_EQ(*s->start, at("2024-05-31T09:00:00Z"));
   EXPECT_FALSE(parse_repeating_schedule(""));
   EXPECT_FALSE(parse_repeating_schedule("R/yesterday/PT1H"));
   EXPECT_FALSE(parse_repeating_schedule("X/2024-06-01T00:00:00Z/PT1H"));

@@ -17,6 +17,19 @@ TEST(SandboxChronosSchedule, PrintsWhatItParsesInJodaForm) {
             "R/2024-06-01T02:00:00.000+08:00/P1DT12H");
 }
 
+// Joda's DateTime.parse, which Chronos' Iso8601Expressions uses, reads more than calendar
+// dates: week and ordinal dates, a time alone (on 1970-01-01), fractions of the last field.
+TEST(SandboxChronosSchedule, ReadsEveryStartJodaReads) {
+  EXPECT_EQ(format_schedule(*parse_schedule("R/2024-W22-1T09:00Z/P1W", "", kNow)),
+            "R/2024-05-27T09:00:00.000Z/P1W");
+  EXPECT_EQ(format_schedule(*parse_schedule("R/2024-153T06:00Z/P1D", "", kNow)),
+            "R/2024-06-01T06:00:00.000Z/P1D");
+  EXPECT_EQ(format_schedule(*parse_schedule("R/2024-06-01T10.5Z/P1D", "", kNow)),
+            "R/2024-06-01T10:30:00.000Z/P1D");
+  EXPECT_EQ(format_schedule(*parse_schedule("R/T10:00Z/P1D", "", kNow)),
+            "R/1970-01-01T10:00:00.000Z/P1D");
+}
+
 TEST(SandboxChronosSchedule, RejectsWhatChronosCannotParse) {
   for (const char* bad : {"R5/2024-13-01T00:00:00Z/PT1H", "X/2024-06-01T00:00:00Z/PT1H",
                           "R/2024-06-01T00:00:00Z/1H", "R5/yesterday/PT1H", "R/2024-06-01/PT1X", ""}) {
