@@ -68,9 +68,7 @@ TEST(SandboxStatusFailures, MarathonLeaderAbdicationIsShownThenRecovers) {
 TEST(SandboxStatusFailures, LostAgentsTasksAreUnreachableAndReplaced) {
   SandboxCluster c({"--simulate", "--agents", "3"});
   ASSERT_TRUE(c.sb.ok()) << c.sb.error();
-  c.create_app(R"({"id": "/web", "cmd": "sleep 1000", "cpus": 1, "mem": 64, "instances": 3,
-                   "constraints": [["hostname", "UNIQUE"]]})");
-  ASSERT_TRUE(eventually([&] { return c.running() == 3; }));
+  ASSERT_TRUE(c.spread_app("/web", 3));
   const auto on_lost = c.tasks({"web."});
   std::string lost_task;
   for (const auto& t : on_lost) {
@@ -102,9 +100,7 @@ TEST(SandboxStatusFailures, LostAgentsTasksAreUnreachableAndReplaced) {
 TEST(SandboxStatusFailures, DisconnectedAgentStaysRegisteredUntilUnreachable) {
   SandboxCluster c({"--simulate", "--agents", "3"});
   ASSERT_TRUE(c.sb.ok()) << c.sb.error();
-  c.create_app(R"({"id": "/web", "cmd": "sleep 1000", "cpus": 1, "mem": 64, "instances": 3,
-                   "constraints": [["hostname", "UNIQUE"]]})");
-  ASSERT_TRUE(eventually([&] { return c.running() == 3; }));
+  ASSERT_TRUE(c.spread_app("/web", 3));
   c.admin("agents/" + c.agent_id(0) + "/disconnect", R"({"unreachable_after_seconds": 3})");
   auto r = c.qctl({"status"});
   EXPECT_NE(r.out.find("Agents      2/3 ready, 1 disconnected\n"), std::string::npos) << r.out;

@@ -79,6 +79,15 @@ class SandboxCluster {
     EXPECT_EQ(reply.status, 201) << reply.body;
   }
 
+  /// One task of `app_id` on each of `n` agents (1 cpu, 64 MB, hostname UNIQUE), created
+  /// through Marathon; true once all `n` run.
+  [[nodiscard]] bool spread_app(const std::string& app_id, int n) const {
+    create_app(R"({"id": ")" + app_id + R"(", "cmd": "sleep 1000", "cpus": 1, "mem": 64,
+                   "instances": )" + std::to_string(n) +
+               R"(, "constraints": [["hostname", "UNIQUE"]]})");
+    return eventually([&] { return running() == static_cast<std::size_t>(n); });
+  }
+
   /// The id of the `i`th agent (0-based, in start order).
   [[nodiscard]] std::string agent_id(std::size_t i) const {
     return sb.endpoints()["agents"][i]["id"].get<std::string>();

@@ -100,9 +100,7 @@ TEST_F(SandboxStatus, YamlRendersTheSameDocument) {
 TEST(SandboxStatusAgents, ConditionsSetThroughTheAdminApiAreCounted) {
   SandboxCluster c({"--simulate", "--agents", "5"});
   ASSERT_TRUE(c.sb.ok()) << c.sb.error();
-  c.create_app(R"({"id": "/spread", "cmd": "sleep 1000", "cpus": 1, "mem": 64, "instances": 5,
-                   "constraints": [["hostname", "UNIQUE"]]})");
-  ASSERT_TRUE(eventually([&] { return c.running() == 5; }));
+  ASSERT_TRUE(c.spread_app("/spread", 5));
   c.admin("agents/" + c.agent_id(1) + "/deactivate");
   c.admin("agents/" + c.agent_id(2) + "/drain");
   c.admin("agents/" + c.agent_id(4) + "/maintenance",
