@@ -56,10 +56,7 @@ std::string Sandbox::register_agent(const spec::AgentSpec& spec) {
   return id;
 }
 
-void Sandbox::set_active(SimAgent& a) {
-  a.info.active = a.connected && !a.disconnected && !a.removed && !a.down && !a.info.deactivated &&
-                  a.info.drain == model::DrainState::kNone;
-}
+void Sandbox::set_active(SimAgent& a) { a.info.active = a.usable(); }
 
 nlohmann::json Sandbox::add_agent(const nlohmann::json& body) {
   nlohmann::json doc = {{"agents", nlohmann::json::array({body.is_null() ? nlohmann::json::object()
@@ -84,9 +81,12 @@ void Sandbox::stop_agent_server(const std::string& agent_id) {
   // lock, since in-flight agent requests take it.
   server::HttpServer* agent_server = nullptr;
   {
-    std::lock_guard guard(servers_mu_);
+    std::lock_guard guard(servers_mu_);  // taken out, so only one caller stops it
     auto it = agent_servers_by_id_.find(agent_id);
-    agent_server = it == agent_servers_by_id_.end() ? nullptr : it->second;
+    if (it != agent_servers_by_id_.end()) {
+      agent_server = it->second;
+      agent_servers_by_id_.erase(it);
+    }
   }
   if (agent_server != nullptr) {
     agent_server->stop();
@@ -108,7 +108,9 @@ std::vector<std::string> Sandbox::mark_unreachable_disconnected() {
 }
 
 nlohmann::json Sandbox::change_agent(const std::string& agent_id, const std::string& action,
-                                     const nlohmann::json& body) {
+                                     const nlohmann::json& request_body) {
+  // Every body is optional: no body (JSON null) reads as {}.
+  const nlohmann::json body = request_body.is_object() ? request_body : nlohmann::json::object();
   auto lock = world_->lock();
   SimAgent* a = world_->agent(agent_id);
   if (a == nullptr || a->removed) {
@@ -125,11 +127,15 @@ nlohmann::json Sandbox::change_agent(const std::string& agent_id, const std::str
   } else if (action == "disconnect") {
     // Master::disconnect: still registered, inactive, tasks untouched; unreachable once
     // agent_ping_timeout (15 s) x max_agent_ping_timeouts (5) pass without it coming back.
+    const nlohmann::json after = body.value("unreachable_after_seconds", nlohmann::json(75.0));
+    if (!after.is_number() || !(after.get<double>() >= 0)) {
+      throw std::invalid_argument("unreachable_after_seconds must be a number >= 0");
+    }
     if (!a->connected) {
       throw std::invalid_argument("agent " + agent_id + " is already unreachable");
     }
     a->disconnected = true;
-    a->unreachable_at = world_->now() + body.value("unreachable_after_seconds", 75.0);
+    a->unreachable_at = world_->now() + after.get<double>();
   } else if (action == "reconnect") {
     if (!a->connected) {
       throw std::invalid_argument("agent " + agent_id + " is unreachable: it cannot reconnect");
@@ -159,8 +165,8 @@ nlohmann::json Sandbox::change_agent(const std::string& agent_id, const std::str
     a->maintenance_end.reset();
   } else {
     throw std::invalid_argument("unknown agent action '" + action +
-                                "' (remove, lose, disconnect, reconnect, deactivate, reactivate, drain, maintenance, "
-                                "down, up)");
+                                "' (remove, lose, disconnect, reconnect, deactivate, reactivate, "
+                                "drain, maintenance, down, up)");
   }
   set_active(*a);
   return {{"id", agent_id}, {"action", action}};

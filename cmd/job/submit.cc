@@ -87,7 +87,9 @@ std::vector<chronos::PlannedJob> plan(const JobSubmitOptions& o, Context& ctx) {
   for (const auto& job : server) {
     names.insert(job.name);
   }
-  const auto problems = chronos::check_jobs(docs, names);
+  chronos::ValidateOptions options;
+  options.chronos_v2 = ctx.clients.chronos().is_v2();
+  const auto problems = chronos::check_jobs(docs, names, options);
   for (const auto& w : problems.warnings) {
     ctx.io.err << "warning: " << w << "\n";
   }

@@ -1,12 +1,12 @@
 // `qctl queue priority NAME high|normal [--run]`: "jump the queue" as real Chronos allows it:
 // resubmit the job with highPriority set, optionally trigger it, and show before and after.
 #include <CLI/CLI.hpp>
-#include <regex>
 
 #include "cmd/commands.h"
 #include "cmd/list_output.h"
 #include "cmd/queue/queue_cmds.h"
 #include "core/chronos/client.h"
+#include "core/chronos/job_validate.h"
 #include "core/chronos/queue_view.h"
 #include "core/error.h"
 #include "core/model/chronos_json.h"
@@ -24,13 +24,10 @@ struct QueuePriorityOptions {
 };
 
 void validate(const QueuePriorityOptions& opts) {
-  // Chronos' JobUtils.jobNamePattern of either version (2.x also allows whitespace and '#');
-  // the client checks the server's own rule before any job request.
-  static const std::regex kJobName(R"([\w\s.#-]+)");
-  if (!std::regex_match(opts.name, kJobName)) {
-    throw UsageError("invalid job name '" + opts.name + "'",
-                     "Chronos job names hold only letters, digits, '_', '.' and '-' (2.x also "
-                     "whitespace and '#')");
+  // Either version's name rule (2.x's is the wider); the client checks the server's own
+  // before any job request.
+  if (!chronos::valid_job_name(opts.name, true)) {
+    throw UsageError("invalid job name '" + opts.name + "'", chronos::job_name_rule(true));
   }
   if (opts.level != "high" && opts.level != "normal") {
     throw UsageError("priority must be high or normal, not \"" + opts.level + "\"",

@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "core/chronos/decode.h"
+#include "core/chronos/job_validate.h"
 #include "core/error.h"
 #include "core/http/errors.h"
 #include "core/http/url.h"
@@ -19,13 +20,8 @@ constexpr const char* kQueueGauge = "org.apache.mesos.chronos.scheduler.jobs.Tas
 /// The job name as a URL path segment, checked against Chronos' JobUtils.jobNamePattern:
 /// ASCII letters, digits, '_', '.', '-' (2.x also whitespace and '#').
 std::string job_segment(const std::string& name, bool v2) {
-  static const std::regex v3_names(R"([\w\.-]+)");
-  static const std::regex v2_names(R"([\w\s\.#-]+)");
-  if (!std::regex_match(name, v2 ? v2_names : v3_names)) {
-    throw UsageError("invalid job name '" + name + "'",
-                     v2 ? "Chronos 2.x job names hold only letters, digits, whitespace, '_', "
-                          "'.', '#' and '-'"
-                        : "Chronos job names hold only letters, digits, '_', '.' and '-'");
+  if (!valid_job_name(name, v2)) {
+    throw UsageError("invalid job name '" + name + "'", job_name_rule(v2));
   }
   return http::url_encode(name);
 }

@@ -12,14 +12,14 @@ namespace qctl::chronos {
 namespace {
 
 /// What Joda's DateTime.parse reads (calendar, week and ordinal dates, a time alone,
-/// fractions, offsets), and not before 1970.
-std::string start_problem(const std::string& start) {
+/// fractions, offsets), and (3.x, Iso8601JobResource) not before 1970-01-01T00:00:01Z.
+std::string start_problem(const std::string& start, bool v2) {
   const auto parsed = util::parse_iso_datetime(start);
   if (!parsed) {
     return "start \"" + start +
            "\" is not an ISO 8601 date-time (e.g. 2024-05-01T02:00:00Z, or empty to start now)";
   }
-  if (parsed->utc_ms() < 0) {
+  if (!v2 && parsed->utc_ms() < 1000) {
     return "start \"" + start + "\" is before 1970, which Chronos refuses";
   }
   return "";
@@ -39,7 +39,7 @@ std::string period_problem(const std::string& period) {
 
 }  // namespace
 
-std::string schedule_problem(std::string_view schedule) {
+std::string schedule_problem(std::string_view schedule, bool v2) {
   // Chronos' Iso8601Expressions: (R[0-9]*)/(.*)/(P.*), matched as a whole.
   static const std::regex form(R"(^(R[0-9]*)/(.*)/(P.*)$)");
   const std::string text(schedule);
@@ -50,7 +50,7 @@ std::string schedule_problem(std::string_view schedule) {
            "runs at once: R1//PT1H)";
   }
   if (m[2].length() > 0) {
-    if (auto why = start_problem(m[2].str()); !why.empty()) {
+    if (auto why = start_problem(m[2].str(), v2); !why.empty()) {
       return why;
     }
   }

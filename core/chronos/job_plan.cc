@@ -7,7 +7,7 @@
 #include "core/chronos/job_validate.h"
 #include "core/error.h"
 #include "core/model/chronos_json.h"
-#include "core/util/duration.h"
+#include "core/util/iso_datetime.h"
 #include "core/util/strings.h"
 
 namespace qctl::chronos {
@@ -54,9 +54,10 @@ bool same_schedule(const json& before, const json& after) {
   if (a[1] == b[1]) {
     return true;
   }
-  const auto start_a = util::parse_iso8601(a[1]);
-  const auto start_b = util::parse_iso8601(b[1]);
-  return start_a && start_b && *start_a == *start_b;
+  // As instants, read as Chronos reads them (it echoes "…T02:00:00.000Z" for "…T02:00Z").
+  const auto start_a = util::parse_iso_datetime(a[1]);
+  const auto start_b = util::parse_iso_datetime(b[1]);
+  return start_a && start_b && start_a->utc_ms() == start_b->utc_ms();
 }
 
 model::Job decode_document(const JobDocument& doc) {

@@ -259,13 +259,14 @@ void Checker::document(const JobDocument& doc) const {
   const auto has = [&](const char* key) { return job.contains(key) && !job[key].is_null(); };
   if (!has("name")) {
     error(doc.where + ".name", "required");
-  } else if (job["name"].is_string() && !valid_job_name(job["name"].get<std::string>())) {
+  } else if (job["name"].is_string() &&
+             !valid_job_name(job["name"].get<std::string>(), opts.chronos_v2)) {
     error(doc.where + ".name", "\"" + job["name"].get<std::string>() +
-                                   "\" is not a valid job name: Chronos allows only letters, "
-                                   "digits, '_', '.' and '-' ([\\w.-]+)");
+                                   "\" is not a valid job name: " + job_name_rule(opts.chronos_v2));
   }
   if (has("schedule") && job["schedule"].is_string()) {
-    if (const auto why = schedule_problem(job["schedule"].get<std::string>()); !why.empty()) {
+    if (const auto why = schedule_problem(job["schedule"].get<std::string>(), opts.chronos_v2);
+        !why.empty()) {
       error(doc.where + ".schedule", why);
     }
   }
@@ -292,11 +293,18 @@ void Checker::document(const JobDocument& doc) const {
 
 }  // namespace
 
-bool valid_job_name(std::string_view name) {
-  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '.' || c == '-';
+bool valid_job_name(std::string_view name, bool v2) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [v2](char c) {
+    const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '_' || c == '.' || c == '-';
+    // Java's \s: space, \t, \n, \x0B, \f, \r.
+    return word || (v2 && (c == '#' || c == ' ' || (c >= '\t' && c <= '\r')));
   });
+}
+
+std::string job_name_rule(bool v2) {
+  return v2 ? "Chronos 2.x allows only letters, digits, whitespace, '_', '.', '#' and '-'"
+            : "Chronos allows only letters, digits, '_', '.' and '-'";
 }
 
 void check_job_document(const JobDocument& doc, const ValidateOptions& opts, JobProblems& out) {

@@ -20,13 +20,18 @@ struct JobProblems {
 
 struct ValidateOptions {
   std::string zoneinfo_dir = "/usr/share/zoneinfo";  // scheduleTimeZone must exist here
+  bool chronos_v2 = false;  // Chronos 2.x: its name rule, no 1970 limit
 };
 
-/// Chronos' JobUtils.jobNamePattern `([\w\.-]+)`: ASCII letters, digits, '_', '.', '-'.
-[[nodiscard]] bool valid_job_name(std::string_view name);
+/// Chronos' JobUtils.jobNamePattern `([\w\.-]+)`: ASCII letters, digits, '_', '.', '-';
+/// 2.x's `([\w\s\.#_-]+)` also whitespace and '#'.
+[[nodiscard]] bool valid_job_name(std::string_view name, bool v2 = false);
+/// The rule above in words, for messages.
+[[nodiscard]] std::string job_name_rule(bool v2);
 
-/// Why `schedule` is not `R[n]/[start]/<ISO 8601 period>` as Chronos parses it; "" when it is.
-[[nodiscard]] std::string schedule_problem(std::string_view schedule);
+/// Why `schedule` is not `R[n]/[start]/<ISO 8601 period>` as Chronos parses it (3.x also
+/// refuses a start before 1970-01-01T00:00:01Z, 2.x does not); "" when it is.
+[[nodiscard]] std::string schedule_problem(std::string_view schedule, bool v2 = false);
 
 /// Why `zone` is not a time zone Chronos (Joda) knows; "" when it is (or empty).
 [[nodiscard]] std::string time_zone_problem(const std::string& zone, const ValidateOptions& opts);

@@ -1,5 +1,6 @@
 #include "core/util/iso_datetime.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/util/civil_date.h"
@@ -15,7 +16,11 @@ class Reader {
   explicit Reader(std::string_view text) : s_(text) {}
 
   [[nodiscard]] bool done() const { return pos_ == s_.size(); }
-  [[nodiscard]] bool at(char c) const { return pos_ < s_.size() && s_[pos_] == c; }
+  /// Joda's literals match in either case ('T'/'t', 'W'/'w', 'Z'/'z').
+  [[nodiscard]] bool at(char c) const {
+    return pos_ < s_.size() &&
+           std::tolower(static_cast<unsigned char>(s_[pos_])) == std::tolower(c);
+  }
   bool take(char c) {
     if (!at(c)) {
       return false;
@@ -44,25 +49,29 @@ class Reader {
     pos_ += n;
     return v;
   }
-  /// ('.' | ',') digits as a fraction of one (up to 9 digits count).
-  std::optional<double> fraction() {
+  /// Exactly `n` digits (Joda's fixed-width offset fields).
+  std::optional<std::int64_t> fixed(std::size_t n) {
+    return digits_ahead() >= n ? number(n) : std::nullopt;
+  }
+  /// ('.' | ',') and 1..9 digits as ms of a `unit_ms` field, computed as Joda's Fraction
+  /// parser does (integers, one extra decimal, each digit's weight truncated: ".035" of a
+  /// second is 35 ms, ".0000009" of an hour 2 ms).
+  std::optional<std::int64_t> fraction(std::int64_t unit_ms) {
     if (!take('.') && !take(',')) {
-      return 0.0;
+      return 0;
     }
     const std::size_t n = digits_ahead();
-    if (n == 0) {
+    if (n == 0 || n > 9) {
       return std::nullopt;
     }
-    double v = 0;
-    double scale = 1;
+    std::int64_t weight = unit_ms * 10;
+    std::int64_t value = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      if (i < 9) {
-        scale /= 10;
-        v += (s_[pos_ + i] - '0') * scale;
-      }
+      weight /= 10;
+      value += (s_[pos_ + i] - '0') * weight;
     }
     pos_ += n;
-    return v;
+    return value / 10;
   }
 
  private:
@@ -86,7 +95,8 @@ std::optional<std::int64_t> date(Reader& r) {
     r.take('+');
   }
   auto year = r.number(9);
-  if (!year) {
+  // Joda's ISOChronology years run from -292275054 to 292278993.
+  if (!year || (negative ? *year > 292'275'054 : *year > 292'278'993)) {
     return std::nullopt;
   }
   const std::int64_t y = negative ? -*year : *year;
@@ -100,7 +110,7 @@ std::optional<std::int64_t> date(Reader& r) {
     if (!week || *week < 1 || *week > weeks) {
       return std::nullopt;
     }
-    std::int64_t weekday = 4;  // unset: the day of week of Joda's base instant, a Thursday
+    std::int64_t weekday = 1;  // unset: Monday (DateTime.parse rounds the fields down)
     if (r.take('-')) {
       const auto e = r.number(1);
       if (!e || *e < 1 || *e > 7) {
@@ -139,32 +149,32 @@ std::optional<std::int64_t> time(Reader& r) {
   if (!hour || *hour > 23) {
     return std::nullopt;
   }
-  double ms = static_cast<double>(*hour) * 3'600'000;
-  double last_unit = 3'600'000;
+  std::int64_t ms = *hour * 3'600'000;
+  std::int64_t last_unit = 3'600'000;
   if (r.take(':')) {
     const auto minute = r.number(2);
     if (!minute || *minute > 59) {
       return std::nullopt;
     }
-    ms += static_cast<double>(*minute) * 60'000;
+    ms += *minute * 60'000;
     last_unit = 60'000;
     if (r.take(':')) {
       const auto second = r.number(2);
       if (!second || *second > 59) {
         return std::nullopt;
       }
-      ms += static_cast<double>(*second) * 1000;
+      ms += *second * 1000;
       last_unit = 1000;
     }
   }
-  const auto frac = r.fraction();
+  const auto frac = r.fraction(last_unit);
   if (!frac) {
     return std::nullopt;
   }
-  return static_cast<std::int64_t>(ms + *frac * last_unit);
+  return ms + *frac;
 }
 
-// 'Z' or +HH[[:]mm]; seconds east of UTC.
+// 'Z' or +HH[[:]mm[[:]ss[.fff]]] with two-digit fields (TimeZoneOffset); seconds east of UTC.
 std::optional<int> offset(Reader& r) {
   if (r.take('Z')) {
     return 0;
@@ -173,21 +183,26 @@ std::optional<int> offset(Reader& r) {
   if (!negative && !r.take('+')) {
     return std::nullopt;
   }
-  const auto hours = r.number(2);
+  const auto hours = r.fixed(2);
   if (!hours || *hours > 23) {
     return std::nullopt;
   }
-  std::int64_t minutes = 0;
-  const bool colon = r.take(':');
-  if (colon || r.digits_ahead() > 0) {
-    const auto m = r.number(2);
-    if (!m || *m > 59) {
+  std::int64_t seconds = *hours * 3600;
+  for (std::int64_t unit : {60, 1}) {
+    const bool colon = r.take(':');
+    if (!colon && r.digits_ahead() == 0) {
+      break;
+    }
+    const auto v = r.fixed(2);
+    if (!v || *v > 59) {
       return std::nullopt;
     }
-    minutes = *m;
+    seconds += *v * unit;
   }
-  const auto seconds = static_cast<int>(*hours * 3600 + minutes * 60);
-  return negative ? -seconds : seconds;
+  if (!r.fraction(1000)) {  // milliseconds of the offset, which no zone uses
+    return std::nullopt;
+  }
+  return static_cast<int>(negative ? -seconds : seconds);
 }
 
 }  // namespace

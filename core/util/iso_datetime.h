@@ -24,11 +24,12 @@ struct IsoDateTime {
 ///   date          = yyyy ['-' MM ['-' dd]] | yyyy '-' DDD | xxxx '-W' ww ['-' e]
 ///   time-element  = HH (':' mm (':' ss [fraction] | [fraction]) | [fraction])
 ///   fraction      = ('.' | ',') digit+      (of the last field given: "T10.5" is 10:30)
-///   offset        = 'Z' | ('+' | '-') HH [[':'] mm]
-/// Missing fields take Joda's defaults: January, the 1st, midnight, 1970-01-01 for a time
-/// alone, and Thursday for a week without a day (the day of week of 1970-01-01). Years may
-/// carry a sign and up to 9 digits. nullopt when the text does not parse or a field is out of
-/// range (month 13, February 30, week 54, 24:00).
+///   offset        = 'Z' | ('+' | '-') HH [[':'] mm [[':'] ss [fraction]]]
+/// Fields read 1..2 digits (offsets exactly 2), fractions up to 9 digits (truncated to ms),
+/// literals in either case. Missing fields take Joda's defaults: January, the 1st, Monday for
+/// a week without a day, midnight, and 1970-01-01 for a time alone. Years may carry a sign
+/// (ISOChronology's range). nullopt when the text does not parse or a field is out of range
+/// (month 13, February 30, week 54, 24:00).
 [[nodiscard]] std::optional<IsoDateTime> parse_iso_datetime(std::string_view text);
 
 }  // namespace qctl::util

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "core/chronos/job_validate.h"
 #include "sandbox/chronos/iso_time.h"
 #include "sandbox/chronos/job_read.h"
 
@@ -147,14 +148,7 @@ Job parse_job(const json& body, const JobDefaults& defaults, double now) {
 
 
 bool valid_job_name(const std::string& name, int api_version) {
-  const bool v2 = api_version < 3;
-  return !name.empty() && std::all_of(name.begin(), name.end(), [v2](char c) {
-    const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '_' || c == '.' || c == '-';
-    // Java's \s: space, \t, \n, \x0B, \f, \r.
-    const bool v2_extra = c == '#' || c == ' ' || (c >= '\t' && c <= '\r');
-    return word || (v2 && v2_extra);
-  });
+  return qctl::chronos::valid_job_name(name, api_version < 3);  // qctl's rule, core/chronos
 }
 
 std::string job_name_pattern(int api_version) {

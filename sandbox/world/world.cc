@@ -77,8 +77,7 @@ SimAgent& World::add_agent(SimAgent agent) {
                                "AGENT_DRAINING",  "TASK_RESOURCE_LIMITS"};
   }
   agent.info.registered_time = now();
-  agent.info.active = agent.connected && !agent.info.deactivated &&
-                      agent.info.drain == model::DrainState::kNone;
+  agent.info.active = agent.usable();
   auto owned = std::make_unique<SimAgent>(std::move(agent));
   SimAgent& ref = *owned;
   agents_by_id_[ref.info.id] = &ref;
@@ -91,10 +90,7 @@ SimAgent* World::agent(const std::string& id) {
   return it == agents_by_id_.end() ? nullptr : it->second;
 }
 
-bool World::schedulable(const SimAgent& a) const {
-  return a.connected && !a.disconnected && !a.removed && !a.down && !a.info.deactivated &&
-         a.info.drain == model::DrainState::kNone;
-}
+bool World::schedulable(const SimAgent& a) const { return a.usable(); }
 
 void World::remove_agent(const std::string& id, bool lost) {
   SimAgent* a = agent(id);

@@ -93,6 +93,13 @@ struct SimAgent {
   std::optional<double> maintenance_start;  // in a maintenance window from this time
   std::optional<double> maintenance_end;
   bool down = false;        // machine DOWN (maintenance)
+
+  /// What the master reports as `active` and offers: connected to it, not gone or DOWN, not
+  /// deactivated or draining.
+  [[nodiscard]] bool usable() const {
+    return connected && !disconnected && !removed && !down && !info.deactivated &&
+           info.drain == model::DrainState::kNone;
+  }
 };
 
 /// A registered framework (Marathon, Chronos).

@@ -96,28 +96,43 @@ TEST(SandboxStatusFailures, LostAgentsTasksAreUnreachableAndReplaced) {
 }
 
 // Master::disconnect: an agent whose connection broke stays registered but inactive with its
-// tasks untouched ("disconnected" in qctl), then the health checks mark it unreachable.
+// tasks untouched ("disconnected" in qctl), can come back, and is marked unreachable once the
+// health checks give up.
 TEST(SandboxStatusFailures, DisconnectedAgentStaysRegisteredUntilUnreachable) {
   SandboxCluster c({"--simulate", "--agents", "3"});
   ASSERT_TRUE(c.sb.ok()) << c.sb.error();
   ASSERT_TRUE(c.spread_app("/web", 3));
-  c.admin("agents/" + c.agent_id(0) + "/disconnect", R"({"unreachable_after_seconds": 3})");
+  const std::string agent = "agents/" + c.agent_id(0);
+  c.admin(agent + "/disconnect");  // no body: the default health-check timeout (75 s)
   auto r = c.qctl({"status"});
   EXPECT_NE(r.out.find("Agents      2/3 ready, 1 disconnected\n"), std::string::npos) << r.out;
-  const auto agent = c.qctl_json({"status", "agents", "127.0.1.1"});
-  ASSERT_EQ(agent.size(), 1U) << agent.dump();
-  EXPECT_EQ(agent[0]["status"], "Disconnected") << agent.dump();
+  const auto listed = c.qctl_json({"status", "agents", "127.0.1.1"});
+  ASSERT_EQ(listed.size(), 1U) << listed.dump();
+  EXPECT_EQ(listed[0]["status"], "Disconnected") << listed.dump();
   EXPECT_EQ(c.running(), 3);  // its task still runs
-  const auto metrics = nlohmann::json::parse(http_call("GET", c.sb.mesos() + "/metrics/snapshot").body);
-  EXPECT_EQ(metrics["master/slaves_disconnected"], 1.0);
-  EXPECT_EQ(metrics["master/slaves_connected"], 2.0);
-  // Past the health-check timeout it is unreachable and its task with it.
+  auto metrics = [&] {
+    return nlohmann::json::parse(http_call("GET", c.sb.mesos() + "/metrics/snapshot").body);
+  };
+  EXPECT_EQ(metrics()["master/slaves_disconnected"], 1.0);
+  EXPECT_EQ(metrics()["master/slaves_connected"], 2.0);
+  EXPECT_EQ(metrics()["master/slaves_inactive"], 1.0);
+
+  c.admin(agent + "/reconnect");
+  EXPECT_NE(c.qctl({"status"}).out.find("Agents      3/3 ready\n"), std::string::npos);
+  EXPECT_EQ(metrics()["master/slaves_disconnected"], 0.0);
+
+  // Disconnected again, now with no patience: unreachable at the next tick, task with it.
+  c.admin(agent + "/disconnect", R"({"unreachable_after_seconds": 0})");
   EXPECT_TRUE(eventually([&] {
     return c.qctl({"status"}).out.find("1 unreachable") != std::string::npos;
   }));
   const std::string unreachable =
       c.qctl({"status", "tasks", "--state", "unreachable", "-o", "name"}).out;
   EXPECT_EQ(std::count(unreachable.begin(), unreachable.end(), '\n'), 1) << unreachable;
+  EXPECT_EQ(http_call("POST", c.sb.endpoints()["admin"].get<std::string>() + "/" + agent +
+                                  "/reconnect", "")
+                .status,
+            400);  // an unreachable agent cannot reconnect
 }
 
 }  // namespace

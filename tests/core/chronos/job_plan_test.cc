@@ -58,7 +58,7 @@ TEST(JobSubmitPlan, TheServersOwnCopyIsUnchanged) {
 TEST(JobSubmitPlan, AnUpdateDiffsTheChangedFieldsAndKeepsStatistics) {
   auto job = written("hourly-etl");
   job["command"] = "/opt/etl/run.sh --window 2h";
-  job["schedule"] = "R/2024-05-31T16:00:00Z/PT1H";  // the same instant as the server's
+  job["schedule"] = "R/2024-05-31T16:00Z/PT1H";  // the same instant as the server's (no seconds)
   const auto plan = plan_jobs({{"etl.yaml", job}}, server_jobs());
   EXPECT_EQ(plan[0].action, SubmitAction::kUpdate);
   EXPECT_EQ(plan[0].diff,

@@ -55,6 +55,24 @@ TEST_F(JobFileValidate, NameWithASpaceIsRefusedWithItsPath) {
   EXPECT_EQ(only_error({{"command", "true"}}), "jobs.json[3].name: required");
 }
 
+// Chronos 2.x: names may hold whitespace and '#', and there is no 1970 limit; 3.x refuses a
+// start before 1970-01-01T00:00:01Z.
+TEST(JobValidateVersions, Chronos2NamesAndStarts) {
+  EXPECT_TRUE(valid_job_name("nightly report #1", true));
+  EXPECT_FALSE(valid_job_name("nightly report #1"));
+  EXPECT_FALSE(valid_job_name("a/b", true));
+  EXPECT_EQ(schedule_problem("R1/1960-01-01T00:00:00Z/P1D", true), "");
+  EXPECT_NE(schedule_problem("R1/1970-01-01T00:00:00.500Z/P1D").find("before 1970"),
+            std::string::npos);
+  JobProblems problems;
+  ValidateOptions v2;
+  v2.chronos_v2 = true;
+  check_job_document(JobDocument{"jobs.json[0]", nlohmann::json{{"name", "nightly report #1"},
+                                                                 {"command", "true"}}},
+                     v2, problems);
+  EXPECT_TRUE(problems.errors.empty()) << problems.errors.front();
+}
+
 TEST_F(JobFileValidate, BadSchedulesSayWhichPartIsWrong) {
   const auto with = [](const std::string& s) { return json{{"name", "a"}, {"schedule", s}}; };
   EXPECT_NE(only_error(with("every day"))

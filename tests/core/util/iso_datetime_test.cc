@@ -41,6 +41,30 @@ TEST(IsoDateTime, CalendarDatesWithOptionalTimeAndOffset) {
 TEST(IsoDateTime, FractionsBelongToTheLastField) {
   EXPECT_EQ(parsed("2024-05-31T10.5Z"), utc(2024, 5, 31, 10, 30));
   EXPECT_EQ(parsed("2024-05-31T10:30.5Z"), utc(2024, 5, 31, 10, 30, 30));
+  // Joda's integer arithmetic (doubles gave 34 ms for .035).
+  EXPECT_EQ(parsed("1970-01-01T00:00:00.035Z"), 35);
+  EXPECT_EQ(parsed("1970-01-01T00.58Z"), 2'088'000);
+  EXPECT_EQ(parsed("1970-01-01T10.0000009Z"), 10 * 3'600'000 + 2);
+  EXPECT_EQ(parsed("1970-01-01T00:00:00.999999999Z"), 999);
+  EXPECT_FALSE(parse_iso_datetime("1970-01-01T00:00:00.0000000001Z"));  // ten digits
+}
+
+TEST(IsoDateTime, OffsetsAndCaseAsJodaReadsThem) {
+  EXPECT_EQ(parsed("2024-05-31T16:00+08:00:00"), utc(2024, 5, 31, 8));
+  EXPECT_EQ(parsed("2024-05-31T16:00+08:00:30.000"), utc(2024, 5, 31, 7, 59, 30));
+  EXPECT_EQ(parsed("2024-05-31t16:00z"), utc(2024, 5, 31, 16));
+  EXPECT_EQ(parsed("2024-w22-5"), utc(2024, 5, 31));
+  for (const char* bad : {"2024-05-31T16:00+8", "2024-05-31T16:00+08:0", "2024-05-31T16:00+080"}) {
+    EXPECT_FALSE(parse_iso_datetime(bad).has_value()) << bad;
+  }
+}
+
+TEST(IsoDateTime, SignedYearsWithinJodasRange) {
+  EXPECT_EQ(parsed("+2024-05-31"), utc(2024, 5, 31));
+  EXPECT_EQ(parsed("-0001-01-01"), utc(-1, 1, 1));
+  EXPECT_TRUE(parse_iso_datetime("292278993-12-31").has_value());
+  EXPECT_FALSE(parse_iso_datetime("292278994-01-01").has_value());
+  EXPECT_FALSE(parse_iso_datetime("-292275055-01-01").has_value());
 }
 
 TEST(IsoDateTime, WeekAndOrdinalDates) {
@@ -48,7 +72,7 @@ TEST(IsoDateTime, WeekAndOrdinalDates) {
   EXPECT_EQ(parsed("2024-W01-1"), utc(2024, 1, 1));             // 2024 began on a Monday
   EXPECT_EQ(parsed("2021-W01-1"), utc(2021, 1, 4));             // week 1 holds January 4th
   EXPECT_EQ(parsed("2020-W53-7"), utc(2021, 1, 3));             // 2020 had 53 weeks
-  EXPECT_EQ(parsed("2024-W22"), utc(2024, 5, 30));              // no day: Thursday
+  EXPECT_EQ(parsed("2024-W22"), utc(2024, 5, 27));              // no day: Monday
   EXPECT_EQ(parsed("2024-153"), utc(2024, 6, 1));               // leap year: June 1st
   EXPECT_EQ(parsed("2023-365T23:59Z"), utc(2023, 12, 31, 23, 59));
 }
