@@ -153,16 +153,18 @@ nlohmann::json Sandbox::change_agent(const std::string& agent_id, const std::str
     a->info.drain = model::DrainState::kDraining;
     kill_all();
   } else if (action == "maintenance") {
-    double start = world_->now() + body.value("start_in_seconds", 0.0);
-    a->maintenance_start = start;
-    a->maintenance_end = start + body.value("duration_seconds", 3600.0);
+    // A window of its own, replacing any window the machine was in.
+    const MachineId machine = World::machine_of(*a);
+    world_->unschedule(machine);
+    world_->maintenance().push_back(MaintenanceWindow{
+        {machine}, world_->now() + body.value("start_in_seconds", 0.0),
+        body.value("duration_seconds", 3600.0)});
   } else if (action == "down") {
     a->down = true;
     kill_all();
   } else if (action == "up") {
     a->down = false;
-    a->maintenance_start.reset();
-    a->maintenance_end.reset();
+    world_->unschedule(World::machine_of(*a));
   } else {
     throw std::invalid_argument("unknown agent action '" + action +
                                 "' (remove, lose, disconnect, reconnect, deactivate, reactivate, "

@@ -9,6 +9,7 @@
 #include "core/chronos/job_validate.h"
 #include "core/chronos/queue_view.h"
 #include "core/error.h"
+#include "core/http/url.h"
 #include "core/model/chronos_json.h"
 #include "core/output/table.h"
 
@@ -68,7 +69,7 @@ void report_requests(Context& ctx, const chronos::PriorityChange& change, bool d
   }
   if (change.triggered) {
     ctx.io.err << would << (change.dry_run ? "trigger" : "triggered") << " job " << change.name
-               << " (PUT " << prefix << "/job/" << change.name << ")\n";
+               << " (PUT " << prefix << "/job/" << http::url_encode(change.name) << ")\n";
   }
 }
 

@@ -117,10 +117,13 @@ void add_state_endpoints(Processes& p, const std::shared_ptr<Master>& m) {
           }
           return ok_json(r, render_maintenance_status(c));
         }));
-  p.add("master", "maintenance/schedule", kReadOnly,
+  // Registered with the read-write realm (master.cpp), for GET too.
+  p.add("master", "maintenance/schedule", "mesos-master-readwrite",
         leader_only(m, [](http::Request& r, const MasterContext& c) {
-          // Real Mesos also takes POST (a new schedule); the sandbox sets windows through
-          // its admin API instead.
+          if (r.method == "POST") {
+            auto refused = update_maintenance_schedule(c, r.body);
+            return refused ? plain(400, *refused) : http::Response::empty(200);
+          }
           if (r.method != "GET") {
             return method_not_allowed({"GET", "POST"}, r.method);
           }

@@ -149,10 +149,22 @@ void add_framework_metrics(std::map<std::string, double>& m, const MasterContext
   m["master/frameworks_disconnected"] = disconnected;
 }
 
-void write_machine_id(JsonWriter& w, const SimAgent& a) {
+// JSON::protobuf(MachineID): keys sorted, unset fields left out.
+void write_machine_id(JsonWriter& w, const MachineId& m) {
   w.begin_object();
-  w.field("hostname", a.info.hostname);
-  w.field("ip", a.ip);
+  if (!m.hostname.empty()) {
+    w.field("hostname", m.hostname);
+  }
+  if (!m.ip.empty()) {
+    w.field("ip", m.ip);
+  }
+  w.end_object();
+}
+
+void write_nanoseconds(JsonWriter& w, const char* key, double seconds) {
+  w.key(key);
+  w.begin_object();
+  w.field_int("nanoseconds", static_cast<std::int64_t>(std::llround(seconds * 1e9)));
   w.end_object();
 }
 
@@ -245,15 +257,21 @@ std::string render_master_metrics(const MasterContext& ctx, std::size_t index) {
 }
 
 std::string render_maintenance_status(const MasterContext& ctx) {
-  std::vector<const SimAgent*> draining;
-  std::vector<const SimAgent*> down;
-  std::set<std::pair<std::string, std::string>> seen;
+  // Master::machines: every machine in the schedule is DRAINING unless it is DOWN.
+  std::vector<MachineId> down;
   for (const auto& a : ctx.world.agents()) {
-    if (!a->down && !a->maintenance_start) {
-      continue;  // UP machines are not listed
+    const MachineId m = World::machine_of(*a);
+    if (a->down && std::find(down.begin(), down.end(), m) == down.end()) {
+      down.push_back(m);
     }
-    if (seen.insert({a->info.hostname, a->ip}).second) {
-      (a->down ? down : draining).push_back(a.get());
+  }
+  std::vector<MachineId> draining;
+  for (const MaintenanceWindow& window : ctx.world.maintenance()) {
+    for (const MachineId& m : window.machines) {
+      if (std::find(down.begin(), down.end(), m) == down.end() &&
+          std::find(draining.begin(), draining.end(), m) == draining.end()) {
+        draining.push_back(m);
+      }
     }
   }
   // JSON::protobuf builds a JSON::Object: keys sorted, empty repeated fields left out.
@@ -263,18 +281,18 @@ std::string render_maintenance_status(const MasterContext& ctx) {
   if (!down.empty()) {
     w.key("down_machines");
     w.begin_array();
-    for (const SimAgent* a : down) {
-      write_machine_id(w, *a);
+    for (const MachineId& m : down) {
+      write_machine_id(w, m);
     }
     w.end_array();
   }
   if (!draining.empty()) {
     w.key("draining_machines");
     w.begin_array();
-    for (const SimAgent* a : draining) {
+    for (const MachineId& m : draining) {
       w.begin_object();
       w.key("id");
-      write_machine_id(w, *a);
+      write_machine_id(w, m);
       // No "statuses": the allocator records one only when a framework answers an inverse
       // offer, and Marathon's and Chronos's v0 scheduler driver drops inverse offers.
       w.end_object();
@@ -291,39 +309,26 @@ std::string render_maintenance_schedule(const MasterContext& ctx) {
   std::string out;
   JsonWriter w(out);
   w.begin_object();
-  bool any = false;
-  for (const auto& a : ctx.world.agents()) {
-    if (!a->maintenance_start) {
-      continue;
-    }
-    if (!any) {
-      w.key("windows");
-      w.begin_array();
-      any = true;
-    }
-    w.begin_object();
-    w.key("machine_ids");
+  if (!ctx.world.maintenance().empty()) {
+    w.key("windows");
     w.begin_array();
-    write_machine_id(w, *a);
-    w.end_array();
-    w.key("unavailability");
-    w.begin_object();
-    if (a->maintenance_end) {
-      w.key("duration");
+    for (const MaintenanceWindow& window : ctx.world.maintenance()) {
       w.begin_object();
-      const double duration = *a->maintenance_end - *a->maintenance_start;
-      w.field_int("nanoseconds", static_cast<std::int64_t>(std::llround(duration * 1e9)));
+      w.key("machine_ids");
+      w.begin_array();
+      for (const MachineId& m : window.machines) {
+        write_machine_id(w, m);
+      }
+      w.end_array();
+      w.key("unavailability");
+      w.begin_object();
+      if (window.duration) {
+        write_nanoseconds(w, "duration", *window.duration);
+      }
+      write_nanoseconds(w, "start", window.start);
+      w.end_object();
       w.end_object();
     }
-    w.key("start");
-    w.begin_object();
-    const double start = *a->maintenance_start;
-    w.field_int("nanoseconds", static_cast<std::int64_t>(std::llround(start * 1e9)));
-    w.end_object();
-    w.end_object();
-    w.end_object();
-  }
-  if (any) {
     w.end_array();
   }
   w.end_object();

@@ -21,9 +21,14 @@ namespace qctl::sandbox::mesos {
 [[nodiscard]] std::string render_master_metrics(const MasterContext& ctx, std::size_t index);
 /// JSON::protobuf(maintenance::ClusterStatus): `{}` when nothing is in maintenance.
 [[nodiscard]] std::string render_maintenance_status(const MasterContext& ctx);
-/// GET /master/maintenance/schedule: JSON::protobuf(maintenance::Schedule), one window per
-/// agent given a window through the admin API; `{}` when nothing is scheduled.
+/// GET /master/maintenance/schedule: JSON::protobuf(maintenance::Schedule) of the World's
+/// schedule (POSTed, or windows the admin API gave agents); `{}` when nothing is scheduled.
 [[nodiscard]] std::string render_maintenance_schedule(const MasterContext& ctx);
+/// POST /master/maintenance/schedule (maintenance.cc): parses and validates the schedule as
+/// Master::Http::maintenanceSchedule does and replaces the World's; the 400 message when the
+/// master refuses it, nullopt when taken.
+[[nodiscard]] std::optional<std::string> update_maintenance_schedule(const MasterContext& ctx,
+                                                                     const std::string& body);
 /// POST /api/v1: GET_HEALTH, GET_VERSION and GET_MASTER with the real header checks (400
 /// without Content-Type, 415 for another type, 405 for other methods); other calls 501.
 [[nodiscard]] http::Response operator_call(const http::Request& request, const MasterContext& ctx);

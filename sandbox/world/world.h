@@ -90,8 +90,6 @@ struct SimAgent {
   bool disconnected = false;
   double unreachable_at = 0;
   bool removed = false;     // gone for good
-  std::optional<double> maintenance_start;  // in a maintenance window from this time
-  std::optional<double> maintenance_end;
   bool down = false;        // machine DOWN (maintenance)
 
   /// What the master reports as `active` and offers: connected to it, not gone or DOWN, not
@@ -100,6 +98,21 @@ struct SimAgent {
     return connected && !disconnected && !removed && !down && !info.deactivated &&
            info.drain == model::DrainState::kNone;
   }
+};
+
+/// A machine as Mesos' maintenance names it (MachineID): an agent's is its hostname and IP;
+/// equal only when both fields are (a schedule naming only the hostname matches no agent).
+struct MachineId {
+  std::string hostname;
+  std::string ip;
+  bool operator==(const MachineId&) const = default;
+};
+
+/// One window of the maintenance schedule: machines unavailable from `start` (seconds).
+struct MaintenanceWindow {
+  std::vector<MachineId> machines;
+  double start = 0;
+  std::optional<double> duration;  // seconds; none = open-ended
 };
 
 /// A registered framework (Marathon, Chronos).
@@ -154,6 +167,17 @@ class World {
   void remove_agent(const std::string& id, bool lost);
   /// Schedulable = connected, active, not deactivated/draining/drained, not DOWN.
   [[nodiscard]] bool schedulable(const SimAgent& agent) const;
+  [[nodiscard]] static MachineId machine_of(const SimAgent& agent) {
+    return MachineId{agent.info.hostname, agent.ip};
+  }
+  /// The maintenance schedule (one, as the master keeps): machines in it are DRAINING (or
+  /// DOWN), whether their window has started or not.
+  [[nodiscard]] std::vector<MaintenanceWindow>& maintenance() { return maintenance_; }
+  [[nodiscard]] const std::vector<MaintenanceWindow>& maintenance() const { return maintenance_; }
+  /// The window an agent's machine is in, or nullptr.
+  [[nodiscard]] const MaintenanceWindow* maintenance_of(const SimAgent& agent) const;
+  /// Takes a machine out of every window (windows left empty go).
+  void unschedule(const MachineId& machine);
 
   // Frameworks.
   /// Whether the framework registered with the PARTITION_AWARE capability.
@@ -218,6 +242,7 @@ class World {
   std::map<std::string, std::set<std::string>> by_agent_;
   std::map<std::string, std::deque<std::unique_ptr<SimTask>>> completed_;
   std::map<std::string, std::uint64_t> ended_counts_;
+  std::vector<MaintenanceWindow> maintenance_;
   struct Usage {
     std::map<std::string, model::Resources> by_role;  // scalars held by live tasks
     std::set<std::uint64_t> ports;

@@ -320,8 +320,59 @@ TEST_F(SandboxMesosMaster, VersionRolesAndMaintenance) {
   EXPECT_EQ(leader.dispatch(post).status, 405);
 }
 
+// Master::Http::maintenanceSchedule: a POSTed schedule replaces the one schedule, is answered
+// back as sent, and puts its machines in DRAINING; maintenance::validation::schedule's checks.
+TEST_F(SandboxMesosMaster, PostedMaintenanceScheduleReplacesTheSchedule) {
+  auto post = [&](const std::string& body) {
+    http::Request r;
+    r.method = "POST";
+    r.path = "/master/maintenance/schedule";
+    r.body = body;
+    return leader.dispatch(r);
+  };
+  const std::string schedule =
+      R"({"windows":[{"machine_ids":[{"hostname":"agent0.example.com","ip":"127.0.1.1"},)"
+      R"({"hostname":"spare.example.com"}],"unavailability":{"duration":{"nanoseconds":3600000000000},)"
+      R"("start":{"nanoseconds":1717300000000000000}}}]})";
+  http::Response r = post(schedule);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.body, "");
+  EXPECT_EQ(MesosWorld::get(leader, "/master/maintenance/schedule").body, schedule);
+  const json status = get_json("/master/maintenance/status");
+  ASSERT_EQ(status["draining_machines"].size(), 2U) << status.dump();  // agent 2's window is gone
+  EXPECT_EQ(status["draining_machines"][1]["id"], json({{"hostname", "spare.example.com"}}));
+
+  const std::string dup =
+      R"({"windows":[{"machine_ids":[{"hostname":"a"},{"hostname":"a"}],)"
+      R"("unavailability":{"start":{"nanoseconds":0}}}]})";
+  EXPECT_EQ(post(dup).body, R"(Machine '{"hostname":"a"}' appears more than once in the schedule)");
+  EXPECT_EQ(post(R"({"windows":[{"machine_ids":[],"unavailability":{"start":{"nanoseconds":0}}}]})")
+                .body,
+            "List of machines in the maintenance window is empty");
+  EXPECT_EQ(post(R"({"windows":[{"machine_ids":[{"ip":"10.0.0.1"}],"unavailability":{"start":)"
+                 R"({"nanoseconds":0},"duration":{"nanoseconds":-1}}}]})")
+                .body,
+            "Unavailability 'duration' is negative");
+  EXPECT_EQ(post(R"({"windows":[{"machine_ids":[{}],"unavailability":{"start":{"nanoseconds":0}}}]})")
+                .body,
+            "Both 'hostname' and 'ip' for a machine are empty");
+  EXPECT_EQ(post(R"({"windows":[{"machine_ids":[{"hostname":"a"}]}]})").body,
+            "Missing required fields: windows[0].unavailability");
+  EXPECT_EQ(post("not json").status, 400);
+  // A DOWN machine cannot leave the schedule.
+  w.world.agent(w.agent_ids[0])->down = true;
+  r = post("{}");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body, R"(Machine '{"hostname":"agent0.example.com","ip":"127.0.1.1"}' is )"
+                    "deactivated and cannot be removed from the schedule");
+  EXPECT_EQ(MesosWorld::get(leader, "/master/maintenance/schedule").body, schedule);  // unchanged
+  w.world.agent(w.agent_ids[0])->down = false;
+  ASSERT_EQ(post("{}").status, 200);
+  EXPECT_EQ(MesosWorld::get(leader, "/master/maintenance/schedule").body, "{}");
+}
+
 TEST_F(SandboxMesosMaster, EmptyMaintenanceIsAnEmptyObject) {
-  w.world.agent(w.agent_ids[2])->maintenance_start.reset();
+  w.world.unschedule(World::machine_of(*w.world.agent(w.agent_ids[2])));
   EXPECT_EQ(MesosWorld::get(leader, "/master/maintenance/status").body, "{}");
 }
 
@@ -342,6 +393,7 @@ TEST_F(SandboxMesosMaster, JsonpAuthAndUnknownPaths) {
   EXPECT_EQ(realm("/health"), "");
   EXPECT_EQ(realm("/redirect"), "");
   EXPECT_EQ(realm("/version"), "");
+  EXPECT_EQ(realm("/master/maintenance/schedule"), "mesos-master-readwrite");
   http::Request q;
   http::Response denied = auth.unauthorized(q, "mesos-master-readonly");
   EXPECT_EQ(denied.status, 401);

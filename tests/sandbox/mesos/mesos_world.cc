@@ -122,8 +122,8 @@ MesosWorld::MesosWorld()
       a.info.deactivated = true;
     } else if (n == 2) {
       a.info.drain = model::DrainState::kDraining;
-      a.maintenance_start = 1717200000;
-      a.maintenance_end = 1717203600;
+      world.maintenance().push_back(
+          MaintenanceWindow{{World::machine_of(a)}, 1717200000, 3600});
     } else {
       a.info.reserved["marathon"] = resources(2, 4096, 0, {});
     }
