@@ -94,10 +94,11 @@ std::string decode(std::string_view s) {
 
 }  // namespace
 
-std::multimap<std::string, std::string> parse_query(std::string_view query) {
+std::multimap<std::string, std::string> parse_query(std::string_view query,
+                                                    std::string_view separators) {
   std::multimap<std::string, std::string> out;
   while (!query.empty()) {
-    std::size_t amp = query.find('&');
+    std::size_t amp = query.find_first_of(separators);
     std::string_view pair = query.substr(0, amp);
     query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
     if (pair.empty()) {

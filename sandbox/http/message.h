@@ -52,7 +52,9 @@ struct Response {
 
 using Handler = std::function<Response(Request&)>;
 
-/// Parses "a=1&b=x%20y" into decoded pairs ('+' is a space, as form encoding says).
-[[nodiscard]] std::multimap<std::string, std::string> parse_query(std::string_view query);
+/// Parses "a=1&b=x%20y" into decoded pairs ('+' is a space, as form encoding says), split at
+/// any of `separators` (libprocess also splits at ';').
+[[nodiscard]] std::multimap<std::string, std::string> parse_query(std::string_view query,
+                                                                  std::string_view separators = "&");
 
 }  // namespace qctl::sandbox::http

@@ -81,8 +81,19 @@ std::optional<Processes::Match> Processes::resolve(const std::string& path) cons
   return std::nullopt;
 }
 
+std::multimap<std::string, std::string> libprocess_query(std::string_view query) {
+  // http::query::decode: tokens split at ';' and '&' into a hashmap, so the last value of a
+  // repeated key wins.
+  std::map<std::string, std::string> last;
+  for (auto& [key, value] : http::parse_query(query, ";&")) {
+    last[key] = value;
+  }
+  return {last.begin(), last.end()};
+}
+
 void Processes::install(const std::shared_ptr<Processes>& self, http::Router& router) {
   router.set_not_found([self](http::Request& request) {
+    request.params = libprocess_query(request.query);
     auto match = self->resolve(request.path);
     if (!match) {
       return plain(404, "404 Not Found.");

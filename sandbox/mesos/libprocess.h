@@ -51,6 +51,9 @@ class Processes {
 
 /// `OK(json, jsonp)`: application/json, or text/javascript `cb(json)` with ?jsonp=cb.
 [[nodiscard]] http::Response ok_json(const http::Request& request, std::string body);
+/// The query as libprocess reads it (http::query::decode): split at '&' and ';', the last
+/// value of a repeated key wins. Every endpoint installed by Processes sees its params so.
+[[nodiscard]] std::multimap<std::string, std::string> libprocess_query(std::string_view query);
 /// libprocess' plain-text error responses ("404 Not Found." and friends).
 [[nodiscard]] http::Response plain(int status, std::string body);
 /// 405 with libprocess' body and Allow header, e.g. for a POST to /maintenance/status.

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "sandbox/mesos/libprocess.h"
 #include "tests/sandbox/mesos/mesos_world.h"
 #include "tests/support/fake_transport.h"
 
@@ -369,6 +370,17 @@ TEST_F(SandboxMesosMaster, PostedMaintenanceScheduleReplacesTheSchedule) {
   w.world.agent(w.agent_ids[0])->down = false;
   ASSERT_EQ(post("{}").status, 200);
   EXPECT_EQ(MesosWorld::get(leader, "/master/maintenance/schedule").body, "{}");
+}
+
+// libprocess' http::query::decode: ';' separates too, and a repeated key's last value wins.
+TEST_F(SandboxMesosMaster, QueryStringsAsLibprocessReadsThem) {
+  const auto q = libprocess_query("limit=1;offset=2&limit=3&flag");
+  EXPECT_EQ(q.size(), 3U);
+  EXPECT_EQ(q.find("limit")->second, "3");
+  EXPECT_EQ(q.find("offset")->second, "2");
+  EXPECT_EQ(q.find("flag")->second, "");
+  const json tasks = get_json("/master/tasks", "limit=5;order=asc&limit=1");
+  EXPECT_EQ(tasks["tasks"].size(), 1U);
 }
 
 TEST_F(SandboxMesosMaster, EmptyMaintenanceIsAnEmptyObject) {
