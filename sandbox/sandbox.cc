@@ -203,6 +203,7 @@ void Sandbox::start_servers() {
   }
   mesos::MesosOptions mesos_options;
   mesos_options.version = options_.cluster.mesos_version;
+  mesos_options.authenticate_http = options_.credentials.has_value();
   for (std::size_t i = 0; i < masters.size(); ++i) {
     mesos::mount_master(masters[i]->router(), *world_, *leadership_, i, mesos_options);
     admin::mount_admin(masters[i]->router(), *this);

@@ -39,6 +39,7 @@ std::string Sandbox::register_agent(const spec::AgentSpec& spec) {
                          faults_["agents"].get(), 4);
     agent.info.port = s->bind();
     mesos::MesosOptions mo;
+    mo.authenticate_http = options_.credentials.has_value();
     mo.version = spec.version.empty() ? options_.cluster.mesos_version : spec.version;
     mesos::mount_agent(s->router(), *world_, agent.info.id, mo);
     endpoints_.agents.emplace_back(agent.info.id, s->url());
@@ -146,11 +147,13 @@ nlohmann::json Sandbox::change_agent(const std::string& agent_id, const std::str
   } else if (action == "reactivate") {
     a->info.deactivated = false;
     a->info.drain = model::DrainState::kNone;
+    a->drain_started.reset();
   } else if (action == "drain") {
     // DRAIN_AGENT: the agent is deactivated and its tasks are killed; once none is left
     // the master marks it DRAINED (tick).
     a->info.deactivated = true;
     a->info.drain = model::DrainState::kDraining;
+    a->drain_started = world_->now();
     kill_all();
   } else if (action == "maintenance") {
     // A window of its own, replacing any window the machine was in.

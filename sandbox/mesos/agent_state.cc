@@ -161,7 +161,7 @@ void write_agent_resources(JsonWriter& w, const AgentContext& ctx) {
 void write_agent_flags(JsonWriter& w, const AgentContext& ctx) {
   w.key("flags");
   w.begin_object();
-  w.field("authenticate_http_readonly", "false");
+  w.field("authenticate_http_readonly", ctx.options.authenticate_http ? "true" : "false");
   w.field("containerizers", "mesos,docker");
   w.field("hostname", ctx.agent.info.hostname);
   w.field("ip", ctx.agent.ip);

@@ -55,6 +55,9 @@ void write_drain_info(JsonWriter& w, const SimAgent& agent) {
   w.field_bool("mark_gone", false);
   w.end_object();
   w.end_object();
+  if (agent.drain_started) {  // Slave::estimatedDrainStartTime, in seconds (a double)
+    w.field("estimated_drain_start_time_seconds", *agent.drain_started);
+  }
 }
 
 void write_agents_full(JsonWriter& w, const SimAgent& agent, const model::Resources& unreserved,
@@ -96,8 +99,9 @@ void write_flags(JsonWriter& w, const MasterContext& ctx) {
   w.begin_object();
   w.field("agent_ping_timeout", "15secs");
   w.field("allocation_interval", "1secs");
-  w.field("authenticate_http_readonly", "false");
-  w.field("authenticate_http_readwrite", "false");
+  const char* authenticate = ctx.options.authenticate_http ? "true" : "false";
+  w.field("authenticate_http_readonly", authenticate);
+  w.field("authenticate_http_readwrite", authenticate);
   w.field("cluster", o.cluster);
   w.field("hostname", ctx.self.hostname);
   w.field("ip", ctx.self.ip);

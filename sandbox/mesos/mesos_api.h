@@ -47,6 +47,9 @@ struct MesosOptions {
   std::string build_date = "2020-11-19 15:35:26";
   double build_time = 1605800126;
   std::string build_user = "sandbox";
+  /// Started with HTTP credentials: the flags say --authenticate_http_readonly (and, on the
+  /// master, --authenticate_http_readwrite) true.
+  bool authenticate_http = false;
   /// Agent /state `master_hostname` (omitted when empty, as when no master is known).
   std::string master_hostname;
 };

@@ -91,6 +91,7 @@ struct SimAgent {
   double unreachable_at = 0;
   bool removed = false;     // gone for good
   bool down = false;        // machine DOWN (maintenance)
+  std::optional<double> drain_started;  // when DRAIN_AGENT began (estimatedDrainStartTime)
 
   /// What the master reports as `active` and offers: connected to it, not gone or DOWN, not
   /// deactivated or draining.

@@ -383,6 +383,17 @@ TEST_F(SandboxMesosMaster, QueryStringsAsLibprocessReadsThem) {
   EXPECT_EQ(tasks["tasks"].size(), 1U);
 }
 
+// A sandbox started with credentials says so in the flags, as --authenticate_http_* would.
+TEST_F(SandboxMesosMaster, FlagsSayWhetherHttpIsAuthenticated) {
+  EXPECT_EQ(get_json("/master/state")["flags"]["authenticate_http_readonly"], "false");
+  w.options.authenticate_http = true;
+  http::Router secured;
+  mount_master(secured, w.world, w.leadership, 0, w.options);
+  const json flags = json::parse(MesosWorld::get(secured, "/master/state").body)["flags"];
+  EXPECT_EQ(flags["authenticate_http_readonly"], "true");
+  EXPECT_EQ(flags["authenticate_http_readwrite"], "true");
+}
+
 TEST_F(SandboxMesosMaster, EmptyMaintenanceIsAnEmptyObject) {
   w.world.unschedule(World::machine_of(*w.world.agent(w.agent_ids[2])));
   EXPECT_EQ(MesosWorld::get(leader, "/master/maintenance/status").body, "{}");

@@ -38,11 +38,11 @@ const char* type_name(const nlohmann::json& j) {
 }
 
 // What the fixtures show that the sandbox never has: pods (nested container ids), Docker
-// port mappings (no container ports are declared), drain grace periods and estimates,
-// re-registration, outstanding offers, --log_dir and ZooKeeper.
+// port mappings (no container ports are declared), drain grace periods, re-registration,
+// outstanding offers, --log_dir and ZooKeeper.
 const std::vector<std::string> kNotModelled = {
-    "parent", "port_mappings", "max_grace_period", "estimated_drain_start_time_seconds",
-    "reregistered_time", "offered_resources.ports", "log_dir", "zk", "cgroup_info"};
+    "parent", "port_mappings", "max_grace_period", "reregistered_time",
+    "offered_resources.ports", "log_dir", "zk", "cgroup_info"};
 
 bool is_optional(const std::string& path, const std::vector<std::string>& given) {
   std::vector<std::string> optional = kNotModelled;
@@ -122,6 +122,7 @@ MesosWorld::MesosWorld()
       a.info.deactivated = true;
     } else if (n == 2) {
       a.info.drain = model::DrainState::kDraining;
+      a.drain_started = 1717200000;
       world.maintenance().push_back(
           MaintenanceWindow{{World::machine_of(a)}, 1717200000, 3600});
     } else {
