@@ -28,13 +28,12 @@ Schedule advance(Schedule s) {
 }
 
 // The epsilon in ms from `now` (a period with months has no fixed length).
-std::int64_t epsilon_ms(const Job& job, std::int64_t now_ms) {
-  const auto period = parse_period(job.epsilon.value_or("PT60S"));
-  if (!period) {
+std::int64_t epsilon_ms(const std::optional<Period>& epsilon, std::int64_t now_ms) {
+  if (!epsilon) {
     return 60'000;
   }
   const DateTime from{now_ms, Zone{}};
-  return plus(from, *period, 1).ms - now_ms;
+  return plus(from, *epsilon, 1).ms - now_ms;
 }
 
 // JobUtils.skipForward at 2.5.1 (makeScheduleStream): a start more than epsilon in the past
@@ -75,8 +74,13 @@ void ChronosState::plan(Job& job) {
     return;
   }
   const std::int64_t now = now_ms();
-  const std::int64_t epsilon = epsilon_ms(job, now);
   Stream& stream = streams_[job.name];
+  if (const std::string_view text = job.epsilon ? std::string_view(*job.epsilon) : "PT60S";
+      stream.epsilon_source != text) {
+    stream.epsilon_source = text;  // parsed once per change, not on every tick
+    stream.epsilon = parse_period(text);
+  }
+  const std::int64_t epsilon = epsilon_ms(stream.epsilon, now);
   if (stream.source != job.schedule || stream.zone != job.schedule_time_zone) {
     // 2.5's Iso8601Expressions: an empty start is exactly now (3.x: a second earlier).
     stream.source = job.schedule;

@@ -136,6 +136,8 @@ class ChronosState {
     std::string source;
     std::string zone;
     std::optional<Schedule> next;
+    std::string epsilon_source;  // the job's epsilon text `epsilon` was parsed from
+    std::optional<Period> epsilon;
   };
   std::unordered_map<std::string, Stream> streams_;
   void offer_round();

@@ -18,14 +18,10 @@ using nlohmann::json;
 
 // JSON::protobuf(MachineID) as the master's messages print it.
 std::string machine_json(const MachineId& m) {
-  json out = json::object();
-  if (!m.hostname.empty()) {
-    out["hostname"] = m.hostname;
-  }
-  if (!m.ip.empty()) {
-    out["ip"] = m.ip;
-  }
-  return out.dump();
+  std::string out;
+  JsonWriter w(out);
+  write_machine_id(w, m);
+  return out;
 }
 
 // TimeInfo / DurationInfo: {"nanoseconds": int64}, required.

@@ -149,6 +149,15 @@ void add_framework_metrics(std::map<std::string, double>& m, const MasterContext
   m["master/frameworks_disconnected"] = disconnected;
 }
 
+void write_nanoseconds(JsonWriter& w, const char* key, double seconds) {
+  w.key(key);
+  w.begin_object();
+  w.field_int("nanoseconds", static_cast<std::int64_t>(std::llround(seconds * 1e9)));
+  w.end_object();
+}
+
+}  // namespace
+
 // JSON::protobuf(MachineID): keys sorted, unset fields left out.
 void write_machine_id(JsonWriter& w, const MachineId& m) {
   w.begin_object();
@@ -160,15 +169,6 @@ void write_machine_id(JsonWriter& w, const MachineId& m) {
   }
   w.end_object();
 }
-
-void write_nanoseconds(JsonWriter& w, const char* key, double seconds) {
-  w.key(key);
-  w.begin_object();
-  w.field_int("nanoseconds", static_cast<std::int64_t>(std::llround(seconds * 1e9)));
-  w.end_object();
-}
-
-}  // namespace
 
 std::string render_version(const MesosOptions& o) {
   std::string out;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "sandbox/http/message.h"
+#include "sandbox/mesos/json_writer.h"
 #include "sandbox/mesos/master_state.h"
 
 namespace qctl::sandbox::mesos {
@@ -19,6 +20,8 @@ namespace qctl::sandbox::mesos {
 [[nodiscard]] std::optional<http::Response> check_metrics_timeout(const http::Request& request);
 /// The master's gauges; a non-leader reports elected 0 and empty-cluster values.
 [[nodiscard]] std::string render_master_metrics(const MasterContext& ctx, std::size_t index);
+/// JSON::protobuf(MachineID): keys sorted, unset fields left out.
+void write_machine_id(JsonWriter& w, const MachineId& machine);
 /// JSON::protobuf(maintenance::ClusterStatus): `{}` when nothing is in maintenance.
 [[nodiscard]] std::string render_maintenance_status(const MasterContext& ctx);
 /// GET /master/maintenance/schedule: JSON::protobuf(maintenance::Schedule) of the World's
