@@ -1,5 +1,7 @@
 #include "core/util/duration.h"
 
+#include "core/util/iso_datetime.h"
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -62,37 +64,13 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
 }
 
 std::optional<double> parse_iso8601(std::string_view text) {
-  int year = 0;
-  int month = 0;
-  int day = 0;
-  int hour = 0;
-  int minute = 0;
-  double second = 0;
-  int consumed = 0;
-  const std::string s(text);
-  if (std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%lf%n", &year, &month, &day, &hour, &minute,
-                  &second, &consumed) != 6) {
+  // One ISO 8601 reader for the project: Joda's grammar (core/util/iso_datetime.h), which
+  // covers what Marathon and Chronos write.
+  const auto parsed = parse_iso_datetime(text);
+  if (!parsed) {
     return std::nullopt;
   }
-  std::tm tm{};
-  tm.tm_year = year - 1900;
-  tm.tm_mon = month - 1;
-  tm.tm_mday = day;
-  tm.tm_hour = hour;
-  tm.tm_min = minute;
-  double epoch = static_cast<double>(timegm(&tm)) + second;
-  const auto zone = std::string_view(s).substr(static_cast<std::size_t>(consumed));
-  int zh = 0;
-  int zm = 0;
-  if (zone.empty() || zone == "Z") {
-    return epoch;
-  }
-  if ((zone[0] == '+' || zone[0] == '-') &&
-      std::sscanf(std::string(zone.substr(1)).c_str(), "%2d:%2d", &zh, &zm) == 2) {
-    const double offset = (zh * 3600.0 + zm * 60.0) * (zone[0] == '+' ? 1 : -1);
-    return epoch - offset;
-  }
-  return std::nullopt;
+  return static_cast<double>(parsed->utc_ms()) / 1000.0;
 }
 
 std::string format_age(double seconds) {
