@@ -48,10 +48,7 @@ bool ClusterView::registered(const SimAgent& agent) {
 
 bool ClusterView::unreachable(const SimAgent& agent) { return !agent.connected && !agent.removed; }
 
-bool ClusterView::active(const SimAgent& agent) {
-  return agent.connected && !agent.disconnected && !agent.info.deactivated &&
-         agent.info.drain == model::DrainState::kNone;
-}
+bool ClusterView::active(const SimAgent& agent) { return agent.usable(); }
 
 bool ClusterView::deactivated(const SimAgent& agent) {
   // Draining agents are deactivated too (docs/maintenance.md, reference §6).

@@ -92,16 +92,6 @@ SimAgent* World::agent(const std::string& id) {
 
 bool World::schedulable(const SimAgent& a) const { return a.usable(); }
 
-const MaintenanceWindow* World::maintenance_of(const SimAgent& agent) const {
-  const MachineId machine = machine_of(agent);
-  for (const MaintenanceWindow& w : maintenance_) {
-    if (std::find(w.machines.begin(), w.machines.end(), machine) != w.machines.end()) {
-      return &w;
-    }
-  }
-  return nullptr;
-}
-
 void World::unschedule(const MachineId& machine) {
   for (MaintenanceWindow& w : maintenance_) {
     std::erase(w.machines, machine);

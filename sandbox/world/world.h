@@ -175,8 +175,6 @@ class World {
   /// DOWN), whether their window has started or not.
   [[nodiscard]] std::vector<MaintenanceWindow>& maintenance() { return maintenance_; }
   [[nodiscard]] const std::vector<MaintenanceWindow>& maintenance() const { return maintenance_; }
-  /// The window an agent's machine is in, or nullptr.
-  [[nodiscard]] const MaintenanceWindow* maintenance_of(const SimAgent& agent) const;
   /// Takes a machine out of every window (windows left empty go).
   void unschedule(const MachineId& machine);
 
