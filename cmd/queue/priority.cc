@@ -87,12 +87,8 @@ int run_queue_priority(const QueuePriorityOptions& opts, Context& ctx) {
   change.v2 = chronos.is_v2();
   job.high_priority = change.high_after;
   if (opts.run) {
-    change.ignored = chronos::ignored_trigger(job, change.state_before, change.v2);
-    if (change.v2 && change.changed() && change.state_before == "queued") {
-      // 2.x has no queue dedup: the trigger waits in the new queue beside the old task, and
-      // whichever comes up first launches while the other is dropped in that offer round.
-      change.ignored.reset();
-    }
+    change.ignored =
+        chronos::ignored_trigger(job, change.state_before, change.v2, change.changed());
   }
   const bool trigger = opts.run && !change.ignored;
   if (opts.dry_run) {

@@ -30,13 +30,13 @@ std::string state_family(const std::string& state) {
 }
 
 std::optional<IgnoredTrigger> ignored_trigger(const model::Job& job, const std::string& state,
-                                              bool v2) {
+                                              bool v2, bool requeued) {
   const std::string subject = "job " + job.name;
   if (job.disabled) {
     return IgnoredTrigger{subject + " is disabled: Chronos ignores the trigger",
                           "enable it first: submit it again with \"disabled\": false"};
   }
-  if (state == "queued") {
+  if (state == "queued" && !(v2 && requeued)) {
     return IgnoredTrigger{subject + " is already queued: Chronos ignores the trigger",
                           v2 ? "Chronos 2.x queues the trigger too but launches one task per job "
                                "in an offer round and drops the other; the queued run goes "

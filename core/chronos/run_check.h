@@ -13,13 +13,16 @@ namespace qctl::chronos {
 /// Chronos answers 204 in every case: 3.x dedups queued tasks by job name, 2.x (`v2`) queues
 /// the task but launches one task per job in an offer round and drops the others; both drop
 /// a disabled job's task when dequeued and a non-concurrent running job's task at offer time.
+/// `requeued`: the trigger comes with a priority change, so on 2.x it waits in the other queue
+/// beside the queued task, and whichever comes up first runs (not ignored).
 struct IgnoredTrigger {
   std::string message;  // "job x is already queued: Chronos ignores the trigger"
   std::string hint;
 };
 [[nodiscard]] std::optional<IgnoredTrigger> ignored_trigger(const model::Job& job,
                                                             const std::string& state,
-                                                            bool v2 = false);
+                                                            bool v2 = false,
+                                                            bool requeued = false);
 
 /// Running tasks in a summary state: "running" -> 1, "3 running" -> 3, others 0.
 [[nodiscard]] int running_count(const std::string& state);

@@ -32,6 +32,19 @@ TEST(JobRunCheck, QueuedDisabledAndRunningNonConcurrentAreIgnored) {
   EXPECT_TRUE(ignored_trigger(job_named("c"), "running"));  // Chronos 2.x spelling
 }
 
+// On 2.x a trigger that comes with a priority change waits in the other queue and runs; on
+// 3.x it is still dropped (dedup), and a disabled job's trigger is dropped either way.
+TEST(JobRunCheck, Chronos2RequeuedTriggerRunsUnlessDisabled) {
+  EXPECT_FALSE(ignored_trigger(job_named("a"), "queued", true, true));
+  EXPECT_TRUE(ignored_trigger(job_named("a"), "queued", true, false));
+  EXPECT_TRUE(ignored_trigger(job_named("a"), "queued", false, true));
+  auto disabled_job = job_named("b");
+  disabled_job.disabled = true;
+  const auto disabled = ignored_trigger(disabled_job, "queued", true, true);
+  ASSERT_TRUE(disabled);
+  EXPECT_EQ(disabled->message, "job b is disabled: Chronos ignores the trigger");
+}
+
 TEST(JobRunCheck, ConcurrentRunningJobRunsAgain) {
   auto j = job_named("d");
   j.concurrent = true;
