@@ -7,6 +7,7 @@
 #include "core/http/url.h"
 #include "core/marathon/client.h"
 #include "core/mesos/decode.h"
+#include "core/mesos/http_status.h"
 #include "core/mesos/master_client.h"
 #include "core/util/strings.h"
 
@@ -69,13 +70,15 @@ MesosFacts gather_mesos(const std::vector<std::string>& masters, http::Client& p
   try {
     auto r = http.send(http::get_request(http::join_url(leader, "/metrics/snapshot")));
     if (r.status != 200) {
-      facts.metrics_error = "GET /metrics/snapshot answered HTTP " + std::to_string(r.status);
-      return facts;
+      mesos::throw_mesos_status(r, "GET /metrics/snapshot", http.options().auth);
     }
     const auto metrics = mesos::decode_metrics(r.body);
     if (const auto it = metrics.find("master/elected"); it != metrics.end()) {
       facts.elected = it->second;
     }
+  } catch (const Error& e) {
+    // The same words as every other command, with the hint (e.g. a ':' in the password).
+    facts.metrics_error = e.hint().empty() ? e.line() : e.line() + "; " + e.hint();
   } catch (const std::exception& e) {
     facts.metrics_error = e.what();
   }
