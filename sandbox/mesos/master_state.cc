@@ -61,7 +61,8 @@ void write_drain_info(JsonWriter& w, const SimAgent& agent) {
 }
 
 void write_agents_full(JsonWriter& w, const SimAgent& agent, const model::Resources& unreserved,
-                       const std::map<std::string, model::Resources>& used_by_role) {
+                       std::map<std::string, model::Resources> used_by_role,
+                       const std::vector<model::Range>& used_ports) {
   w.key("reserved_resources_full");
   w.begin_object();
   for (const auto& [role, r] : agent.info.reserved) {
@@ -72,12 +73,16 @@ void write_agents_full(JsonWriter& w, const SimAgent& agent, const model::Resour
   w.key("unreserved_resources_full");
   write_resources_full(w, unreserved, "*");
   w.key("used_resources_full");
-  // Per reservation role with allocation_info, as the master writes them.
+  // Per reservation role with allocation_info, as the master writes them. The sandbox's
+  // frameworks take their ports from the unreserved ranges, so they belong to "*".
+  if (!used_ports.empty()) {
+    used_by_role["*"].ports = used_ports;
+  }
   w.begin_array();
   for (const auto& [role, r] : used_by_role) {
     write_used_full(w, r, role);
   }
-  w.end_array();  // scalars only: the used port ranges are in used_resources
+  w.end_array();
   w.key("offered_resources_full");
   w.begin_array();
   w.end_array();
@@ -212,7 +217,7 @@ void write_agent_fields(JsonWriter& w, World& world, const SimAgent& agent, bool
   write_strings(w, info.capabilities);
   write_drain_info(w, agent);
   if (full) {
-    write_agents_full(w, agent, unreserved, world.used_by_role(info.id));
+    write_agents_full(w, agent, unreserved, world.used_by_role(info.id), used.ports);
   }
 }
 

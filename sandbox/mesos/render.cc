@@ -43,6 +43,34 @@ void write_scalar_full(JsonWriter& w, const char* name, double value, const std:
   w.end_object();
 }
 
+// A RANGES Resource named "ports" (unreserved: role "*" has no reservations).
+void write_ports_full(JsonWriter& w, const std::vector<model::Range>& ports,
+                      const std::string& role, const std::string* allocation_role = nullptr) {
+  w.begin_object();
+  w.field("name", "ports");
+  w.field("type", "RANGES");
+  w.key("ranges");
+  w.begin_object();
+  w.key("range");
+  w.begin_array();
+  for (const model::Range& range : ports) {
+    w.begin_object();
+    w.field_int("begin", static_cast<std::int64_t>(range.begin));
+    w.field_int("end", static_cast<std::int64_t>(range.end));
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  w.field("role", role);
+  if (allocation_role != nullptr) {
+    w.key("allocation_info");
+    w.begin_object();
+    w.field("role", *allocation_role);
+    w.end_object();
+  }
+  w.end_object();
+}
+
 }  // namespace
 
 void write_ranges(JsonWriter& w, const std::vector<model::Range>& ranges) {
@@ -172,23 +200,7 @@ void write_resources_full(JsonWriter& w, const model::Resources& r, const std::s
     }
   }
   if (!r.ports.empty()) {
-    w.begin_object();
-    w.field("name", "ports");
-    w.field("type", "RANGES");
-    w.key("ranges");
-    w.begin_object();
-    w.key("range");
-    w.begin_array();
-    for (const model::Range& range : r.ports) {
-      w.begin_object();
-      w.field_int("begin", static_cast<std::int64_t>(range.begin));
-      w.field_int("end", static_cast<std::int64_t>(range.end));
-      w.end_object();
-    }
-    w.end_array();
-    w.end_object();
-    w.field("role", role);
-    w.end_object();
+    write_ports_full(w, r.ports, role);
   }
   w.end_array();
 }
@@ -256,6 +268,9 @@ void write_used_full(JsonWriter& w, const model::Resources& r, const std::string
     if (value != 0) {
       write_scalar_full(w, name.c_str(), value, role, &role);
     }
+  }
+  if (!r.ports.empty()) {
+    write_ports_full(w, r.ports, role, &role);
   }
 }
 

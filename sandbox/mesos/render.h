@@ -33,8 +33,8 @@ void write_domain_field(JsonWriter& w, const std::string& region, const std::str
 /// Resource protobuf JSON (ENDPOINT format) for each non-zero scalar and the ports.
 void write_resources_full(JsonWriter& w, const model::Resources& r, const std::string& role);
 /// Used resources of one reservation role as /master/slaves' used_resources_full has them:
-/// ENDPOINT format with `allocation_info.role` (src/common/resources_utils.cpp); ports in
-/// `ports` are written with role "*" only.
+/// ENDPOINT format with `allocation_info.role` (src/common/resources_utils.cpp), the
+/// scalars and then `ports` as one RANGES resource.
 void write_used_full(JsonWriter& w, const model::Resources& r, const std::string& role);
 
 /// Sorted, merged ranges from single values (the ports a task holds).

@@ -81,6 +81,28 @@ TEST_F(SandboxMesosMaster, NumbersAreFormattedAsMesosDoes) {
   EXPECT_NE(r.body.find(R"("cpus":1.0,"ports":"[31005-31006]")"), std::string::npos);
 }
 
+// The master writes totalUsedResources in full: the scalars and the used port ranges, each
+// with its allocation role (src/master/http.cpp, SlaveWriter with ENDPOINT format).
+TEST_F(SandboxMesosMaster, UsedResourcesFullCarryThePortsTheTasksHold) {
+  json slaves = get_json("/master/slaves");
+  const json& used = slaves["slaves"][0]["used_resources_full"];
+  const json* ports = nullptr;
+  for (const json& r : used) {
+    if (r["name"] == "ports") {
+      ports = &r;
+    }
+  }
+  ASSERT_NE(ports, nullptr) << used.dump();
+  EXPECT_EQ((*ports)["type"], "RANGES");
+  EXPECT_EQ((*ports)["role"], "*");
+  EXPECT_EQ((*ports)["allocation_info"]["role"], "*");
+  EXPECT_EQ((*ports)["ranges"]["range"],
+            json::parse(R"([{"begin":31005,"end":31006}])"));
+  for (const json& r : slaves["slaves"][1]["used_resources_full"]) {
+    EXPECT_NE(r["name"], "ports");  // S1 holds no ports
+  }
+}
+
 TEST_F(SandboxMesosMaster, SlavesHasTheRealShape) {
   json slaves = get_json("/master/slaves");
   EXPECT_EQ(shape_diff(fixture("master-slaves.json"), slaves),
