@@ -12,6 +12,7 @@ packages=(
   libsqlite3-dev sqlite3  # qctl stats record/report history database
   openssh-server openssh-client  # qctl ssh: the tests start their own sshd on loopback
   openssl ca-certificates hyperfine curl jq time
+  tzdata  # scheduleTimeZone: next runs in qctl, the sandbox Chronos, their tests
   bash zsh fish  # real shells for the completion tests
   groff mandoc man-db  # man pages: rendered and linted by the tests, read by the package test
   dpkg-dev file bash-completion  # make package (dpkg-shlibdeps) and its install test

@@ -68,7 +68,7 @@ std::vector<JobStatusRow> status_rows(const JobView& view, double now) {
     row.last_success = util::parse_iso8601(job.last_success);
     row.last_error = util::parse_iso8601(job.last_error);
     if (!job.is_dependent() && !job.disabled) {
-      row.next_run = next_run_time(job.schedule, now);
+      row.next_run = next_run_time(job.schedule, job.schedule_time_zone, now);
     }
     rows.push_back(std::move(row));
   }

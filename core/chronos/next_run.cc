@@ -82,7 +82,8 @@ std::optional<SchedulePeriod> parse_schedule_period(std::string_view s) {
   return p;
 }
 
-std::optional<RepeatingSchedule> parse_repeating_schedule(std::string_view text) {
+std::optional<RepeatingSchedule> parse_repeating_schedule(std::string_view text,
+                                                          const std::string& time_zone) {
   const auto first = text.find('/');
   const auto last = text.rfind('/');
   if (first == std::string_view::npos || first == last || text.front() != 'R') {
@@ -105,7 +106,13 @@ std::optional<RepeatingSchedule> parse_repeating_schedule(std::string_view text)
     if (!parsed) {
       return std::nullopt;
     }
-    out.start = static_cast<double>(parsed->utc_ms()) / 1000.0;
+    // DateTime.parse keeps the written offset as the zone (none: UTC, Chronos' JVM zone);
+    // a scheduleTimeZone replaces it and keeps the wall clock (withZoneRetainFields).
+    out.zone = time_zone.empty() ? util::Zone::fixed(parsed->offset_seconds.value_or(0))
+                                 : util::Zone::named(time_zone);
+    out.start = static_cast<double>(time_zone.empty() ? parsed->utc_ms()
+                                                      : out.zone.to_utc(parsed->local_ms)) /
+                1000.0;
   }
   const auto period = parse_schedule_period(text.substr(last + 1));
   if (!period) {
@@ -115,26 +122,29 @@ std::optional<RepeatingSchedule> parse_repeating_schedule(std::string_view text)
   return out;
 }
 
-double add_periods(double start, const SchedulePeriod& p, std::int64_t times) {
+double add_periods(double start, const SchedulePeriod& p, std::int64_t times,
+                   const util::Zone& zone) {
   double t = start;
-  if (p.calendar()) {
-    const double day_seconds = 86400.0;
-    const auto day = static_cast<std::int64_t>(std::floor(start / day_seconds));
-    const double in_day = start - static_cast<double>(day) * day_seconds;
-    const util::CivilDate date = util::civil_from_days(day);
-    const std::int64_t months =
-        (date.year * 12 + (date.month - 1)) + (p.years * 12 + p.months) * times;
-    const std::int64_t y = months >= 0 ? months / 12 : (months - 11) / 12;
-    const std::int64_t m = months - y * 12 + 1;
-    const std::int64_t d = std::min(date.day, util::days_in_month(y, m));
-    t = static_cast<double>(util::days_from_civil(y, m, d)) * day_seconds + in_day;
+  if (p.years != 0 || p.months != 0 || p.weeks != 0 || p.days != 0) {
+    constexpr std::int64_t kDayMs = 86'400'000;
+    const double ms = std::floor(start * 1000.0);
+    const double fraction = start * 1000.0 - ms;  // below the millisecond, kept as it was
+    const auto utc = static_cast<std::int64_t>(ms);
+    const std::int64_t local = utc + std::int64_t{zone.offset_at(utc)} * 1000;
+    const std::int64_t day = util::floor_div(local, kDayMs);
+    const util::CivilDate date =
+        util::add_months(util::civil_from_days(day), (p.years * 12 + p.months) * times);
+    const std::int64_t new_day = util::days_from_civil(date.year, date.month, date.day) +
+                                 (p.weeks * 7 + p.days) * times;
+    t = (static_cast<double>(zone.to_utc(new_day * kDayMs + (local - day * kDayMs))) + fraction) /
+        1000.0;
   }
-  const double fixed = static_cast<double>((p.weeks * 7 + p.days) * 86400) + p.seconds;
-  return t + fixed * static_cast<double>(times);
+  return t + p.seconds * static_cast<double>(times);
 }
 
-std::optional<double> next_run_time(std::string_view schedule, double now) {
-  const auto s = parse_repeating_schedule(schedule);
+std::optional<double> next_run_time(std::string_view schedule, const std::string& time_zone,
+                                    double now) {
+  const auto s = parse_repeating_schedule(schedule, time_zone);
   if (!s || s->repeat == 0) {
     return std::nullopt;
   }
@@ -148,16 +158,16 @@ std::optional<double> next_run_time(std::string_view schedule, double now) {
     return std::nullopt;
   }
   // Estimate the number of periods with the average length, then correct by stepping.
-  const double average = add_periods(0, s->period, 1);
+  const double average = add_periods(0, s->period, 1);  // UTC: an estimate
   auto k = static_cast<std::int64_t>(std::floor((now - *s->start) / average));
   k = std::max<std::int64_t>(k - 1, 0);
-  while (add_periods(*s->start, s->period, k) < now) {
+  while (add_periods(*s->start, s->period, k, s->zone) < now) {
     ++k;
   }
   if (s->repeat > 0 && k >= s->repeat) {  // Rn: runs at start + 0..n-1 periods
     return std::nullopt;
   }
-  return add_periods(*s->start, s->period, k);
+  return add_periods(*s->start, s->period, k, s->zone);
 }
 
 }  // namespace qctl::chronos

@@ -44,7 +44,7 @@ JobIndex index_jobs(const std::vector<model::Job>& jobs) {
 std::optional<std::pair<double, std::string>> waiting_since(const model::Job& job,
                                                             const JobIndex& jobs, double now) {
   if (!job.is_dependent()) {
-    const auto schedule = parse_repeating_schedule(job.schedule);
+    const auto schedule = parse_repeating_schedule(job.schedule, job.schedule_time_zone);
     if (schedule && schedule->start && schedule->repeat != 0 && *schedule->start <= now) {
       return std::make_pair(*schedule->start, std::string("schedule"));
     }

@@ -1,5 +1,7 @@
 #include "core/util/civil_date.h"
 
+#include <algorithm>
+
 namespace qctl::util {
 
 std::int64_t days_from_civil(std::int64_t year, std::int64_t month, std::int64_t day) {
@@ -27,6 +29,15 @@ std::int64_t days_in_month(std::int64_t year, std::int64_t month) {
   static constexpr std::int64_t kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+CivilDate add_months(const CivilDate& date, std::int64_t months) {
+  const std::int64_t index = date.year * 12 + (date.month - 1) + months;
+  CivilDate out;
+  out.year = floor_div(index, 12);
+  out.month = index - out.year * 12 + 1;
+  out.day = std::min(date.day, days_in_month(out.year, out.month));
+  return out;
 }
 
 }  // namespace qctl::util

@@ -23,5 +23,8 @@ struct CivilDate {
 [[nodiscard]] CivilDate civil_from_days(std::int64_t days);
 /// 28..31; `month` is 1..12.
 [[nodiscard]] std::int64_t days_in_month(std::int64_t year, std::int64_t month);
+/// `date` moved by `months` (negative: back), the day clamped to the month's last as Joda's
+/// plusMonths does: 2024-01-31 + 1 month = 2024-02-29.
+[[nodiscard]] CivilDate add_months(const CivilDate& date, std::int64_t months);
 
 }  // namespace qctl::util

@@ -1,4 +1,4 @@
-// Small ISO 8601 readers shared by the instant, zone and period parsers.
+// Small ISO 8601 readers shared by the instant and period parsers.
 #pragma once
 
 #include <cstdint>
@@ -15,7 +15,5 @@ using util::floor_div;  // core/util/civil_date.h
 std::optional<std::int64_t> digits(std::string_view s, std::size_t& pos, std::size_t n);
 /// True when s[pos] is `c`.
 bool at(std::string_view s, std::size_t pos, char c);
-/// Reads "Z", "+08", "+0800" or "+08:00" at `pos`; the offset in seconds.
-std::optional<int> parse_offset(std::string_view s, std::size_t& pos);
 
 }  // namespace qctl::sandbox::chronos::detail

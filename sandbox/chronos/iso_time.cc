@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 
 #include "core/util/civil_date.h"
 #include "core/util/iso_datetime.h"
@@ -21,7 +19,6 @@ using detail::floor_div;
 
 using util::civil_from_days;
 using util::days_from_civil;
-using util::days_in_month;
 
 }  // namespace
 
@@ -45,35 +42,6 @@ std::optional<std::int64_t> digits(std::string_view s, std::size_t& pos, std::si
 
 bool at(std::string_view s, std::size_t pos, char c) { return pos < s.size() && s[pos] == c; }
 
-// "Z" | ±HH[[:]mm]; the offset in seconds.
-std::optional<int> parse_offset(std::string_view s, std::size_t& pos) {
-  if (at(s, pos, 'Z')) {
-    ++pos;
-    return 0;
-  }
-  if (!at(s, pos, '+') && !at(s, pos, '-')) {
-    return std::nullopt;
-  }
-  const int sign = s[pos++] == '-' ? -1 : 1;
-  auto h = digits(s, pos, 2);
-  std::int64_t m = 0;
-  if (at(s, pos, ':')) {
-    ++pos;
-  }
-  if (pos < s.size()) {
-    auto mm = digits(s, pos, 2);
-    if (!mm) {
-      return std::nullopt;
-    }
-    m = *mm;
-  }
-  if (!h || *h > 23 || m > 59) {
-    return std::nullopt;
-  }
-  return sign * static_cast<int>(*h * 3600 + m * 60);
-}
-
-// hh[:mm[:ss[.fff]]] after the 'T'.
 }  // namespace detail
 
 std::optional<DateTime> parse_datetime(std::string_view s) {
@@ -118,13 +86,10 @@ DateTime plus(const DateTime& start, const Period& p, std::int64_t times) {
     const std::int64_t local = ms + std::int64_t{start.zone.offset_at(ms)} * 1000;
     const std::int64_t day = floor_div(local, kDayMs);
     const std::int64_t in_day = local - day * kDayMs;
-    const util::CivilDate c = civil_from_days(day);
-    const std::int64_t month_index =
-        c.year * 12 + (c.month - 1) + (p.years * 12 + p.months) * times;
-    const std::int64_t y = floor_div(month_index, 12);
-    const std::int64_t m = month_index - y * 12 + 1;
-    const std::int64_t d = std::min(c.day, days_in_month(y, m));
-    const std::int64_t new_day = days_from_civil(y, m, d) + (p.weeks * 7 + p.days) * times;
+    const util::CivilDate c =
+        util::add_months(civil_from_days(day), (p.years * 12 + p.months) * times);
+    const std::int64_t new_day =
+        days_from_civil(c.year, c.month, c.day) + (p.weeks * 7 + p.days) * times;
     ms = start.zone.to_utc(new_day * kDayMs + in_day);
   }
   ms += (((p.hours * 60 + p.minutes) * 60 + p.seconds) * 1000 + p.millis) * times;

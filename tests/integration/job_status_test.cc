@@ -34,6 +34,13 @@ TEST_F(JobStatusSandbox, ShowsStateLastRunAndNextRun) {
   EXPECT_NE(row.find("in "), std::string::npos) << "NEXT RUN: " << r.out;
 }
 
+// Chronos keeps the start's wall clock in scheduleTimeZone: midnight in New York (EST).
+TEST_F(JobStatusSandbox, NextRunFollowsTheScheduleTimeZone) {
+  create_job(scheduled("status-ny", "true", {{"scheduleTimeZone", "America/New_York"}}));
+  const auto s = status_of("status-ny");
+  EXPECT_EQ(s["next_run"], "2030-01-01T05:00:00Z") << s;
+}
+
 TEST_F(JobStatusSandbox, DependentRunsAfterItsParentSucceeds) {
   create_job(scheduled("dep-parent", "true"));
   create_job({{"name", "dep-child"},

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace qctl::util {
 namespace {
 
@@ -31,6 +33,20 @@ TEST(CivilDate, DaysInMonthFollowTheGregorianLeapRule) {
   EXPECT_EQ(days_in_month(2000, 2), 29);
   EXPECT_EQ(days_in_month(2024, 4), 30);
   EXPECT_EQ(days_in_month(2024, 12), 31);
+}
+
+std::string text(const CivilDate& c) {
+  return std::to_string(c.year) + "-" + std::to_string(c.month) + "-" + std::to_string(c.day);
+}
+
+TEST(CivilDate, AddMonthsClampsTheDayAsJodaDoes) {
+  EXPECT_EQ(text(add_months({2024, 1, 31}, 1)), "2024-2-29");
+  EXPECT_EQ(text(add_months({2023, 1, 31}, 1)), "2023-2-28");
+  EXPECT_EQ(text(add_months({2024, 11, 15}, 2)), "2025-1-15");
+  EXPECT_EQ(text(add_months({2024, 3, 31}, -1)), "2024-2-29");
+  EXPECT_EQ(text(add_months({2024, 1, 10}, -1)), "2023-12-10");
+  EXPECT_EQ(text(add_months({1970, 1, 1}, -13)), "1968-12-1");
+  EXPECT_EQ(text(add_months({2024, 5, 31}, 0)), "2024-5-31");
 }
 
 }  // namespace

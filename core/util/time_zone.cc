@@ -1,15 +1,14 @@
-// Time zones as java.util.TimeZone reads them: fixed offsets and tz database files (TZif).
+#include "core/util/time_zone.h"
+
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <optional>
+#include <string_view>
 
-#include "sandbox/chronos/iso_detail.h"
-#include "sandbox/chronos/iso_time.h"
+#include "core/util/civil_date.h"
 
-namespace qctl::sandbox::chronos {
-
-using detail::floor_div;
-using detail::parse_offset;
+namespace qctl::util {
 
 namespace {
 
@@ -24,6 +23,32 @@ std::int64_t be64(const std::string& b, std::size_t p) {
   return static_cast<std::int64_t>((static_cast<std::uint64_t>(be32(b, p)) << 32) | be32(b, p + 4));
 }
 
+// Java's custom ids after "GMT": "+08", "+0800", "+08:00" (sign, hours, optional minutes).
+std::optional<int> parse_gmt_offset(std::string_view s) {
+  if (s.size() < 3 || (s[0] != '+' && s[0] != '-')) {
+    return std::nullopt;
+  }
+  auto two = [&](std::size_t p) -> std::optional<int> {
+    if (p + 2 > s.size() || s[p] < '0' || s[p] > '9' || s[p + 1] < '0' || s[p + 1] > '9') {
+      return std::nullopt;
+    }
+    return (s[p] - '0') * 10 + (s[p + 1] - '0');
+  };
+  const auto h = two(1);
+  std::size_t pos = 3;
+  if (pos < s.size() && s[pos] == ':') {
+    ++pos;
+  }
+  std::optional<int> m = 0;
+  if (pos < s.size()) {
+    m = two(pos);
+    pos += 2;
+  }
+  if (!h || !m || pos != s.size() || *h > 23 || *m > 59) {
+    return std::nullopt;
+  }
+  return (s[0] == '-' ? -1 : 1) * (*h * 3600 + *m * 60);
+}
 
 }  // namespace
 
@@ -39,12 +64,11 @@ Zone Zone::named(const std::string& name) {
   }
   if (name.rfind("GMT", 0) == 0) {  // Java's custom ids: GMT+8, GMT-05:30, GMT+0530
     std::string rest = name.substr(3);
-    std::size_t pos = 0;
     if (rest.size() == 2 || (rest.size() > 2 && rest[2] != ':' && rest.size() != 5)) {
       rest.insert(1, "0");  // GMT+8 -> +08
     }
-    auto off = parse_offset(rest, pos);
-    return off && pos == rest.size() ? fixed(*off) : Zone{};
+    const auto off = parse_gmt_offset(rest);
+    return off ? fixed(*off) : Zone{};
   }
   if (name.find("..") != std::string::npos ||
       name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+-/") !=
@@ -103,5 +127,4 @@ std::int64_t Zone::to_utc(std::int64_t local_ms) const {
   return local_ms - std::int64_t{offset_at(guess)} * 1000;
 }
 
-
-}  // namespace qctl::sandbox::chronos
+}  // namespace qctl::util
