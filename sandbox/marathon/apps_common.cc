@@ -113,12 +113,27 @@ GroupApps group_apps(const MarathonState& st, const std::string& app_id) {
   return out;
 }
 
-bool same_definition(json before, json after) {
-  for (json* def : {&before, &after}) {
-    def->erase("version");
-    def->erase("versionInfo");
+bool same_definition(const json& before, const json& after) {
+  if (!before.is_object() || !after.is_object()) {
+    return before == after;
   }
-  return before == after;
+  auto stamped = [](std::string_view key) { return key == "version" || key == "versionInfo"; };
+  auto fields = [&](const json& def) {
+    return def.size() - def.count("version") - def.count("versionInfo");
+  };
+  if (fields(before) != fields(after)) {
+    return false;
+  }
+  for (auto it = before.begin(); it != before.end(); ++it) {
+    if (stamped(it.key())) {
+      continue;
+    }
+    const auto other = after.find(it.key());
+    if (other == after.end() || *other != *it) {
+      return false;
+    }
+  }
+  return true;
 }
 
 void stamp_version(const MarathonState& st, json& def, const json* before) {

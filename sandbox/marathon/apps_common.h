@@ -35,9 +35,9 @@ struct GroupApps {
 };
 [[nodiscard]] GroupApps group_apps(const MarathonState& state, const std::string& app_id);
 
-/// Sets version = now and versionInfo; lastConfigChangeAt moves only on config changes.
 /// Whether two app definitions are the same apart from version and versionInfo.
-bool same_definition(nlohmann::json before, nlohmann::json after);
+bool same_definition(const nlohmann::json& before, const nlohmann::json& after);
+/// Sets version = now and versionInfo; lastConfigChangeAt moves only on config changes.
 void stamp_version(const MarathonState& state, nlohmann::json& def, const nlohmann::json* before);
 
 /// api_post_event for an app definition sent by a client.
