@@ -42,7 +42,8 @@ void print_sync_result(Context& ctx, const unique::SyncResult& r) {
     const auto& p = r.plan.apps[i];
     list.add(
         [&] {
-          const bool counted = p.action != unique::Action::kSkipNotUnique;
+          const bool counted = p.action != unique::Action::kSkipNotUnique &&
+                               p.action != unique::Action::kSkipSuspended;
           return std::vector<std::string>{p.id,
                                           std::to_string(p.current),
                                           counted ? std::to_string(p.target) : "",

@@ -1,5 +1,6 @@
 // `qctl unique sync`: one pass for cron, or --watch as a daemon.
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <cstdlib>
 
 #include "cmd/commands.h"
@@ -37,7 +38,9 @@ double parse_max_change(const std::string& text) {
   const std::string number(t);
   const double v = std::strtod(number.c_str(), &end);
   const double fraction = pct ? v / 100 : v;
-  if (number.empty() || end != number.c_str() + number.size() || fraction < 0 || fraction > 1) {
+  // NaN passes every comparison as false: it would switch the safety rules off.
+  if (number.empty() || end != number.c_str() + number.size() || !std::isfinite(fraction) ||
+      fraction < 0 || fraction > 1) {
     throw UsageError(
         "--max-change must be a percentage such as 20% or a fraction such as 0.2, "
         "not '" +

@@ -125,6 +125,14 @@ Plan plan_sync(const PlanInputs& in, const PlanOptions& opts, Eligibility& eligi
       plan.apps.push_back(std::move(p));
       continue;
     }
+    if (app.instances == 0) {
+      // Suspending an app in Marathon is scaling it to 0: scaling it back up every few
+      // minutes from cron would undo an operator's decision.
+      p.action = Action::kSkipSuspended;
+      p.reason = "suspended (0 instances)";
+      plan.apps.push_back(std::move(p));
+      continue;
+    }
     auto hosts = in.hosts.find(app.id);
     const AppCount c = eligibility.count(app, opts.framework_role,
                                          hosts == in.hosts.end() ? nullptr : &hosts->second);
@@ -163,6 +171,7 @@ std::string action_text(const AppPlan& p) {
       return "fix strategy";
     case Action::kSkipDeployment:
     case Action::kSkipNotUnique:
+    case Action::kSkipSuspended:
       return "skip";
     case Action::kRefused:
       return "refuse";

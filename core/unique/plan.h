@@ -48,6 +48,7 @@ enum class Action {
   kFixStrategy,     // in sync, only the upgrade strategy changes
   kSkipDeployment,  // a deployment holds the app (Marathon would answer 409)
   kSkipNotUnique,   // named by --app/--selector but without hostname:UNIQUE
+  kSkipSuspended,   // instances 0: an operator suspended it, sync leaves it alone
   kRefused,         // a safety rule said no
 };
 

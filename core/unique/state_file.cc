@@ -40,16 +40,24 @@ std::string state_path(const config::Getenv& env, const std::string& context) {
 }
 
 std::optional<std::size_t> read_agent_count(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec) && !ec) {
+    return std::nullopt;  // the first run: nothing to compare with
+  }
   std::ifstream in(path);
   if (!in) {
-    return std::nullopt;
+    throw ConfigError(path, "cannot read the state file: " + std::string(std::strerror(errno)));
   }
   std::stringstream text;
   text << in.rdbuf();
   const auto doc = nlohmann::json::parse(text.str(), nullptr, false);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("agents") ||
       !doc["agents"].is_number_unsigned()) {
-    return std::nullopt;
+    // Reading it as "no previous run" would silently switch the agent-drop rule off.
+    throw ConfigError(path,
+                      "not a unique sync state file (expected {\"agents\": <count>}); the "
+                      "agent-drop rule needs the last count",
+                      "check the file, or delete it to start counting afresh from this run");
   }
   return doc["agents"].get<std::size_t>();
 }

@@ -13,8 +13,9 @@ namespace qctl::unique {
 /// Characters other than letters, digits, '.', '_' and '-' in the context name become '_'.
 [[nodiscard]] std::string state_path(const config::Getenv& env, const std::string& context);
 
-/// The agent count of the last accepted run; nullopt when the file is missing or unreadable
-/// (a first run has nothing to compare with).
+/// The agent count of the last accepted run; nullopt when the file does not exist (a first
+/// run has nothing to compare with). Throws ConfigError naming the path when it exists but
+/// cannot be read or is not a state file: the agent-drop rule is never silently disarmed.
 [[nodiscard]] std::optional<std::size_t> read_agent_count(const std::string& path);
 
 /// Records the agent count (temp file + rename, directory created with mode 0700).

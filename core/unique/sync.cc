@@ -61,6 +61,7 @@ void collect_warnings(SyncResult& r, const PlanOptions& opts) {
       r.warnings.push_back(p.id +
                            ": no hostname:UNIQUE constraint, skipped (--any-constraint syncs it)");
     }
+
     if (p.unfit > 0) {
       r.warnings.push_back(
           p.id + ": " + std::to_string(p.unfit) + " eligible agents have no room for an instance" +
@@ -226,10 +227,11 @@ SyncResult sync_pass(AgentSnapshot agents, marathon::Client& marathon, const Syn
     log(Level::kError, "refused by rule " + r.plan.refusal->rule + ": " + r.plan.refusal->message);
     return r;
   }
-  apply(r, marathon, req, log);
   if (!req.dry_run && !req.state_path.empty()) {
+    // Before any write: a state file that cannot be written stops the run with nothing done.
     write_agent_count(req.state_path, in.agents.size(), now);
   }
+  apply(r, marathon, req, log);
   return r;
 }
 

@@ -107,6 +107,41 @@ TEST_F(UniqueSyncCmdTest, AgentCountDropSinceTheLastRunStopsEverything) {
       << r.err;
 }
 
+// A state file that exists but holds no usable count is refused, never read as a first run
+// (that would disarm agent-drop without a word); nothing is asked of Marathon's writes.
+TEST_F(UniqueSyncCmdTest, AnInvalidStateFileIsRefusedNotTakenForAFirstRun) {
+  std::filesystem::create_directories(dir_ / "qctl");
+  for (const char* text : {"garbage", "", "{}", "[]", R"({"agents":"100"})", R"({"agents":-5})",
+                           R"({"agents":100.7})", R"({"agents":1e9})"}) {
+    std::ofstream(state_file(), std::ios::trunc) << text;
+    FakeTransport t;
+    serve_cluster(t);
+    t.allow_unused();
+    const auto r = run(t, {"--all-unique", "--max-change", "50%"});
+    EXPECT_EQ(r.code, 2) << text;
+    EXPECT_NE(r.err.find("not a unique sync state file"), std::string::npos) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    for (const auto& req : t.requests()) {
+      EXPECT_NE(req.method, Method::kPut) << text;
+    }
+  }
+}
+
+// The count is written before the first PUT: a file that cannot be written stops the run with
+// nothing changed in Marathon.
+TEST_F(UniqueSyncCmdTest, AnUnwritableStateFileStopsTheRunBeforeAnyWrite) {
+  FakeTransport t;
+  serve_cluster(t);
+  t.allow_unused();
+  const auto r =
+      run(t, {"--all-unique", "--max-change", "50%", "--state-file", "/proc/nope/state.json"});
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("cannot write the state file"), std::string::npos) << r.err;
+  for (const auto& req : t.requests()) {
+    EXPECT_NE(req.method, Method::kPut);
+  }
+}
+
 TEST_F(UniqueSyncCmdTest, Marathon409IsReportedAsSkippedWithExit6) {
   FakeTransport t;
   serve_cluster(t);
@@ -209,9 +244,12 @@ TEST_F(UniqueSyncCmdTest, BadFlagsAreUsageErrors) {
   r = run(t, {});
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("qctl: no apps selected"), std::string::npos) << r.err;
-  r = run(t, {"--all-unique", "--max-change", "150%"});
-  EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.err.find("--max-change must be a percentage"), std::string::npos) << r.err;
+  // NaN compares false with everything: accepted, it would switch every safety rule off.
+  for (const char* bad : {"150%", "nan", "-nan", "NaN%", "inf"}) {
+    r = run(t, {"--all-unique", "--max-change", bad});
+    EXPECT_EQ(r.code, 2) << bad;
+    EXPECT_NE(r.err.find("--max-change must be a percentage"), std::string::npos) << r.err;
+  }
   r = run(t, {"--all-unique", "--watch", "--dry-run"});
   EXPECT_EQ(r.code, 2);
   r = run(t, {"--app", "/Bad_Id"});

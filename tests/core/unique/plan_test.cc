@@ -121,13 +121,13 @@ TEST(UniquePlanTest, AgentsWithTheWrongAttributeAreNotCounted) {
 TEST(UniquePlanTest, UnlikeIsAndHostnameConstraintsAreAskedPerAgentWhereNeeded) {
   auto a = agents(4);
   a[1].attributes = {model::Attribute{"rack", false, 0, "r2"}};
-  auto unlike = daemon("/a", 0);
+  auto unlike = daemon("/a", 1);
   unlike.constraints.push_back({"rack", "UNLIKE", "r2", true});
-  auto is = daemon("/b", 0);
+  auto is = daemon("/b", 1);
   is.constraints.push_back({"rack", "IS", "r2", true});
-  auto host = daemon("/c", 0);
+  auto host = daemon("/c", 1);
   host.constraints.push_back({"hostname", "LIKE", "agent[13]", true});
-  auto group = daemon("/d", 0);  // spreading operators do not limit which agents count
+  auto group = daemon("/d", 1);  // spreading operators do not limit which agents count
   group.constraints.push_back({"rack", "GROUP_BY", "2", true});
   const auto p = plan(a, {unlike, is, host, group});
   EXPECT_EQ(p.apps[0].target, 3);
@@ -144,7 +144,7 @@ TEST(UniquePlanTest, AcceptedResourceRolesNeedAReservationOfThatRole) {
   a[2].reserved["slave_public"] = pub;
   a[2].unreserved.cpus = 3;
   a[2].unreserved.mem = 7168;
-  auto app = daemon("/edge", 0);
+  auto app = daemon("/edge", 1);
   app.accepted_resource_roles = {"slave_public"};
   const auto p = plan(a, {app});
   EXPECT_EQ(p.apps[0].eligible, 1u);
@@ -267,6 +267,18 @@ TEST(UniquePlanTest, AppsWithoutUniqueAreSkippedUnlessAnyConstraint) {
   const auto p = plan(agents(3), {app}, any);
   EXPECT_EQ(p.apps[0].action, Action::kScale);
   EXPECT_EQ(p.apps[0].target, 3);
+}
+
+// Marathon suspends an app by scaling it to 0: sync must not bring it back.
+TEST(UniquePlanTest, SuspendedAppsAreLeftAlone) {
+  auto app = daemon("/logs", 0);
+  const auto p = plan(agents(3), {app});
+  EXPECT_EQ(p.apps[0].action, Action::kSkipSuspended);
+  EXPECT_EQ(p.apps[0].target, 0);
+  EXPECT_EQ(action_text(p.apps[0]), "skip");
+  PlanOptions force;
+  force.force = true;
+  EXPECT_EQ(plan(agents(3), {app}, force).apps[0].action, Action::kSkipSuspended);
 }
 
 TEST(UniquePlanTest, RiskyUpgradeStrategyIsFlaggedAndFixedOnRequest) {
