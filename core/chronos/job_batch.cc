@@ -12,8 +12,8 @@ namespace {
 
 using State = BatchOutcome::State;
 
-/// Requests per group: small enough that Ctrl-C stops within a fraction of a second, large
-/// enough that draining the last requests of a group costs little.
+/// Requests per group, whose results are reported together (progress lines as they come).
+/// Ctrl-C does not wait for a group: `stop` is asked before each request starts.
 constexpr std::size_t kGroupPerSlot = 32;
 
 struct Call {
@@ -46,7 +46,8 @@ BatchOutcome outcome_of(const http::Result& result) {
   return out;
 }
 
-/// Sends `calls` in groups of parallel * kGroupPerSlot; false when `stop` ended it early.
+/// Sends `calls` in groups of parallel * kGroupPerSlot; false when `stop` ended it early
+/// (requests in flight finish, the others stay kNotSent).
 bool send_calls(Client& client, const std::vector<Call>& calls, const BatchOptions& opts,
                 std::vector<BatchOutcome>& outcomes) {
   const std::size_t parallel = std::max<std::size_t>(opts.parallel, 1);
@@ -71,12 +72,20 @@ bool send_calls(Client& client, const std::vector<Call>& calls, const BatchOptio
       http.decorate(r);
       requests.push_back(std::move(r));
     }
-    const auto results = http.transport().perform_all(requests, parallel);
+    const auto results = http.transport().perform_all(requests, parallel, opts.stop);
+    bool stopped = false;
     for (std::size_t k = start; k < end; ++k) {
+      if (results[k - start].failure == http::FailureKind::kNotSent) {
+        stopped = true;
+        continue;
+      }
       outcomes[calls[k].index] = outcome_of(results[k - start]);
       if (opts.on_result) {
         opts.on_result(calls[k].index, outcomes[calls[k].index]);
       }
+    }
+    if (stopped) {
+      return false;
     }
   }
   return true;

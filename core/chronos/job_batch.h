@@ -21,7 +21,8 @@ struct BatchOutcome {
 
 struct BatchOptions {
   std::size_t parallel = 8;
-  /// Checked before each group of requests; true stops sending (the rest stay kNotSent).
+  /// Asked before each request starts; true stops sending (requests in flight finish, the
+  /// rest stay kNotSent).
   std::function<bool()> stop;
   /// Called once per job as its outcome is known (in job order within a group).
   std::function<void(std::size_t index, const BatchOutcome&)> on_result;

@@ -139,6 +139,7 @@ std::string describe_failure(const Result& result) {
       return "timed out (" + util::to_lower(msg) + ")";
     case FailureKind::kTls:
       return "TLS failure: " + msg;
+    case FailureKind::kNotSent:
     case FailureKind::kOther:
     case FailureKind::kNone:
       break;

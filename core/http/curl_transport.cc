@@ -249,7 +249,8 @@ Result CurlTransport::perform(const Request& request) {
 }
 
 std::vector<Result> CurlTransport::perform_all(const std::vector<Request>& requests,
-                                               std::size_t parallel) {
+                                               std::size_t parallel,
+                                               const std::function<bool()>& stop) {
   std::vector<Result> results(requests.size());
   std::vector<Transfer> transfers(requests.size());
   std::lock_guard<std::mutex> batch(impl_->multi_mutex);
@@ -260,6 +261,11 @@ std::vector<Result> CurlTransport::perform_all(const std::vector<Request>& reque
   parallel = std::max<std::size_t>(parallel, 1);
   std::size_t next = 0;
   std::size_t running = 0;
+  bool stopped = false;
+  auto may_start = [&] {
+    stopped = stopped || (stop && stop());
+    return next < requests.size() && !stopped;
+  };
   auto start_one = [&] {
     CURL* h = impl_->acquire();
     transfers[next].request = &requests[next];
@@ -269,7 +275,7 @@ std::vector<Result> CurlTransport::perform_all(const std::vector<Request>& reque
     ++next;
     ++running;
   };
-  while (next < requests.size() && running < parallel) {
+  while (running < parallel && may_start()) {
     start_one();
   }
   while (running > 0) {
@@ -290,7 +296,7 @@ std::vector<Result> CurlTransport::perform_all(const std::vector<Request>& reque
       results[index] = Impl::finish(h, transfers[index], code);
       impl_->release(h);
       --running;
-      if (next < requests.size()) {
+      if (may_start()) {
         start_one();
         started = true;
       }
@@ -299,6 +305,9 @@ std::vector<Result> CurlTransport::perform_all(const std::vector<Request>& reque
     if (running > 0 && !started) {
       curl_multi_poll(multi, nullptr, 0, 100, nullptr);
     }
+  }
+  for (std::size_t i = next; i < requests.size(); ++i) {
+    results[i] = not_sent();
   }
   for (const auto& t : transfers) {
     if (t.sink_error) {

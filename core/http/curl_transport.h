@@ -25,8 +25,8 @@ class CurlTransport final : public Transport {
   CurlTransport& operator=(const CurlTransport&) = delete;
 
   Result perform(const Request& request) override;
-  std::vector<Result> perform_all(const std::vector<Request>& requests,
-                                  std::size_t parallel) override;
+  std::vector<Result> perform_all(const std::vector<Request>& requests, std::size_t parallel,
+                                  const std::function<bool()>& stop) override;
 
  private:
   struct Impl;

@@ -49,7 +49,8 @@ Result DeadlineTransport::perform(const Request& request) {
 }
 
 std::vector<Result> DeadlineTransport::perform_all(const std::vector<Request>& requests,
-                                                   std::size_t parallel) {
+                                                   std::size_t parallel,
+                                                   const std::function<bool()>& stop) {
   std::vector<Request> cut;
   for (const auto& request : requests) {
     auto r = within(request);
@@ -59,7 +60,7 @@ std::vector<Result> DeadlineTransport::perform_all(const std::vector<Request>& r
     }
     cut.push_back(std::move(*r));
   }
-  auto results = inner_.perform_all(cut, parallel);
+  auto results = inner_.perform_all(cut, parallel, stop);
   for (auto& r : results) {
     r = note(std::move(r));
   }

@@ -25,8 +25,8 @@ class DeadlineTransport final : public Transport {
       : inner_(inner), deadline_(deadline), why_(std::move(why)) {}
 
   Result perform(const Request& request) override;
-  std::vector<Result> perform_all(const std::vector<Request>& requests,
-                                  std::size_t parallel) override;
+  std::vector<Result> perform_all(const std::vector<Request>& requests, std::size_t parallel,
+                                  const std::function<bool()>& stop) override;
 
   /// Time left before the deadline (zero once it has passed).
   [[nodiscard]] std::chrono::milliseconds left() const;

@@ -29,12 +29,20 @@ std::optional<std::string> Response::header(std::string_view name) const {
   return std::nullopt;
 }
 
+Result not_sent() {
+  Result r;
+  r.failure = FailureKind::kNotSent;
+  r.failure_message = "not sent";
+  return r;
+}
+
 std::vector<Result> Transport::perform_all(const std::vector<Request>& requests,
-                                           std::size_t /*parallel*/) {
+                                           std::size_t /*parallel*/,
+                                           const std::function<bool()>& stop) {
   std::vector<Result> results;
   results.reserve(requests.size());
   for (const auto& request : requests) {
-    results.push_back(perform(request));
+    results.push_back(stop && stop() ? not_sent() : perform(request));
   }
   return results;
 }

@@ -52,7 +52,14 @@ struct Response {
 };
 
 /// Why a request produced no HTTP response at all.
-enum class FailureKind { kNone, kConnect, kTimeout, kTls, kOther };
+enum class FailureKind {
+  kNone,
+  kConnect,
+  kTimeout,
+  kTls,
+  kOther,
+  kNotSent,  // perform_all's `stop` said so before the request started
+};
 
 struct Result {
   std::optional<Response> response;
@@ -64,13 +71,18 @@ struct Result {
 /// Sends requests. Implementations never throw for network trouble: they report it in Result;
 /// an exception thrown by a request's sink is rethrown after the transfer is stopped.
 /// Thread-safe: perform may be called from several threads at once.
+/// The Result of a request perform_all never started (its `stop` said so).
+[[nodiscard]] Result not_sent();
+
 class Transport {
  public:
   virtual ~Transport() = default;
   virtual Result perform(const Request& request) = 0;
   /// Sends all requests with at most `parallel` in flight; results keep the input order.
+  /// Once `stop` (may be empty) returns true no further request starts and those in flight
+  /// finish; a request never started comes back as not_sent().
   virtual std::vector<Result> perform_all(const std::vector<Request>& requests,
-                                          std::size_t parallel);
+                                          std::size_t parallel, const std::function<bool()>& stop);
 };
 
 }  // namespace qctl::http

@@ -222,5 +222,21 @@ TEST_F(JobSubmitSandbox, CtrlCStopsSendingAndListsWhatWasNotSubmitted) {
       << r.err;
 }
 
+// Ctrl-C is not held back until a group of requests is done: with one request in flight at a
+// time against a slow Chronos, sending stops after the one in flight.
+TEST_F(JobSubmitSandbox, CtrlCStopsASmallBatchAgainstASlowServer) {
+  constexpr int kJobs = 10;
+  chronos_faults({{"latency_ms", 300}});
+  const auto r = submit({"-f", "-", "--parallel", "1"}, ndjson("slow-int-", kJobs),
+                        std::chrono::milliseconds(1000));
+  http_call("DELETE", c.sb.endpoints()["admin"].get<std::string>() + "/faults/chronos");
+  EXPECT_EQ(r.exit_code, 130) << r.err;
+  const auto created = count(r.out, " created\n");
+  const auto not_sent = count(r.out, " not submitted: interrupted\n");
+  EXPECT_GT(not_sent, 0U) << r.out;  // 10 x 300 ms cannot be done after 1 s
+  EXPECT_EQ(created + not_sent, static_cast<std::size_t>(kJobs)) << r.out;
+  EXPECT_EQ(jobs().size(), created);
+}
+
 }  // namespace
 }  // namespace qctl::testing

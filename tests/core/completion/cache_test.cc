@@ -120,7 +120,7 @@ TEST(DeadlineTransport, CutsTimeoutsToTheTimeLeftAndFailsOnceSpent) {
   EXPECT_LE(inner.seen[0].connect_timeout.count(), 1000);
   http::DeadlineTransport spent(inner, start - std::chrono::milliseconds(1));
   const auto r =
-      spent.perform_all({http::get_request("http://a/"), http::get_request("http://b/")}, 2);
+      spent.perform_all({http::get_request("http://a/"), http::get_request("http://b/")}, 2, {});
   EXPECT_EQ(r.size(), 2U);
   EXPECT_EQ(r[1].failure, http::FailureKind::kTimeout);
   EXPECT_EQ(inner.seen.size(), 1U);  // nothing sent once the budget is spent

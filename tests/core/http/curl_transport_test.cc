@@ -24,7 +24,7 @@ TEST(CurlTransportTest, PerformAllKeepsInputOrderWithSeveralInFlight) {
   }
   requests.push_back(get_request("http://127.0.0.1:" + std::to_string(testing::closed_port()) + "/x"));
   CurlTransport transport;
-  const auto results = transport.perform_all(requests, 8);
+  const auto results = transport.perform_all(requests, 8, {});
   ASSERT_EQ(results.size(), 21U);
   for (int i = 0; i < 20; ++i) {
     ASSERT_TRUE(results[static_cast<std::size_t>(i)].ok());
@@ -33,6 +33,34 @@ TEST(CurlTransportTest, PerformAllKeepsInputOrderWithSeveralInFlight) {
   EXPECT_FALSE(results[20].ok());
   EXPECT_EQ(results[20].failure, FailureKind::kConnect);
   EXPECT_EQ(server.requests().size(), 20U);
+}
+
+// Ctrl-C in a batch: once `stop` says so no new request starts, those in flight finish, and
+// the rest come back as not sent (never half-sent).
+TEST(CurlTransportTest, PerformAllStartsNothingOnceStopSaysSo) {
+  FixtureServer server;
+  std::vector<Request> requests;
+  for (int i = 0; i < 10; ++i) {
+    const auto path = "/job/" + std::to_string(i);
+    server.set("POST", path, CannedResponse{204, "", "text/plain", {}, {}});
+    Request r;
+    r.method = Method::kPost;
+    r.url = server.url() + path;
+    requests.push_back(std::move(r));
+  }
+  CurlTransport transport;
+  int asked = 0;
+  const auto results = transport.perform_all(requests, 2, [&] { return ++asked > 3; });
+  ASSERT_EQ(results.size(), 10U);
+  for (std::size_t i = 0; i < 3; ++i) {
+    ASSERT_TRUE(results[i].ok()) << i;
+    EXPECT_EQ(results[i].response->status, 204);
+  }
+  for (std::size_t i = 3; i < 10; ++i) {
+    EXPECT_FALSE(results[i].ok()) << i;
+    EXPECT_EQ(results[i].failure, FailureKind::kNotSent) << i;
+  }
+  EXPECT_EQ(server.requests().size(), 3U);
 }
 
 TEST(CurlTransportTest, SendsMethodBodyAndHeadersAndReadsResponseHeaders) {
