@@ -40,7 +40,7 @@ void set_priority(chronos::Client& chronos, model::Job& job, bool high, Context&
     return;
   }
   job.high_priority = high;
-  chronos.upsert(model::job_to_chronos_json(job).dump(), job.is_dependent());
+  chronos.upsert(model::job_to_chronos_json(job, chronos.is_v2()).dump(), job.is_dependent());
   ctx.io.err << "job/" << job.name << " priority set to " << (high ? "high" : "normal") << "\n";
 }
 

@@ -104,6 +104,7 @@ std::vector<chronos::PlannedJob> plan(const JobSubmitOptions& o, Context& ctx) {
                      std::to_string(docs.size()) + " jobs (listed above); nothing was sent");
   }
   chronos::PlanOptions plan_opts;
+  plan_opts.v2 = options.chronos_v2;
   if (!o.priority.empty()) {
     plan_opts.high_priority = o.priority == "high";
   }

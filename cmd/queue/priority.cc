@@ -97,7 +97,7 @@ int run_queue_priority(const QueuePriorityOptions& opts, Context& ctx) {
   } else {
     if (change.changed()) {
       // The whole job goes back (upsert), counters included, so only the flag changes.
-      chronos.upsert(model::job_to_chronos_json(job).dump(), job.is_dependent());
+      chronos.upsert(model::job_to_chronos_json(job, change.v2).dump(), job.is_dependent());
     }
     if (trigger) {
       chronos.run(job.name);

@@ -20,8 +20,25 @@ using nlohmann::json;
 const std::vector<std::string> kStatistics = {"successCount", "errorCount", "lastSuccess",
                                               "lastError", "errorsSinceLastSuccess"};
 
-/// Values the server replaces when they are absent or zero (the --mesos_task_* defaults).
-const std::vector<std::string> kServerDefaults = {"cpus", "mem", "disk"};
+/// What Chronos stores for a field a job body leaves out (resources: also 0), with its flags
+/// at their stock values: --mesos_task_cpu/mem/disk, --user, --task_epsilon (2.x).
+const nlohmann::json& stock_defaults() {
+  static const json kDefaults = {{"cpus", 0.1},         {"mem", 128.0},     {"disk", 256.0},
+                                 {"runAsUser", "root"}, {"taskInfoData", ""}, {"epsilon", "PT60S"},
+                                 {"async", false}};
+  return kDefaults;
+}
+
+/// The flag behind a stock default, for the diff line.
+std::string default_note(const std::string& key) {
+  if (key == "cpus" || key == "mem" || key == "disk") {
+    return "the server's --mesos_task_" + std::string(key == "cpus" ? "cpu" : key) + " default";
+  }
+  if (key == "runAsUser") {
+    return "the server's --user default";
+  }
+  return "Chronos' default";
+}
 
 bool is_statistic(const std::string& key) {
   return std::find(kStatistics.begin(), kStatistics.end(), key) != kStatistics.end();
@@ -77,15 +94,19 @@ void copy_statistics(const model::Job& from, model::Job& to) {
   to.errors_since_last_success = from.errors_since_last_success;
 }
 
-/// Resources the document leaves out (or at 0) take the server's defaults: not a change.
-std::vector<std::string> defaulted(const JobDocument& doc) {
-  std::vector<std::string> out;
-  for (const auto& key : kServerDefaults) {
-    if (!doc.value.contains(key) || doc.value[key].is_null()) {
-      out.push_back(key);
+/// A job body as the server stores it: a field left out (resources: also 0) holds Chronos'
+/// stock default. Applied to both sides of a diff, so an update shows what it resets.
+json as_stored(json body, bool v2) {
+  for (const auto& [key, value] : stock_defaults().items()) {
+    if ((key == "epsilon" || key == "async") && !v2) {
+      continue;  // 2.x fields
+    }
+    const bool resource = key == "cpus" || key == "mem" || key == "disk";
+    if (!body.contains(key) || body[key].is_null() || (resource && body[key] == 0)) {
+      body[key] = value;
     }
   }
-  return out;
+  return body;
 }
 
 }  // namespace
@@ -102,22 +123,22 @@ const char* action_word(SubmitAction action) {
   return "";
 }
 
-std::vector<std::string> job_diff(const json& before, const json& after,
-                                  const std::vector<std::string>& skip) {
+std::vector<std::string> job_diff(const json& before, const json& after) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : after.items()) {
     keys.push_back(key);
   }
-  // A change of kind drops the other kind's field.
-  for (const char* key : {"parents", "schedule"}) {
-    if (before.contains(key) && !after.contains(key)) {
-      keys.emplace_back(key);
+  // A field the update leaves out is gone from the server afterwards (Chronos replaces the
+  // whole job): a container, the other kind's schedule or parents, …
+  for (const auto& [key, value] : before.items()) {
+    if (!after.contains(key)) {
+      keys.push_back(key);
     }
   }
   std::sort(keys.begin(), keys.end());
   std::vector<std::string> out;
   for (const auto& key : keys) {
-    if (is_statistic(key) || std::find(skip.begin(), skip.end(), key) != skip.end()) {
+    if (is_statistic(key)) {
       continue;
     }
     const bool had = before.contains(key);
@@ -127,11 +148,20 @@ std::vector<std::string> job_diff(const json& before, const json& after,
                            : same(before[key], after[key]))) {
       continue;
     }
+    if (!has && (before[key].is_null() || before[key] == json::array() ||
+                 (key == "scheduleTimeZone" && before[key] == ""))) {
+      continue;  // nothing to lose
+    }
     if (had) {
       out.push_back("-  \"" + key + "\": " + before[key].dump());
     }
     if (has) {
-      out.push_back("+  \"" + key + "\": " + after[key].dump());
+      std::string line = "+  \"" + key + "\": " + after[key].dump();
+      if (const auto it = stock_defaults().find(key);
+          it != stock_defaults().end() && *it == after[key]) {
+        line += "  (" + default_note(key) + ")";
+      }
+      out.push_back(std::move(line));
     }
   }
   return out;
@@ -160,16 +190,12 @@ std::vector<PlannedJob> plan_jobs(const std::vector<JobDocument>& docs,
     if (it != existing.end()) {
       copy_statistics(*it->second, job);
     }
-    p.body = model::job_to_chronos_json(job);
-    // A field the model does not hold; Chronos 3.x still reads it.
-    if (const auto t = docs[i].value.find("taskInfoData");
-        t != docs[i].value.end() && t->is_string() && !t->get<std::string>().empty()) {
-      p.body["taskInfoData"] = *t;
-    }
+    p.body = model::job_to_chronos_json(job, opts.v2);
     p.success_base = job.success_count;
     p.error_base = job.error_count;
     if (it != existing.end()) {
-      p.diff = job_diff(model::job_to_chronos_json(*it->second), p.body, defaulted(docs[i]));
+      p.diff = job_diff(as_stored(model::job_to_chronos_json(*it->second, opts.v2), opts.v2),
+                        as_stored(p.body, opts.v2));
       p.action = p.diff.empty() ? SubmitAction::kUnchanged : SubmitAction::kUpdate;
     }
     out.push_back(std::move(p));

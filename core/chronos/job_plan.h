@@ -32,6 +32,7 @@ struct PlannedJob {
 
 struct PlanOptions {
   std::optional<bool> high_priority;  // --priority high|normal overrides the documents
+  bool v2 = false;  // Chronos 2.x: its fields (epsilon, async) instead of 3.x's
 };
 
 /// Plans checked documents (check_jobs found no error) against the jobs on the server. An
@@ -41,12 +42,12 @@ struct PlanOptions {
                                                 const std::vector<model::Job>& server,
                                                 const PlanOptions& opts = {});
 
-/// The definition fields of `after` that differ from `before` (both Chronos job bodies), as
-/// "-  \"key\": old" and "+  \"key\": new" lines, by key. Run statistics are left out; for an
-/// object only the keys `after` has are compared (the server adds defaults), and `skip` names
-/// keys the server fills in itself when they are not given.
+/// The definition fields that differ between `before` and `after` (both Chronos job bodies
+/// with the stock defaults filled in), as "-  \"key\": old" and "+  \"key\": new" lines, by
+/// key; a field only `before` has is a "-" line (the update drops it: Chronos replaces the
+/// whole job). Run statistics are left out; for an object only the keys `after` has are
+/// compared (the server adds defaults, e.g. container volumes).
 [[nodiscard]] std::vector<std::string> job_diff(const nlohmann::json& before,
-                                                const nlohmann::json& after,
-                                                const std::vector<std::string>& skip = {});
+                                                const nlohmann::json& after);
 
 }  // namespace qctl::chronos

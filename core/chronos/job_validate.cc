@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/chronos/next_run.h"
+
 namespace qctl::chronos {
 
 namespace {
@@ -19,10 +21,13 @@ enum class Kind {
   kEnv,
   kConstraints,
   kContainer,
-  kRemoved
+  kEpsilon,     // 2.x only: an ISO 8601 period
+  kAsync,       // 2.x only: a bool
+  kConcurrent,  // 3.x only: a bool
+  kMaxTime,     // 3.x only: a count
 };
 
-/// Every key Chronos' JobDeserializer reads (3.x), and the two 3.0 removed.
+/// Every key Chronos' JobDeserializer reads: 3.x's, and 2.x's two that 3.0 removed.
 const std::map<std::string, Kind, std::less<>>& job_fields() {
   static const std::map<std::string, Kind, std::less<>> fields = {
       {"name", Kind::kString},
@@ -52,15 +57,15 @@ const std::map<std::string, Kind, std::less<>>& job_fields() {
       {"arguments", Kind::kStrings},
       {"highPriority", Kind::kBool},
       {"runAsUser", Kind::kString},
-      {"concurrent", Kind::kBool},
-      {"maxCompletionTime", Kind::kCount},
+      {"concurrent", Kind::kConcurrent},
+      {"maxCompletionTime", Kind::kMaxTime},
       {"container", Kind::kContainer},
       {"constraints", Kind::kConstraints},
       {"schedule", Kind::kString},
       {"scheduleTimeZone", Kind::kString},
       {"parents", Kind::kStrings},
-      {"epsilon", Kind::kRemoved},
-      {"async", Kind::kRemoved}};
+      {"epsilon", Kind::kEpsilon},
+      {"async", Kind::kAsync}};
   return fields;
 }
 
@@ -237,8 +242,24 @@ void Checker::field(const std::string& key, const json& v, Kind kind,
     case Kind::kContainer:
       container(v, path);
       break;
-    case Kind::kRemoved:
-      warn(path, "a Chronos 2.x field: 3.0 removed it and ignores it");
+    case Kind::kEpsilon:
+    case Kind::kAsync:
+      if (!opts.chronos_v2) {
+        warn(path, "a Chronos 2.x field: 3.0 removed it and ignores it");
+      } else if (kind == Kind::kAsync) {
+        expect(v, v.is_boolean(), path, "true or false");
+      } else if (expect(v, v.is_string(), path, "an ISO 8601 period such as PT60S") &&
+                 !parse_schedule_period(v.get<std::string>())) {
+        error(path, "\"" + v.get<std::string>() + "\" is not an ISO 8601 period such as PT60S");
+      }
+      break;
+    case Kind::kConcurrent:
+    case Kind::kMaxTime:
+      if (opts.chronos_v2) {
+        warn(path, "a Chronos 3.x field: this 2.x server ignores it");
+      } else {
+        field(key, v, kind == Kind::kConcurrent ? Kind::kBool : Kind::kCount, path);
+      }
       break;
   }
   (void)key;

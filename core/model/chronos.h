@@ -41,6 +41,7 @@ struct Job {
   bool shell = true;
   std::string executor;
   std::string executor_flags;
+  std::string task_info_data;  // taskInfoData: opaque data for a custom executor
   std::int64_t retries = 2;
   std::string owner;
   std::string owner_name;
@@ -62,8 +63,10 @@ struct Job {
   std::vector<std::string> arguments;
   bool high_priority = false;
   std::string run_as_user;
-  bool concurrent = false;
-  std::int64_t max_completion_time = 0;
+  bool concurrent = false;                // Chronos 3.x only
+  std::int64_t max_completion_time = 0;   // Chronos 3.x only
+  std::string epsilon;                    // Chronos 2.x only: "PT60S", "" when not given
+  bool async = false;                     // Chronos 2.x only
   std::optional<JobContainer> container;
   std::vector<Constraint> constraints;
   std::string schedule;  // scheduled jobs: "R/2024-01-01T00:00:00Z/PT1H"

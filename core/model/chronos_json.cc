@@ -88,6 +88,7 @@ nlohmann::json to_json(const Job& job) {
           {"run_as_user", job.run_as_user},
           {"executor", job.executor},
           {"executor_flags", job.executor_flags},
+          {"task_info_data", job.task_info_data},
           {"success_count", job.success_count},
           {"error_count", job.error_count},
           {"errors_since_last_success", job.errors_since_last_success},
@@ -96,6 +97,8 @@ nlohmann::json to_json(const Job& job) {
           {"soft_error", job.soft_error},
           {"data_processing_job_type", job.data_processing_job_type},
           {"max_completion_time", job.max_completion_time},
+          {"epsilon", job.epsilon},
+          {"async", job.async},
           {"environment_variables", env_json(job.environment_variables)},
           {"fetch", fetch_json(job.fetch)},
           {"uris", job.uris},
@@ -136,7 +139,7 @@ nlohmann::json to_json(const JobStat& stat) {
   return {{"histogram", stat.histogram}, {"history", history}};
 }
 
-nlohmann::json job_to_chronos_json(const Job& job) {
+nlohmann::json job_to_chronos_json(const Job& job, bool v2) {
   nlohmann::json out = {
       {"name", job.name},
       {"command", job.command},
@@ -161,10 +164,20 @@ nlohmann::json job_to_chronos_json(const Job& job) {
       {"errorsSinceLastSuccess", job.errors_since_last_success},
       {"environmentVariables", env_json(job.environment_variables)},
       {"highPriority", job.high_priority},
-      {"concurrent", job.concurrent},
-      {"maxCompletionTime", job.max_completion_time},
       {"constraints", constraints_json(job.constraints)},
   };
+  if (v2) {
+    if (!job.epsilon.empty()) {
+      out["epsilon"] = job.epsilon;
+    }
+    out["async"] = job.async;
+  } else {
+    out["concurrent"] = job.concurrent;
+    out["maxCompletionTime"] = job.max_completion_time;
+  }
+  if (!job.task_info_data.empty()) {
+    out["taskInfoData"] = job.task_info_data;
+  }
   // GET mirrors fetch into uris; sending both back is a 400.
   if (!job.fetch.empty() || job.uris.empty()) {
     out["fetch"] = fetch_json(job.fetch);

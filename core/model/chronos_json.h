@@ -11,9 +11,9 @@ namespace qctl::model {
 ///   {"name", "kind" ("scheduled"|"dependent"), "command", "shell", "arguments":[],
 ///    "schedule", "schedule_time_zone", "parents":[], "disabled", "high_priority",
 ///    "concurrent", "retries", "cpus", "mem", "disk", "owner", "owner_name", "description",
-///    "run_as_user", "executor", "executor_flags", "success_count", "error_count",
-///    "errors_since_last_success", "last_success", "last_error", "soft_error",
-///    "data_processing_job_type", "max_completion_time",
+///    "run_as_user", "executor", "executor_flags", "task_info_data", "success_count",
+///    "error_count", "errors_since_last_success", "last_success", "last_error", "soft_error",
+///    "data_processing_job_type", "max_completion_time" (3.x), "epsilon", "async" (2.x),
 ///    "environment_variables":[{"name","value"}], "fetch":[{"uri","executable","cache",
 ///    "extract","output_file"}], "uris":[], "constraints":[["attr","OP","value"]],
 ///    "container": {"type","image","network","force_pull_image"}|null}
@@ -36,6 +36,8 @@ namespace qctl::model {
 /// "schedule" at all when it is empty: run once, now). Sends
 /// "fetch" or (only when fetch is empty) "uris", never both (Chronos answers 400). Keeps the
 /// run statistics so an upsert does not reset them, and the container as Chronos sent it.
-[[nodiscard]] nlohmann::json job_to_chronos_json(const Job& job);
+/// The version's own fields: 3.x "concurrent" and "maxCompletionTime", 2.x (`v2`)
+/// "epsilon" (when set) and "async"; "taskInfoData" for both when set.
+[[nodiscard]] nlohmann::json job_to_chronos_json(const Job& job, bool v2 = false);
 
 }  // namespace qctl::model

@@ -2,6 +2,8 @@
 // next run; dependents running after their parents; delete re-parenting; --watch; 2.x paths.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "tests/integration/job_sandbox_support.h"
 
 namespace qctl::testing {
@@ -125,6 +127,35 @@ TEST_F(JobListChronos2Sandbox, ListStatusAndRunWorkOnThe2xPaths) {
   EXPECT_EQ(s["last"], "success") << s;
   EXPECT_EQ(s["state"], "idle") << s;
   EXPECT_EQ(s["next_run"], "2030-01-01T00:00:00Z") << s;
+}
+
+// 2.5's own fields survive qctl's writes: submit sends them, and a priority change (which
+// resubmits the whole job) keeps them.
+TEST_F(JobListChronos2Sandbox, EpsilonAndAsyncSurviveSubmitAndPriorityChanges) {
+  const std::string file = c().home.path() + "/eps.json";
+  std::ofstream(file) << R"({"name":"v2-eps","command":"true","epsilon":"PT30M","async":true,)"
+                      << R"("schedule":"R/2030-01-01T00:00:00Z/P1D"})";
+  auto r = c().qctl({"job", "submit", "-f", file});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("warning"), std::string::npos) << r.err;
+  auto stored = [&] {
+    const auto reply = http_call("GET", c().sb.chronos() + "/scheduler/jobs", "");
+    for (const auto& j : nlohmann::json::parse(reply.body)) {
+      if (j["name"] == "v2-eps") {
+        return j;
+      }
+    }
+    return nlohmann::json();
+  };
+  EXPECT_EQ(stored()["epsilon"], "PT30M") << stored();
+  EXPECT_EQ(stored()["async"], true) << stored();
+  r = c().qctl({"job", "submit", "-f", file});
+  EXPECT_NE(r.out.find("job/v2-eps unchanged"), std::string::npos) << r.out << r.err;
+  r = c().qctl({"queue", "priority", "v2-eps", "high"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(stored()["highPriority"], true) << stored();
+  EXPECT_EQ(stored()["epsilon"], "PT30M") << stored();
+  EXPECT_EQ(stored()["async"], true) << stored();
 }
 
 }  // namespace

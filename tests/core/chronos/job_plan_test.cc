@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "core/chronos/decode.h"
@@ -72,6 +73,111 @@ TEST(JobSubmitPlan, AnUpdateDiffsTheChangedFieldsAndKeepsStatistics) {
                       "--- job/hourly-etl (server)\n+++ job/hourly-etl (etl.yaml)\n"),
             std::string::npos)
       << text;
+}
+
+/// A 3.x job on the server with everything a short file would reset.
+model::Job full_job() {
+  std::string body = R"([{"name":"fulljob","command":"echo full","shell":true,
+    "executor":"","executorFlags":"","taskInfoData":"tid","retries":2,"owner":"","ownerName":"",
+    "description":"","successCount":3,"errorCount":0,"lastSuccess":"","lastError":"",
+    "cpus":2.0,"disk":1024.0,"mem":512.0,"disabled":false,"softError":false,
+    "dataProcessingJobType":false,"errorsSinceLastSuccess":0,"fetch":[],"uris":[],
+    "environmentVariables":[],"arguments":[],"highPriority":false,"runAsUser":"nobody",
+    "concurrent":false,"maxCompletionTime":0,
+    "container":{"type":"DOCKER","image":"busybox","network":"HOST","volumes":[],
+                 "forcePullImage":false,"parameters":[]},
+    "constraints":[],"schedule":"R/2030-01-01T00:00:00.000Z/P1D","scheduleTimeZone":""}])";
+  return decode_jobs(body).front();
+}
+
+// Chronos replaces the whole job: what a file leaves out is reset, and the dry-run diff says
+// so (the container goes, resources and user fall back to the server's defaults).
+TEST(JobSubmitPlan, TheDiffShowsWhatAnUpdateResets) {
+  const json file = {{"name", "fulljob"},
+                     {"command", "echo full2"},
+                     {"schedule", "R/2030-01-01T00:00:00Z/P1D"}};
+  const auto plan = plan_jobs({{"min.json", file}}, {full_job()});
+  ASSERT_EQ(plan[0].action, SubmitAction::kUpdate);
+  const auto& d = plan[0].diff;
+  auto has = [&](const std::string& line) {
+    return std::find(d.begin(), d.end(), line) != d.end();
+  };
+  EXPECT_TRUE(has("+  \"command\": \"echo full2\"")) << ::testing::PrintToString(d);
+  EXPECT_TRUE(has("-  \"cpus\": 2.0")) << ::testing::PrintToString(d);
+  EXPECT_TRUE(has("+  \"cpus\": 0.1  (the server's --mesos_task_cpu default)"))
+      << ::testing::PrintToString(d);
+  EXPECT_TRUE(has("-  \"mem\": 512.0"));
+  EXPECT_TRUE(has("-  \"disk\": 1024.0"));
+  EXPECT_TRUE(has("-  \"runAsUser\": \"nobody\""));
+  EXPECT_TRUE(has("+  \"runAsUser\": \"root\"  (the server's --user default)"));
+  EXPECT_TRUE(has("-  \"taskInfoData\": \"tid\""));
+  EXPECT_TRUE(std::any_of(d.begin(), d.end(), [](const std::string& l) {
+    return l.rfind("-  \"container\": {", 0) == 0;
+  })) << ::testing::PrintToString(d);
+
+  // The same file without the command change is not "unchanged": it still resets them.
+  json same_command = file;
+  same_command["command"] = "echo full";
+  EXPECT_EQ(plan_jobs({{"min.json", same_command}}, {full_job()})[0].action,
+            SubmitAction::kUpdate);
+}
+
+// A file that leaves out what the server holds at its stock defaults changes nothing, and a
+// taskInfoData the server already has is not a change either.
+TEST(JobSubmitPlan, LeftOutFieldsAtTheirDefaultsAndTaskInfoDataAreUnchanged) {
+  model::Job server = full_job();
+  server.cpus = 0.1;
+  server.mem = 128;
+  server.disk = 256;
+  server.run_as_user = "root";
+  server.container.reset();
+  const json file = {{"name", "fulljob"},
+                     {"command", "echo full"},
+                     {"taskInfoData", "tid"},
+                     {"schedule", "R/2030-01-01T00:00:00Z/P1D"}};
+  const auto plan = plan_jobs({{"min.json", file}}, {server});
+  EXPECT_EQ(plan[0].action, SubmitAction::kUnchanged) << ::testing::PrintToString(plan[0].diff);
+  EXPECT_EQ(plan[0].body["taskInfoData"], "tid");
+}
+
+// Chronos 2.x keeps epsilon and async and has no concurrent/maxCompletionTime: the body
+// carries the version's own fields, and a 2.x server's copy is unchanged.
+TEST(JobSubmitPlan, Chronos2BodiesCarryEpsilonAndAsync) {
+  std::string body = R"([{"name":"eps","command":"echo e","shell":true,"epsilon":"PT30M",
+    "executor":"","executorFlags":"","taskInfoData":"","retries":2,"owner":"","ownerName":"",
+    "description":"","async":true,"successCount":0,"errorCount":0,"lastSuccess":"",
+    "lastError":"","cpus":0.1,"disk":256.0,"mem":128.0,"disabled":false,"softError":false,
+    "dataProcessingJobType":false,"errorsSinceLastSuccess":0,"fetch":[],"uris":[],
+    "environmentVariables":[],"arguments":[],"highPriority":false,"runAsUser":"root",
+    "constraints":[],"schedule":"R/2030-01-01T00:00:00.000Z/P1D","scheduleTimeZone":""}])";
+  const auto server = decode_jobs(body);
+  EXPECT_EQ(server[0].epsilon, "PT30M");
+  EXPECT_TRUE(server[0].async);
+  PlanOptions v2;
+  v2.v2 = true;
+  const json file = {{"name", "eps"},     {"command", "echo e"},
+                     {"epsilon", "PT30M"}, {"async", true},
+                     {"schedule", "R/2030-01-01T00:00:00Z/P1D"}};
+  auto plan = plan_jobs({{"eps.json", file}}, server, v2);
+  EXPECT_EQ(plan[0].action, SubmitAction::kUnchanged) << ::testing::PrintToString(plan[0].diff);
+  EXPECT_EQ(plan[0].body["epsilon"], "PT30M");
+  EXPECT_EQ(plan[0].body["async"], true);
+  EXPECT_FALSE(plan[0].body.contains("concurrent"));
+  EXPECT_FALSE(plan[0].body.contains("maxCompletionTime"));
+  // Left out, they fall back to 2.5's defaults: a change worth showing.
+  const json plain = {{"name", "eps"}, {"command", "echo e"},
+                      {"schedule", "R/2030-01-01T00:00:00Z/P1D"}};
+  plan = plan_jobs({{"eps.json", plain}}, server, v2);
+  EXPECT_EQ(plan[0].diff,
+            (std::vector<std::string>{"-  \"async\": true",
+                                      "+  \"async\": false  (Chronos' default)",
+                                      "-  \"epsilon\": \"PT30M\"",
+                                      "+  \"epsilon\": \"PT60S\"  (Chronos' default)"}));
+  // A 3.x body has neither.
+  plan = plan_jobs({{"eps.json", file}}, {});
+  EXPECT_FALSE(plan[0].body.contains("epsilon"));
+  EXPECT_FALSE(plan[0].body.contains("async"));
+  EXPECT_EQ(plan[0].body["concurrent"], false);
 }
 
 TEST(JobSubmitPlan, PriorityFlagOverridesTheFiles) {

@@ -145,6 +145,24 @@ TEST_F(JobFileValidate, UnknownFieldsAreWarningsWithTheirPath) {
   EXPECT_EQ(p.warnings[2], "jobs.json[3].fetch[0].extrakt: unknown field, Chronos ignores it");
 }
 
+// On a 2.x server epsilon and async are its own fields (checked, not warned about), and
+// 3.x's concurrent and maxCompletionTime are the ones it ignores.
+TEST_F(JobFileValidate, VersionFieldsFollowTheServersVersion) {
+  opts_.chronos_v2 = true;
+  json job = {{"name", "a"}, {"command", "true"}, {"epsilon", "PT30M"}, {"async", true},
+              {"concurrent", true}};
+  auto p = check(job);
+  EXPECT_TRUE(p.errors.empty()) << ::testing::PrintToString(p.errors);
+  ASSERT_EQ(p.warnings.size(), 1U) << ::testing::PrintToString(p.warnings);
+  EXPECT_EQ(p.warnings[0], "jobs.json[3].concurrent: a Chronos 3.x field: this 2.x server ignores it");
+  job["epsilon"] = "30 minutes";
+  EXPECT_EQ(only_error(job),
+            "jobs.json[3].epsilon: \"30 minutes\" is not an ISO 8601 period such as PT60S");
+  job["epsilon"] = "PT1M";
+  job["async"] = "yes";
+  EXPECT_NE(only_error(job).find("jobs.json[3].async"), std::string::npos);
+}
+
 TEST_F(JobFileValidate, WrongTypesNameTheField) {
   EXPECT_EQ(only_error({{"name", "a"}, {"retries", "three"}}),
             "jobs.json[3].retries: expected a whole number, got string");
