@@ -43,6 +43,10 @@ int print_error(Streams& io, const Error& e) {
 void build_root(CLI::App& app, Context& ctx) {
   app.set_version_flag("--version", std::string("qctl ") + kVersion + " (" + kGitCommit + ")");
   app.fallthrough();  // global flags work after the subcommand too
+  // At most one command per level, inherited by every command registered below. Without it
+  // CLI11 reads a word in an optional positional slot as a command whenever it is a command
+  // name: `qctl config set-context sandbox` ran `qctl sandbox`.
+  app.require_subcommand(0, 1);
   add_global_flags(app, ctx.globals);
   register_status(app, ctx);
   register_job(app, ctx);

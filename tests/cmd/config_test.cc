@@ -38,6 +38,21 @@ class ConfigCommand : public ::testing::Test {
   std::string path_ = dir_.file("qctl/config");
 };
 
+// A name that is also a command name is the name: `set-context sandbox` once ran `qctl
+// sandbox` (CLI11 took the word in the optional NAME slot for the top-level command).
+TEST_F(ConfigCommand, ANameThatIsACommandNameIsTheName) {
+  for (const char* name : {"sandbox", "version", "status"}) {
+    const auto r = qctl({"config", "set-context", name, "--mesos", "http://m1:5050"});
+    EXPECT_EQ(r.code, 0) << name << ": " << r.err;
+    EXPECT_NE(r.out.find(std::string("Context \"") + name + "\" created."), std::string::npos)
+        << r.out;
+  }
+  const auto r = qctl({"config", "get-contexts", "version", "-o", "name"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "version\n");
+  EXPECT_EQ(qctl({"status", "apps", "version"}).out.find("qctl 0.1"), std::string::npos);
+}
+
 TEST_F(ConfigCommand, SetContextCreatesAPrivateFileAndMakesTheFirstContextCurrent) {
   const auto r = qctl({"config", "set-context", "prod", "--mesos", "http://m1:5050,http://m2:5050",
                        "--marathon", "http://marathon:8080", "--user", "ops", "--password-file",
