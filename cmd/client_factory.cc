@@ -52,8 +52,10 @@ ClientFactory::~ClientFactory() = default;
 config::Config& ClientFactory::config() {
   std::lock_guard<std::recursive_mutex> guard(impl_->mutex);
   if (!impl_->config) {
-    const auto path =
-        globals_.config_path.empty() ? config::default_path(env_) : globals_.config_path;
+    // "--config=~/x" reaches us unexpanded (no shell expands '~' after '='): as $QCTL_CONFIG.
+    const auto path = globals_.config_path.empty()
+                          ? config::default_path(env_)
+                          : config::expand_home(globals_.config_path, env_);
     impl_->config = config::load(path);
     warn_if_exposed(*impl_->config, io_.err);
   }

@@ -3,7 +3,6 @@
 
 #include "cmd/commands.h"
 #include "cmd/config/config_cmds.h"
-#include "core/error.h"
 
 namespace qctl::cmd {
 
@@ -11,12 +10,10 @@ namespace {
 
 int run_config_current_context(Context& ctx) {
   const auto& cfg = ctx.clients.config();
-  // The same choice every other command makes: --context, $QCTL_CONTEXT, current-context.
-  const auto name = config::selected_context_name(cfg, ctx.globals.context, ctx.clients.env());
-  if (name.empty()) {
-    throw ConfigError("config", "current-context is not set", "run 'qctl config use-context NAME'");
-  }
-  ctx.io.out << name << '\n';
+  // The same choice every other command makes: --context, $QCTL_CONTEXT, current-context, else
+  // "(env)" when QCTL_MESOS/MARATHON/CHRONOS alone describe the cluster; a name that is not
+  // in the file is refused as everywhere else.
+  ctx.io.out << config::resolve_context(cfg, ctx.globals.context, ctx.clients.env()).name << '\n';
   return 0;
 }
 

@@ -21,6 +21,24 @@ struct ConfigGetContextsOptions {
   bool headers = true;
 };
 
+/// The context's credentials, and each service's own ("marathon:token") where it has them.
+std::string auth_column(const config::ContextConfig& c) {
+  std::vector<std::string> kinds;
+  if (const std::string all = config::auth_kind(c.auth); all != "none") {
+    kinds.push_back(all);
+  }
+  const std::pair<const char*, const config::ServiceConfig*> services[] = {
+      {"mesos", &c.mesos}, {"marathon", &c.marathon}, {"chronos", &c.chronos}};
+  for (const auto& [name, service] : services) {
+    if (service->auth) {
+      if (const std::string kind = config::auth_kind(*service->auth); kind != "none") {
+        kinds.push_back(std::string(name) + ":" + kind);
+      }
+    }
+  }
+  return kinds.empty() ? "none" : util::join(kinds, ",");
+}
+
 void print_table(const ConfigGetContextsOptions& o, const std::vector<config::ContextConfig>& list,
                  const std::string& current, std::ostream& out) {
   output::Table table({{"CURRENT"},
@@ -33,9 +51,11 @@ void print_table(const ConfigGetContextsOptions& o, const std::vector<config::Co
                        {"OUTPUT", true}});
   for (const auto& c : list) {
     // A blank cell, not <none>: kubectl marks only the current row.
-    table.add({c.name == current ? "*" : " ", c.name, util::join(c.mesos.urls, ","),
-               util::join(c.marathon.urls, ","), util::join(c.chronos.urls, ","),
-               config::auth_kind(c.auth), config::chronos_api_name(c.chronos_api), c.output});
+    table.add({c.name == current ? "*" : " ", c.name,
+               util::join(config::redact_urls(c.mesos.urls), ","),
+               util::join(config::redact_urls(c.marathon.urls), ","),
+               util::join(config::redact_urls(c.chronos.urls), ","), auth_column(c),
+               config::chronos_api_name(c.chronos_api), c.output});
   }
   table.print(out, o.format == output::Format::kWide, o.headers);
 }

@@ -37,7 +37,7 @@ std::vector<Candidate> context_names(const config::Config& config) {
     if (c.name == config.current_context) {
       description = "current";
     } else if (!c.mesos.urls.empty()) {
-      description = c.mesos.urls.front();
+      description = config::redact_url(c.mesos.urls.front());
     }
     out.push_back({c.name, description});
   }

@@ -83,6 +83,11 @@ bool secrets_exposed(const Config& config) {
           if (service->auth && service->auth->has_inline_secret()) {
             return true;
           }
+          for (const auto& url : service->urls) {
+            if (redact_url(url) != url) {
+              return true;  // credentials written into a URL
+            }
+          }
         }
         return c.auth.has_inline_secret();
       });
@@ -133,16 +138,32 @@ std::optional<ChronosApi> parse_chronos_api(const std::string& text) {
   return std::nullopt;
 }
 
-std::optional<UrlProblem> check_service_url(const std::string& url) {
-  if (http::parse_url(url)) {
-    return std::nullopt;
-  }
+std::string redact_url(const std::string& url) {
   const auto scheme = url.find("://");
   const auto host = scheme == std::string::npos ? 0 : scheme + 3;
   const auto at = url.find('@', host);
   if (at != std::string::npos && at < url.find_first_of("/?#", host)) {
-    return UrlProblem{url.substr(0, host) + "<redacted>" + url.substr(at),
-                      "credentials in URLs are not accepted; use the context's auth"};
+    return url.substr(0, host) + "<redacted>" + url.substr(at);
+  }
+  return url;
+}
+
+std::vector<std::string> redact_urls(const std::vector<std::string>& urls) {
+  std::vector<std::string> out;
+  out.reserve(urls.size());
+  for (const auto& url : urls) {
+    out.push_back(redact_url(url));
+  }
+  return out;
+}
+
+std::optional<UrlProblem> check_service_url(const std::string& url) {
+  if (http::parse_url(url)) {
+    return std::nullopt;
+  }
+  const std::string shown = redact_url(url);
+  if (shown != url) {
+    return UrlProblem{shown, "credentials in URLs are not accepted; use the context's auth"};
   }
   return UrlProblem{url, "URLs look like http://host:port or https://host:port"};
 }

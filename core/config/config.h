@@ -138,6 +138,10 @@ struct UrlProblem {
 };
 /// nullopt when `url` is an absolute http(s) URL without credentials (http::parse_url).
 [[nodiscard]] std::optional<UrlProblem> check_service_url(const std::string& url);
+/// `url` with credentials written into it ("http://u:p@host") shown as
+/// "http://<redacted>@host"; any other URL unchanged. For every place a URL is printed.
+[[nodiscard]] std::string redact_url(const std::string& url);
+[[nodiscard]] std::vector<std::string> redact_urls(const std::vector<std::string>& urls);
 
 /// The config in the file's own shape (keys as in the YAML); with `redact`, secrets read
 /// "<redacted>". to_yaml renders this same document.

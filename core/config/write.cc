@@ -36,11 +36,12 @@ void put_service(Doc& doc, const char* key, const ServiceConfig& service, bool r
   if (service.urls.empty() && !service.auth) {
     return;
   }
+  const auto urls = redact ? redact_urls(service.urls) : service.urls;
   if (!service.auth) {
-    doc[key] = service.urls;
+    doc[key] = urls;
     return;
   }
-  doc[key] = Doc{{"urls", service.urls}, {"auth", auth_doc(*service.auth, redact)}};
+  doc[key] = Doc{{"urls", urls}, {"auth", auth_doc(*service.auth, redact)}};
 }
 
 Doc context_doc(const ContextConfig& c, bool redact) {
