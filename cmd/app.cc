@@ -30,6 +30,28 @@ void add_global_flags(CLI::App& app, GlobalOptions& g) {
       });
 }
 
+/// The command word of argv (the first word that is neither a root option nor its value);
+/// "" when there is none. Lets a parse error be reported the way that command reports errors.
+std::string command_word(const CLI::App& app, int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word == "--") {
+      return "";
+    }
+    if (word.empty() || word[0] != '-') {
+      return word;
+    }
+    if (word.find('=') != std::string::npos) {
+      continue;  // --timeout=5s
+    }
+    const auto* option = app.get_option_no_throw(word);
+    if (option != nullptr && option->get_type_size() != 0) {
+      ++i;  // its value
+    }
+  }
+  return "";
+}
+
 int print_error(Streams& io, const Error& e) {
   io.err << "qctl: " << e.line() << '\n';
   if (!e.hint().empty()) {
@@ -99,6 +121,14 @@ int run_cli(int argc, const char* const* argv, Streams& io, const RunOptions& op
     std::string message = e.what();
     if (!message.empty() && message.back() == '\n') {
       message.pop_back();
+    }
+    if (command_word(app, argc, argv) == "health") {
+      // A Nagios plugin's bad arguments are UNKNOWN (3), wherever the bad flag stands: 2
+      // would page as CRITICAL (health takes its own copies of the flags after the word).
+      io.out << "HEALTH UNKNOWN - " << message << '\n';
+      io.err << "qctl: health: " << message << '\n';
+      constexpr int kNagiosUnknown = 3;
+      return kNagiosUnknown;
     }
     io.err << "qctl: " << message << '\n' << "hint: run 'qctl --help' for usage\n";
     return static_cast<int>(ExitCode::kUsage);

@@ -60,6 +60,12 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
     total_ms += value * scale;
     i = k;
   }
+  // Beyond a century a duration is a typo, and `now + it` would overflow a steady_clock
+  // time point (nanoseconds in 64 bits last ~292 years).
+  constexpr double kMaxMs = 36500.0 * 86400000.0;
+  if (!(total_ms <= kMaxMs)) {
+    return std::nullopt;
+  }
   return std::chrono::milliseconds(static_cast<long long>(std::llround(total_ms)));
 }
 

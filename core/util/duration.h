@@ -9,7 +9,7 @@
 namespace qctl::util {
 
 /// Parses "500ms", "30s", "5m", "2h", "7d", combinations like "1h30m", or a bare number of
-/// seconds. nullopt when malformed or negative.
+/// seconds. nullopt when malformed, negative, or longer than 100 years (36500d).
 [[nodiscard]] std::optional<std::chrono::milliseconds> parse_duration(std::string_view text);
 
 /// Seconds since the epoch of an ISO 8601 UTC timestamp as Marathon and Chronos write them

@@ -96,6 +96,16 @@ TEST_F(HealthSandbox, MarathonSlowIsWarningErrorsCriticalHangUnknown) {
   EXPECT_NE(r.out.find("\nMESOS OK - leader "), std::string::npos) << r.out;
 }
 
+// Masters that never answer before qctl's own --timeout: the check could not finish, which
+// Nagios calls UNKNOWN, not a cluster whose masters are all DOWN (CRITICAL).
+TEST_F(HealthSandbox, MastersHangingPastTheTimeoutAreUnknown) {
+  fault("mesos", R"({"hang": true})");
+  const auto r = health({"mesos", "--timeout", "1500ms"});
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_EQ(first_line(r.out).rfind("MESOS UNKNOWN - did not finish within 1500ms", 0), 0u)
+      << r.out;
+}
+
 TEST_F(HealthSandbox, ChronosJobStuckQueuedIsCriticalAndAFailedJobWarns) {
   // Due since 2020 and too big for any agent: it stays queued (the Chronos failure mode).
   auto reply =

@@ -133,6 +133,24 @@ TEST(HealthCmd, BadArgumentsAreUnknownNotUsageErrors) {
   }
 }
 
+// The same mistakes before the command word: still UNKNOWN (a Nagios command line often puts
+// --timeout first), while other commands keep the usage error (2).
+TEST(HealthCmd, BadGlobalFlagsBeforeTheCommandAreUnknownToo) {
+  for (const std::vector<std::string>& argv :
+       {std::vector<std::string>{"--timeout", "20x", "health", "mesos"},
+        std::vector<std::string>{"-o", "bogus", "health"},
+        std::vector<std::string>{"--context", "x", "--color=pink", "health"}}) {
+    FakeTransport t;
+    const auto r = run_cli_in_process(argv, {{"QCTL_CONFIG", "/nonexistent/qctl-config"}},
+                                      nullptr, &t);
+    EXPECT_EQ(r.code, 3) << argv.front();
+    EXPECT_EQ(r.out.rfind("HEALTH UNKNOWN - ", 0), 0u) << r.out;
+    EXPECT_EQ(r.err.rfind("qctl: health: ", 0), 0u) << r.err;
+  }
+  FakeTransport t;
+  EXPECT_EQ(run_cli_in_process({"--timeout", "20x", "status"}, {}, nullptr, &t).code, 2);
+}
+
 TEST(HealthCmd, NoContextAtAllIsUnknown) {
   FakeTransport t;
   const auto r = health(t, {});

@@ -41,6 +41,9 @@ TEST(DurationTest, ParsesWhatUsersType) {
   EXPECT_EQ(parse_duration("1h30m")->count(), 5400000);
   EXPECT_EQ(parse_duration("7d")->count(), 7LL * 86400000);
   EXPECT_EQ(parse_duration("2")->count(), 2000);
+  EXPECT_EQ(parse_duration("36500d")->count(), 36500LL * 86400000);
+  EXPECT_FALSE(parse_duration("36501d"));  // a typo; now + it would overflow steady_clock
+  EXPECT_FALSE(parse_duration("1e300"));
   EXPECT_FALSE(parse_duration(""));
   EXPECT_FALSE(parse_duration("10 parsecs"));
   EXPECT_FALSE(parse_duration("-5s"));
