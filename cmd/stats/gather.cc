@@ -50,6 +50,7 @@ StatsInputs gather_stats(Context& ctx, const StatsSources& sources) {
   StatsInputs in;
   const auto& prefix = sources.warning_prefix;
   in.cluster.agents = std::move(slaves.agents);
+  in.recovering = slaves.recovered.size();
   in.cluster.maintenance = best_effort(maintenance, prefix + "maintenance status", in.warnings)
                                .value_or(model::MaintenanceStatus{});
   if (summary.valid()) {

@@ -31,6 +31,9 @@ struct StatsSources {
 
 struct StatsInputs {
   stats::ClusterInput cluster;
+  /// Agents a new leading master knows from its registry but that have not re-registered
+  /// yet (`recovered_slaves`): their resources and tasks are missing from everything else.
+  std::size_t recovering = 0;
   /// The optional reads: absent when not asked for, not configured, or unreadable.
   std::optional<std::vector<model::App>> apps;
   std::optional<std::vector<model::Job>> jobs;

@@ -58,6 +58,14 @@ int run_stats_record(const StatsRecordOptions& o, Context& ctx) {
   // Opened first: a locked, corrupt or newer database fails before the cluster is read.
   auto store = stats::history::open_store(path, {false, v.lock_timeout});
   auto in = gather_stats(ctx, kRecorded);
+  if (in.recovering > 0) {
+    // After a master failover the agents come back over minutes; a snapshot of that window
+    // would show the cluster empty and the report would count every task again as started.
+    ctx.io.err << "qctl: stats record: not recorded: " << in.recovering
+               << " agents have not re-registered since a master failover (their resources "
+                  "and tasks are not in the master's view yet); the next run records again\n";
+    return 0;
+  }
   const stats::history::SnapshotInput parts{std::move(in.cluster), std::move(in.metrics),
                                             std::move(in.apps), std::move(in.queue),
                                             std::move(in.jobs)};

@@ -143,5 +143,22 @@ TEST_F(StatsHistoryIntegration, UnreachableMarathonStillRecordsTheRest) {
   EXPECT_EQ(j["groups"][0]["resources"]["cpus"]["avg_percent"], 12.5);
 }
 
+// After a master failover the agents come back over minutes: a snapshot of that window would
+// show an empty cluster and make the report count every task as started again.
+TEST(StatsHistoryFailover, NothingIsRecordedWhileAgentsReregister) {
+  SandboxCluster c({"--simulate", "--masters", "2", "--agents", "2"});
+  ASSERT_TRUE(c.sb.ok()) << c.sb.error();
+  TempDir dir;
+  const std::string db = dir.path() + "/stats.db";
+  ASSERT_EQ(c.qctl({"stats", "record", "--db", db, "-q"}).exit_code, 0);
+  c.admin("mesos/leader", R"({"leader":1,"reregister_seconds":60})");
+  const auto r = c.qctl({"stats", "record", "--db", db, "-q"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("not recorded: 2 agents have not re-registered since a master failover"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(c.qctl_json({"stats", "report", "--db", db})["snapshots"], 1);
+}
+
 }  // namespace
 }  // namespace qctl::testing
