@@ -10,6 +10,7 @@
 #include "core/chronos/decode.h"
 #include "core/chronos/job_file.h"
 #include "core/error.h"
+#include "core/marathon/constraint_check.h"
 #include "core/marathon/decode.h"
 
 namespace qctl::cmd {
@@ -73,6 +74,15 @@ model::App load_app_file(const std::string& path, std::istream& in) {
   }
   if (def.contains("constraints") && !def["constraints"].is_array()) {
     throw UsageError(path + ": constraints: must be an array of [field, OPERATOR, value?]");
+  }
+  // What Marathon answers 422 for is not a capacity question: a release gate
+  // (`stats fit -f app.json && deploy`) must not pass it, nor report it as "does not fit".
+  for (std::size_t i = 0; i < def.value("constraints", nlohmann::json::array()).size(); ++i) {
+    if (const auto why = marathon::constraint_error(def["constraints"][i]); !why.empty()) {
+      throw UsageError(path + ": constraints[" + std::to_string(i) + "] " +
+                           def["constraints"][i].dump() + ": " + why,
+                       "Marathon refuses this app definition (422)");
+    }
   }
   model::App app;
   try {

@@ -163,6 +163,22 @@ TEST(StatsCmdTest, FitRejectsBadInput) {
   r = run(t, {"stats", "fit", "-f", no_id});
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("id: required"), std::string::npos) << r.err;
+  // Constraints Marathon answers 422 for are bad input, not a capacity verdict.
+  const std::vector<std::pair<std::string, std::string>> constraints = {
+      {R"([["dc","BOGUS"]])", "operator must be one of the following"},
+      {R"([["dc","LIKE","["]])", "is not a valid regular expression"},
+      {R"([["dc","MAX_PER"]])", "MAX_PER requires an integer value"},
+      {R"([["hostname","UNIQUE","x"]])", "UNIQUE does not accept a value"},
+      {R"([["dc","GROUP_BY","abc"]])", "GROUP BY must define an integer value"},
+      {R"([["dc"]])", "Each constraint must have either 2 or 3 fields"},
+  };
+  for (const auto& [c, why] : constraints) {
+    const auto file = dir.write("c.json", R"({"id":"/x","cpus":1,"constraints":)" + c + "}");
+    r = run(t, {"stats", "fit", "-f", file});
+    EXPECT_EQ(r.code, 2) << c;
+    EXPECT_NE(r.err.find(why), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+  }
 }
 
 TEST(StatsCmdTest, BoardWithoutColourUsesCharactersAndALegend) {
