@@ -64,11 +64,25 @@ void add_jobs(nlohmann::json value, const std::string& name, bool indexed,
   }
 }
 
+/// nlohmann's parse, with a number too large for a double ("1e309", out_of_range 406) as a
+/// usage error naming the file like a syntax error, not an internal error.
+nlohmann::json parse_value(std::string_view text, const std::string& source) {
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::out_of_range& e) {
+    std::string what = e.what();
+    if (const auto bracket = what.find("] "); bracket != std::string::npos) {
+      what.erase(0, bracket + 2);
+    }
+    throw UsageError(display_name(source) + ": " + what + " (larger than any number Chronos reads)");
+  }
+}
+
 std::vector<JobDocument> parse_json(const std::string& text, const std::string& source) {
   const std::string name = display_name(source);
   std::vector<JobDocument> out;
   try {
-    auto value = nlohmann::json::parse(text);
+    auto value = parse_value(text, source);
     const bool indexed = value.is_array();
     add_jobs(std::move(value), name, indexed, out);
     return out;
@@ -89,7 +103,7 @@ std::vector<JobDocument> parse_json(const std::string& text, const std::string& 
     const std::string_view line = std::string_view(text).substr(start, end - start);
     if (!util::trim(line).empty()) {
       try {
-        add_jobs(nlohmann::json::parse(line), name, true, out);
+        add_jobs(parse_value(line, source), name, true, out);
       } catch (const nlohmann::json::parse_error& e) {
         json_error(source, text, start, e);
       }
@@ -217,7 +231,9 @@ std::vector<JobDocument> read_job_documents(const std::string& path) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(path, ec)) {
     const std::string name = entry.path().filename().string();
-    if (entry.is_regular_file() && (ends_with(name, ".json") || is_yaml_name(name))) {
+    // Hidden files are editor locks and backups (".#jobs.json"), never jobs.
+    if (entry.is_regular_file() && name.front() != '.' &&
+        (ends_with(name, ".json") || is_yaml_name(name))) {
       files.push_back(entry.path());
     }
   }

@@ -284,6 +284,11 @@ void Checker::document(const JobDocument& doc) const {
              !valid_job_name(job["name"].get<std::string>(), opts.chronos_v2)) {
     error(doc.where + ".name", "\"" + job["name"].get<std::string>() +
                                    "\" is not a valid job name: " + job_name_rule(opts.chronos_v2));
+  } else if (job["name"] == "." || job["name"] == "..") {
+    // Chronos takes them, but no request can name the job afterwards: clients and Jetty
+    // resolve /job/.. to the parent path.
+    error(doc.where + ".name", "\"" + job["name"].get<std::string>() +
+                                   "\" cannot be used: no URL can name the job afterwards");
   }
   if (has("schedule") && job["schedule"].is_string()) {
     if (const auto why = schedule_problem(job["schedule"].get<std::string>(), opts.chronos_v2);

@@ -47,6 +47,13 @@ TEST(JobFileParse, InvalidJsonNamesLineAndColumn) {
   EXPECT_NE(what.find("syntax error"), std::string::npos) << what;
 }
 
+TEST(JobFileParse, ANumberBeyondADoubleIsAUsageErrorNamingTheFile) {
+  EXPECT_EQ(usage_error(R"({"name":"r4","mem":1e309})", "f8.json"),
+            "f8.json: number overflow parsing '1e309' (larger than any number Chronos reads)");
+  EXPECT_EQ(usage_error("{\"name\":\"a\"}\n{\"name\":\"b\",\"mem\":1e400}\n", "-").rfind("stdin: ", 0),
+            0U);
+}
+
 TEST(JobFileParse, InvalidNdjsonLineNamesItsLine) {
   const auto what = usage_error("{\"name\": \"a\"}\n{\"name\": \"b\",}\n", "-");
   EXPECT_EQ(what.rfind("stdin:2:", 0), 0U) << what;
@@ -98,6 +105,8 @@ TEST(JobFileParse, DirectoryReadsJobFilesInNameOrder) {
   dir.write("a.json", R"({"name": "a"})");
   dir.write("c.yml", "- name: c1\n- name: c2\n");
   dir.write("README.md", "not a job");
+  dir.write(".#a.json", "an editor's lock file");  // hidden files are never jobs
+  dir.write(".b.yaml~", "a backup");
   const auto docs = read_job_documents(dir.path());
   ASSERT_EQ(docs.size(), 4U);
   EXPECT_EQ(docs[0].value["name"], "a");

@@ -163,6 +163,15 @@ TEST_F(JobFileValidate, VersionFieldsFollowTheServersVersion) {
   EXPECT_NE(only_error(job).find("jobs.json[3].async"), std::string::npos);
 }
 
+TEST_F(JobFileValidate, DotNamesAreRefusedBecauseNoUrlCanNameThem) {
+  for (const char* name : {".", ".."}) {
+    EXPECT_EQ(only_error({{"name", name}, {"command", "true"}}),
+              std::string("jobs.json[3].name: \"") + name +
+                  "\" cannot be used: no URL can name the job afterwards");
+  }
+  EXPECT_TRUE(check({{"name", "a..b"}, {"command", "true"}}).errors.empty());
+}
+
 TEST_F(JobFileValidate, WrongTypesNameTheField) {
   EXPECT_EQ(only_error({{"name", "a"}, {"retries", "three"}}),
             "jobs.json[3].retries: expected a whole number, got string");
