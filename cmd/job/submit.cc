@@ -10,9 +10,12 @@
 #include "cmd/job/job_cmds.h"
 #include "cmd/list_output.h"
 #include "core/chronos/client.h"
+#include "core/chronos/decode.h"
 #include "core/chronos/job_batch.h"
 #include "core/chronos/job_report.h"
 #include "core/chronos/job_validate.h"
+#include "core/chronos/queue_view.h"
+#include "core/chronos/run_check.h"
 #include "core/error.h"
 #include "core/util/duration.h"
 
@@ -132,15 +135,32 @@ int print_dry_run(const std::vector<chronos::PlannedJob>& jobs, Context& ctx) {
   return 0;
 }
 
-/// The run-now trigger of every job that is on the server as asked.
+/// The run-now trigger of every job that is on the server as asked, except those Chronos
+/// would ignore (queued, disabled, running and not concurrent: `job run`'s rule), which say
+/// why instead of reporting a run that will not happen.
 void trigger(std::vector<SubmitResult>& results, const chronos::BatchOptions& batch, Context& ctx) {
+  auto& chronos = ctx.clients.chronos();
+  const auto states = chronos::current_states(chronos);
+  const bool v2 = chronos.is_v2();
   std::vector<std::string> names;
   std::vector<std::size_t> which;
   for (std::size_t i = 0; i < results.size(); ++i) {
-    if (results[i].upsert.state == BatchOutcome::State::kOk) {
-      names.push_back(results[i].job->name);
-      which.push_back(i);
+    if (results[i].upsert.state != BatchOutcome::State::kOk) {
+      continue;
     }
+    std::string body = results[i].job->body.dump();
+    const auto job = chronos::decode_job(body);
+    const auto state = states.find(job.name);
+    if (const auto ignored =
+            chronos::ignored_trigger(job, state == states.end() ? "idle" : state->second, v2)) {
+      const std::string subject = "job " + job.name + " ";
+      results[i].no_run = ignored->message.rfind(subject, 0) == 0
+                              ? ignored->message.substr(subject.size())
+                              : ignored->message;
+      continue;
+    }
+    names.push_back(results[i].job->name);
+    which.push_back(i);
   }
   const auto outcomes = chronos::trigger_jobs(ctx.clients.chronos(), names, batch);
   for (std::size_t k = 0; k < which.size(); ++k) {
@@ -153,7 +173,22 @@ int wait_runs(const JobSubmitOptions& o, std::vector<SubmitResult>& results, Con
   std::vector<chronos::WaitTarget> targets;
   std::vector<std::size_t> which;
   for (std::size_t i = 0; i < results.size(); ++i) {
-    if (results[i].upsert.state == BatchOutcome::State::kOk &&
+    auto& r = results[i];
+    if (!o.now && r.upsert.state == BatchOutcome::State::kOk && r.no_run.empty()) {
+      // Without --now only a run-once job that was sent starts by itself.
+      const auto& body = r.job->body;
+      if (r.job->action == chronos::SubmitAction::kUnchanged) {
+        r.no_run = "unchanged, so not sent: nothing starts (--now runs it)";
+      } else if (body.contains("parents")) {
+        r.no_run = "a dependent job runs after its parents (--now runs it)";
+      } else if (body.contains("schedule")) {
+        r.no_run = "runs on its schedule, not now (--now runs it)";
+      }
+      if (!r.no_run.empty() && !structured(ctx)) {
+        ctx.io.out << "job/" << r.job->name << " not waited for: " << r.no_run << "\n";
+      }
+    }
+    if (results[i].upsert.state == BatchOutcome::State::kOk && results[i].no_run.empty() &&
         (!results[i].trigger || results[i].trigger->state == BatchOutcome::State::kOk)) {
       const auto& j = *results[i].job;
       targets.push_back({j.name, j.success_base, j.error_base});
@@ -266,7 +301,7 @@ int run_job_submit(const JobSubmitOptions& o, Context& ctx) {
     batch.on_result = nullptr;
     trigger(results, batch, ctx);
     for (const auto& r : results) {
-      if (text && r.trigger) {
+      if (text && (r.trigger || !r.no_run.empty())) {
         ctx.io.out << chronos::trigger_line(r) << "\n";
       }
     }
@@ -290,7 +325,8 @@ void register_job_submit(CLI::App& job, Context& ctx) {
   cmd->add_flag("--dry-run", opts->dry_run,
                 "Print what would be sent, and the diff against jobs already on the server");
   cmd->add_flag("--wait", opts->wait,
-                "Wait for each job's run to finish: exit 0 on success, 1 on failure, 5 on timeout");
+                "Wait for each job's run to finish: exit 0 on success, 1 on failure, 5 on "
+                "timeout (without --now only run-once jobs start by themselves)");
   cmd->add_option("--wait-timeout", opts->wait_timeout, "How long --wait waits (default 10m)");
   cmd->add_option("--parallel", opts->parallel, "Requests in flight at once (default 8)");
   set_examples(*cmd,

@@ -41,6 +41,9 @@ std::string result_line(const SubmitResult& r) {
 }
 
 std::string trigger_line(const SubmitResult& r) {
+  if (!r.no_run.empty()) {
+    return "job/" + r.job->name + " not triggered: " + r.no_run;
+  }
   if (!r.trigger || r.trigger->state == State::kNotSent) {
     return "job/" + r.job->name + " not triggered: interrupted";
   }
@@ -63,6 +66,10 @@ nlohmann::json result_json(const SubmitResult& r, const std::string& prefix) {
     if (r.trigger->state == State::kFailed) {
       out["trigger_error"] = r.trigger->error;
     }
+  }
+  if (!r.no_run.empty()) {
+    out["triggered"] = false;
+    out["no_run"] = r.no_run;
   }
   if (r.run) {
     out["run"] = run_state_word(*r.run);

@@ -18,6 +18,9 @@ struct SubmitResult {
   BatchOutcome upsert;
   std::optional<BatchOutcome> trigger;
   std::optional<RunState> run;
+  /// Why no run of this job is triggered or awaited (Chronos would ignore the trigger, or
+  /// the job does not start by itself without --now); "" when one is.
+  std::string no_run;
 };
 
 /// "created" | "updated" | "unchanged" | "failed" | "not submitted".
@@ -26,10 +29,12 @@ struct SubmitResult {
 /// "job/NAME created", "job/NAME failed: HTTP 503: …", "job/NAME not submitted: interrupted".
 [[nodiscard]] std::string result_line(const SubmitResult& r);
 
-/// "job/NAME triggered" or "job/NAME failed: run now: …".
+/// "job/NAME triggered", "job/NAME not triggered: is already queued: …" or
+/// "job/NAME failed: run now: …".
 [[nodiscard]] std::string trigger_line(const SubmitResult& r);
 
-/// {"name","source","result","error"?,"endpoint","triggered"?,"trigger_error"?,"run"?}.
+/// {"name","source","result","error"?,"endpoint","triggered"?,"trigger_error"?,"no_run"?,
+///  "run"?}.
 [[nodiscard]] nlohmann::json result_json(const SubmitResult& r, const std::string& prefix);
 
 /// The request a job would get: "job/NAME created (dry run): POST /v1/scheduler/iso8601" and

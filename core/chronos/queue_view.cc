@@ -154,21 +154,24 @@ model::Job find_job(Client& client, const std::string& name) {
   throw NotFoundError("chronos " + client.endpoints().current(), "job '" + name + "' not found");
 }
 
-std::string current_state(Client& client, const std::string& name) {
-  if (client.prefix() == "/scheduler") {
+std::map<std::string, std::string> current_states(Client& client) {
+  std::map<std::string, std::string> out;
+  if (client.prefix() == "/scheduler") {  // 2.x has no jobs/summary: the graph's states
     for (const auto& node : client.graph().nodes) {
-      if (node.name == name) {
-        return node.current_state.empty() ? "idle" : node.current_state;
-      }
+      out[node.name] = node.current_state.empty() ? "idle" : node.current_state;
     }
-    return "idle";
+    return out;
   }
   for (const auto& summary : client.summary()) {
-    if (summary.name == name) {
-      return summary.state.empty() ? "idle" : summary.state;
-    }
+    out[summary.name] = summary.state.empty() ? "idle" : summary.state;
   }
-  return "idle";
+  return out;
+}
+
+std::string current_state(Client& client, const std::string& name) {
+  const auto states = current_states(client);
+  const auto it = states.find(name);
+  return it == states.end() ? "idle" : it->second;
 }
 
 std::string queue_before(const PriorityChange& change) {

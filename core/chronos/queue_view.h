@@ -2,6 +2,7 @@
 // to a job's place in them: the core of `qctl queue list` and `qctl queue priority`.
 #pragma once
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -64,6 +65,8 @@ using JobIndex = std::unordered_map<std::string_view, const model::Job*>;
 /// jobs/summary on 3.x, graph/csv on 2.x; "idle" when the job is absent from it (as Chronos
 /// defaults it). Throws as the client does.
 [[nodiscard]] std::string current_state(Client& client, const std::string& name);
+/// Every job's current state in one read ("idle" for a job missing from it).
+[[nodiscard]] std::map<std::string, std::string> current_states(Client& client);
 
 /// A `queue priority` change, before and after, for the notes and the output.
 struct PriorityChange {

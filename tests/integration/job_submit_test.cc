@@ -93,6 +93,18 @@ TEST_F(JobSubmitSandbox, OneJsonFileNowAndWaitSucceeds) {
   EXPECT_EQ(j["cpus"], 0.5);
 }
 
+// Without --now a scheduled job that is not due does not start: --wait says so and returns
+// at once instead of waiting out --wait-timeout for a run that is not coming.
+TEST_F(JobSubmitSandbox, WaitWithoutNowDoesNotWaitForJobsThatDoNotStart) {
+  const auto file = c.home.write("later.json", R"({"name": "later", "command": "true",
+      "schedule": "R/2030-01-01T00:00:00Z/P1D"})");
+  const auto r = submit({"-f", file, "--wait", "--wait-timeout", "30s"});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.out,
+            "job/later created\n"
+            "job/later not waited for: runs on its schedule, not now (--now runs it)\n");
+}
+
 TEST_F(JobSubmitSandbox, YamlDirectoryWithADependentJobThenUnchanged) {
   TempDir dir;
   dir.write("a-extract.yaml",

@@ -90,16 +90,23 @@ TEST_F(JobSubmitCmd, CreatesAJobFromAFile) {
   EXPECT_EQ(body["highPriority"], false);
 }
 
+// --now follows `job run`'s rule: a trigger Chronos would ignore (b is already queued: a
+// run-once job is queued when created) is not sent, and the line says why.
 TEST_F(JobSubmitCmd, PriorityAndNowFromNdjsonOnStdin) {
   server_is_empty();
   t.on(Method::kPost, url("/v1/scheduler/iso8601"), 204, "", {}, true);
+  t.on(Method::kGet, url("/v1/scheduler/jobs/summary"), 200,
+       R"({"jobs":[{"name":"a","status":"fresh","state":"idle","schedule":"","parents":[],)"
+       R"("disabled":false},{"name":"b","status":"fresh","state":"queued","schedule":"",)"
+       R"("parents":[],"disabled":false}]})");
   t.on(Method::kPut, url("/v1/scheduler/job/a"), 204, "");
-  t.on(Method::kPut, url("/v1/scheduler/job/b"), 204, "");
   const auto r =
       submit({"-f", "-", "--priority", "high", "--now"},
              "{\"name\":\"a\",\"command\":\"true\"}\n{\"name\":\"b\",\"command\":\"true\"}\n");
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.out, "job/a created\njob/b created\njob/a triggered\njob/b triggered\n");
+  EXPECT_EQ(r.out,
+            "job/a created\njob/b created\njob/a triggered\n"
+            "job/b not triggered: is already queued: Chronos ignores the trigger\n");
   EXPECT_EQ(json::parse(posts()[0].body)["highPriority"], true);
 }
 
