@@ -8,6 +8,8 @@
 #include "cmd/commands.h"
 #include "core/http/curl_transport.h"
 #include "core/output/format.h"
+#include "core/ssh/session.h"
+#include "core/stats/history/sqlite_util.h"
 #include "core/version.h"
 
 namespace qctl::cmd {
@@ -25,6 +27,8 @@ nlohmann::json version_json() {
                           std::to_string(NLOHMANN_JSON_VERSION_MINOR) + "." +
                           std::to_string(NLOHMANN_JSON_VERSION_PATCH);
   libs["cli11"] = CLI11_VERSION;
+  libs["libssh"] = ssh::libssh_version();  // docs/ssh.md asks for 0.10.6 or later
+  libs["sqlite"] = stats::history::sqlite_version();
   return {{"version", kVersion}, {"git_commit", kGitCommit}, {"libraries", libs}};
 }
 

@@ -1,6 +1,9 @@
 // `qctl ssh`: resolve the target, find its container, connect, run, audit.
+#include <pwd.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <ostream>
 
@@ -69,11 +72,21 @@ void check_sudo(ssh::Session& session, const target::TargetTask& task) {
   }
 }
 
+/// Who runs qctl, for the audit trail: the password database's name of the effective user
+/// ($USER can be unset under cron and systemd, or set to anything), else $USER/$LOGNAME.
+std::string local_user(Context& ctx) {
+  if (const passwd* pw = ::getpwuid(::geteuid()); pw != nullptr && pw->pw_name != nullptr) {
+    return pw->pw_name;
+  }
+  const std::string user = env_or(ctx, "USER");
+  return user.empty() ? env_or(ctx, "LOGNAME") : user;
+}
+
 void audit(const SshOptions& opts, Context& ctx, const target::TargetTask& task,
            const std::string& container, int status) {
   ssh::AuditRecord r;
   r.time = ctx.clock.now();
-  r.local_user = env_or(ctx, "USER");
+  r.local_user = local_user(ctx);
   r.target = opts.target;
   r.task_id = task.task_id;
   r.agent = task.agent_hostname;
@@ -114,6 +127,13 @@ int run_ssh(const SshOptions& opts, Context& ctx, ssh::Connector& connector) {
       ssh::make_endpoint(task.agent_hostname, ctx.clients.context().ssh, flags, ctx.clients.env());
   endpoint.connect_timeout =
       std::chrono::duration_cast<std::chrono::seconds>(*util::parse_duration(opts.connect_timeout));
+  for (const auto& id : endpoint.identities) {
+    // As OpenSSH warns: a typo here would only show later as an unexplained auth failure.
+    if (::access(id.c_str(), R_OK) != 0) {
+      ctx.io.err << "warning: identity file " << id << " not accessible: " << std::strerror(errno)
+                 << "\n";
+    }
+  }
 
   const bool pty = !opts.no_tty && (opts.tty || ctx.io.in_is_tty);
   ssh::ContainerExec exec;

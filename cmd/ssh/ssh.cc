@@ -38,7 +38,8 @@ void register_ssh(CLI::App& parent, Context& ctx) {
                   "Marathon app id, Chronos job name, or Mesos task id, prefix or glob")
       ->required();
   cmd->add_option("COMMAND", o->command, "Command and arguments to run (after --)");
-  cmd->add_option("--index", o->index, "Pick the Nth of several matching tasks (from 1)");
+  cmd->add_option("--index", o->index, "Pick the Nth of several matching tasks (from 1)")
+      ->check(CLI::PositiveNumber.description(""));  // 1-based: 0 is a mistake, not "none"
   cmd->add_option("--host", o->host, "Pick the matching task on this agent (hostname or id)");
   cmd->add_flag("-t,--tty", o->tty, "Allocate a PTY even when stdin is not a terminal");
   cmd->add_flag("-T,--no-tty", o->no_tty, "Never allocate a PTY");

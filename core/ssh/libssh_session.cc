@@ -475,4 +475,6 @@ std::unique_ptr<Session> LibsshConnector::connect(const Endpoint& endpoint) {
 
 std::unique_ptr<Connector> make_libssh_connector() { return std::make_unique<LibsshConnector>(); }
 
+std::string libssh_version() { return ::ssh_version(0); }
+
 }  // namespace qctl::ssh

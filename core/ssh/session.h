@@ -111,6 +111,8 @@ class Connector {
 
 /// The libssh implementation.
 [[nodiscard]] std::unique_ptr<Connector> make_libssh_connector();
+/// The version of the libssh qctl runs with ("0.10.6/openssl/zlib").
+[[nodiscard]] std::string libssh_version();
 
 /// The ProxyCommand a ProxyJump spec stands for: `ssh -W '[%h]:%p' …` through OpenSSH, with
 /// the same known_hosts and config files (`-F`, so the real user's ~/.ssh/config is never

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <poll.h>
 #include <pty.h>
+#include <pwd.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -217,6 +218,16 @@ TEST_F(SshSessionTest, SeveralMatchesWithoutATerminalAreListedWithExit2) {
   EXPECT_EQ(c().ssh({"team/web", "--index", "2", "--", "true"}).exit_code, 0);
   EXPECT_EQ(c().ssh({"/team/web", "--host", "127.0.1.2", "--", "true"}).exit_code, 0);
   EXPECT_EQ(c().ssh({"/team/web", "--index", "5", "--", "true"}).exit_code, 2);
+  // 1-based: 0 is a mistake, not "no index" (which listed the matches).
+  const auto zero = c().ssh({"/team/web", "--index", "0", "--", "true"});
+  EXPECT_EQ(zero.exit_code, 2);
+  EXPECT_NE(zero.err.find("--index"), std::string::npos) << zero.err;
+  EXPECT_EQ(zero.err.find("2 tasks match"), std::string::npos) << zero.err;
+  // A missing identity file is warned about, as OpenSSH does.
+  const auto key = c().ssh({"team/web", "--index", "1", "-i", "/nonexistent/key", "--", "true"});
+  EXPECT_NE(key.err.find("warning: identity file /nonexistent/key not accessible"),
+            std::string::npos)
+      << key.err;
 }
 
 TEST_F(SshSessionTest, AMissingTargetNamesTheClosestOnesWithExit3) {
@@ -319,7 +330,12 @@ TEST_F(SshSessionTest, EachSessionAppendsAnAuditLine) {
   std::ifstream in(c().audit_log());
   std::string line;
   ASSERT_TRUE(std::getline(in, line));
-  EXPECT_NE(line.find("user=tester target=/legacy task=legacy."), std::string::npos) << line;
+  // The user from the password database, not $USER (the test sets USER=tester).
+  const passwd* me = ::getpwuid(::geteuid());
+  ASSERT_NE(me, nullptr);
+  EXPECT_NE(line.find(std::string("user=") + me->pw_name + " target=/legacy task=legacy."),
+            std::string::npos)
+      << line;
   EXPECT_NE(line.find("agent=127.0.1.3"), std::string::npos) << line;
   EXPECT_NE(line.find("exit=3 command='sh -c '"), std::string::npos) << line;
 }

@@ -7,6 +7,9 @@
 
 namespace qctl::stats::history {
 
+std::string sqlite_version() { return ::sqlite3_libversion(); }
+
+
 Db::Db(const std::string& path, bool read_only, std::chrono::milliseconds lock_timeout)
     : path_(path), lock_timeout_(lock_timeout) {
   const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);

@@ -12,6 +12,9 @@ struct sqlite3_stmt;
 
 namespace qctl::stats::history {
 
+/// The version of the SQLite library qctl runs with ("3.40.1").
+[[nodiscard]] std::string sqlite_version();
+
 class Db {
  public:
   /// Opens `path` (creating it unless read_only) with a busy timeout of `lock_timeout`.
