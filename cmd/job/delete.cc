@@ -38,20 +38,30 @@ int run_job_delete(const JobDeleteOptions& o, Context& ctx) {
         (missing.size() == 1 ? "job " : "jobs ") + util::join(missing, ", ") + " not found",
         "list the jobs with: qctl job list");
   }
-  for (const auto* job : targets) {
-    const auto plan = chronos::reparent_plan(*job, jobs, o.names);
+  // Chronos re-parents at each deletion, so a later one sees what the earlier ones left: a
+  // grandchild of two deleted jobs ends up on the first one's schedule, not with its parents.
+  std::vector<model::Job> graph = jobs;
+  for (const auto* target : targets) {
+    const auto it = std::find_if(graph.begin(), graph.end(),
+                                 [&](const model::Job& j) { return j.name == target->name; });
+    if (it == graph.end()) {
+      continue;  // named twice
+    }
+    const model::Job job = *it;
+    const auto plan = chronos::reparent_plan(job, graph, o.names);
     if (!plan.empty()) {
-      ctx.io.err << "warning: job/" << job->name << " has " << plan.size()
+      ctx.io.err << "warning: job/" << job.name << " has " << plan.size()
                  << (plan.size() == 1 ? " dependent" : " dependents")
                  << "; Chronos re-parents them:\n";
       for (const auto& r : plan) {
-        ctx.io.err << "  " << chronos::reparent_line(r, job->name) << "\n";
+        ctx.io.err << "  " << chronos::reparent_line(r, job.name) << "\n";
       }
     }
     if (!o.dry_run) {
-      chronos.remove(job->name);  // also kills its running tasks
+      chronos.remove(job.name);  // also kills its running tasks
     }
-    ctx.io.out << "job/" << job->name << " deleted" << (o.dry_run ? " (dry run)" : "") << "\n";
+    ctx.io.out << "job/" << job.name << " deleted" << (o.dry_run ? " (dry run)" : "") << "\n";
+    chronos::apply_delete(job, graph);
   }
   return 0;
 }

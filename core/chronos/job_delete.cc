@@ -44,11 +44,33 @@ std::vector<Reparent> reparent_plan(const model::Job& deleted, const std::vector
   return out;
 }
 
+void apply_delete(const model::Job& deleted, std::vector<model::Job>& jobs) {
+  const model::Job gone = deleted;  // `deleted` may be an element of `jobs`
+  for (const auto& r : reparent_plan(gone, jobs, {})) {
+    for (auto& job : jobs) {
+      if (job.name != r.child) {
+        continue;
+      }
+      if (r.becomes_scheduled) {
+        job.parents.clear();
+        job.schedule = r.schedule;
+        job.schedule_time_zone = gone.schedule_time_zone;
+      } else {
+        job.parents = r.parents;
+      }
+    }
+  }
+  jobs.erase(std::remove_if(jobs.begin(), jobs.end(),
+                            [&](const model::Job& j) { return j.name == gone.name; }),
+             jobs.end());
+}
+
 std::string reparent_line(const Reparent& r, const std::string& deleted) {
   if (r.becomes_scheduled) {
     return "job/" + r.child + " becomes a scheduled job on " + r.schedule +
-           " (Chronos keeps only some of its fields: container, environment, arguments and "
-           "constraints are dropped)";
+           " (Chronos rebuilds it from some of its fields: container, environment, arguments, "
+           "constraints, description, owner name and run-as user are dropped, and it runs "
+           "through a shell)";
   }
   return "job/" + r.child + " now depends on " +
          (r.parents.empty() ? std::string("nothing") : util::join(r.parents, ",")) +

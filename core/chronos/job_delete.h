@@ -24,6 +24,11 @@ struct Reparent {
                                                   const std::vector<model::Job>& jobs,
                                                   const std::vector<std::string>& also_deleted);
 
+/// What Chronos does to `jobs` when it deletes `deleted`: `reparent_plan`'s changes applied
+/// to every dependent (those about to be deleted too), and `deleted` removed. Deleting several
+/// jobs runs this in order, so a later deletion sees the graph the earlier ones left.
+void apply_delete(const model::Job& deleted, std::vector<model::Job>& jobs);
+
 /// "job/report becomes a scheduled job on R/…/P1D (…)" or "job/report: parents etl -> ingest".
 [[nodiscard]] std::string reparent_line(const Reparent& r, const std::string& deleted);
 

@@ -61,6 +61,35 @@ TEST_F(JobDeleteTest, DeletingParentAndChildTogetherWarnsAboutNeither) {
   EXPECT_EQ(r.err, "");
 }
 
+// Chronos re-parents at each deletion: once nightly-report is gone report-publish is a
+// scheduled job, so deleting it next makes its child scheduled on that schedule (not
+// dependent on jobs being deleted).
+TEST_F(JobDeleteTest, SeveralDeletionsAreFollowedInOrderAsChronosDoesThem) {
+  serve_jobs_with_grandchild();
+  const auto r = run({"job", "delete", "nightly-report", "report-publish", "--dry-run"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("job/report-archive becomes a scheduled job on "
+                       "R/2024-06-01T00:00:00.000Z/P1D"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("depends on"), std::string::npos) << r.err;
+}
+
+// The other order ends the same, through the step Chronos takes first.
+TEST_F(JobDeleteTest, SeveralDeletionsInTheOtherOrderEndTheSame) {
+  serve_jobs_with_grandchild();
+  const auto r = run({"job", "delete", "report-publish", "nightly-report", "--dry-run"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("job/report-archive now depends on nightly-report instead of "
+                       "report-publish"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("job/report-archive becomes a scheduled job on "
+                       "R/2024-06-01T00:00:00.000Z/P1D"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST_F(JobDeleteTest, UnknownNameDeletesNothingAndExitsThree) {
   t.get_fixture(url("/v1/scheduler/jobs"), "chronos/jobs.json");
   const auto r = run({"job", "delete", "cleanup-tmp", "nope"});
