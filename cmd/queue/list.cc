@@ -1,6 +1,7 @@
 // `qctl queue list`: Chronos jobs waiting in the high and normal queues, with the queue
 // gauges, and the apps waiting in Marathon's launch queue with what blocks them.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <optional>
 
 #include "cmd/commands.h"
@@ -31,7 +32,24 @@ struct Waiting {
   std::optional<chronos::QueueGauges> gauges;
   std::string gauge_warning;
   std::optional<std::vector<model::QueueItem>> apps;
+  /// A service that could not be read: the other one is still shown (as `qctl status`
+  /// does) and the command exits with the worst failure's code.
+  std::vector<std::string> failures;
+  int failure_code = 0;
 };
+
+/// Runs `read`; an Error becomes a failure of `w` labelled with the service.
+template <class F>
+void part(Waiting& w, const char* service, F&& read) {
+  try {
+    read();
+  } catch (const Error& e) {
+    w.failures.push_back(std::string(service) + ": " + e.line());
+    w.failure_code = std::max(w.failure_code, static_cast<int>(e.code()));
+  }
+}
+
+bool is_glob(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
 
 bool name_matches(const std::string& pattern, const std::string& name) {
   return pattern.empty() || util::glob_match(pattern, name) ||
@@ -47,31 +65,64 @@ Waiting gather(const QueueListOptions& opts, Context& ctx) {
         "qctl config set-context " + ctx.clients.context().name + " --chronos URL --marathon URL");
   }
   if (ctx.clients.has_chronos()) {
-    auto& chronos = ctx.clients.chronos();
-    w.view = chronos::fetch_job_view(chronos);
-    const auto queued = chronos::queued_jobs(*w.view, ctx.clock.now());
-    for (const auto& q : queued) {
-      if (name_matches(opts.name, q.job->name)) {
-        w.jobs.push_back(q);
+    part(w, "chronos", [&] {
+      auto& chronos = ctx.clients.chronos();
+      w.view = chronos::fetch_job_view(chronos);
+      const auto queued = chronos::queued_jobs(*w.view, ctx.clock.now());
+      for (const auto& q : queued) {
+        if (name_matches(opts.name, q.job->name)) {
+          w.jobs.push_back(q);
+        }
       }
-    }
-    try {
-      w.gauges = chronos.queue_gauges();
-      w.mismatch = chronos::gauge_mismatch(queued, *w.gauges).value_or("");
-    } catch (const ApiError& e) {
-      // The gauges only complete the picture (Chronos 2.x may lack them).
-      w.gauge_warning = "could not read the queue gauges: " + e.line();
-    }
+      try {
+        w.gauges = chronos.queue_gauges();
+        w.mismatch = chronos::gauge_mismatch(queued, *w.gauges).value_or("");
+      } catch (const ApiError& e) {
+        // The gauges only complete the picture (Chronos 2.x may lack them).
+        w.gauge_warning = "could not read the queue gauges: " + e.line();
+      }
+    });
   }
   if (ctx.clients.has_marathon()) {
-    w.apps.emplace();
-    for (auto& item : ctx.clients.marathon().queue()) {
-      if (name_matches(opts.name, item.app_id)) {
-        w.apps->push_back(std::move(item));
+    part(w, "marathon", [&] {
+      std::vector<model::QueueItem> apps;
+      for (auto& item : ctx.clients.marathon().queue()) {
+        if (name_matches(opts.name, item.app_id)) {
+          apps.push_back(std::move(item));
+        }
       }
-    }
+      w.apps = std::move(apps);
+    });
+  }
+  if (w.failures.size() == (ctx.clients.has_chronos() ? 1U : 0U) +
+                               (ctx.clients.has_marathon() ? 1U : 0U)) {
+    // Nothing answered: the one error, as every command reports it.
+    throw Error(static_cast<ExitCode>(w.failure_code), "", util::join(w.failures, "; "));
   }
   return w;
+}
+
+/// A NAME (not a glob) that is no Chronos job and no Marathon app is a typo: exit 3, as
+/// `job status NAME` does, instead of "Nothing is waiting".
+void require_known(const std::string& name, const Waiting& w, Context& ctx) {
+  if (name.empty() || is_glob(name) || !w.jobs.empty() || (w.apps && !w.apps->empty()) ||
+      !w.failures.empty()) {
+    return;
+  }
+  if (w.view && std::any_of(w.view->jobs.begin(), w.view->jobs.end(),
+                            [&](const model::Job& j) { return j.name == name; })) {
+    return;
+  }
+  if (ctx.clients.has_marathon()) {
+    try {
+      (void)ctx.clients.marathon().app(name);
+      return;
+    } catch (const NotFoundError&) {
+    } catch (const UsageError&) {  // not an app id at all
+    }
+  }
+  throw NotFoundError("queue", "no Chronos job or Marathon app named '" + name + "'",
+                      "list the jobs with qctl job list, the apps with qctl status apps");
 }
 
 nlohmann::json document(const Waiting& w, double now) {
@@ -152,7 +203,11 @@ void add_rows(ListOutput& list, const Waiting& w, double now, bool wide) {
 
 int run_queue_list(const QueueListOptions& opts, Context& ctx) {
   const Waiting w = gather(opts, ctx);
+  require_known(opts.name, w, ctx);
   const double now = ctx.clock.now();
+  for (const auto& f : w.failures) {
+    ctx.io.err << "qctl: " << f << '\n';
+  }
   if (!w.gauge_warning.empty()) {
     ctx.io.err << "warning: " << w.gauge_warning << '\n';
   }
@@ -162,7 +217,7 @@ int run_queue_list(const QueueListOptions& opts, Context& ctx) {
   const auto format = ctx.format();
   if (format == output::Format::kJson || format == output::Format::kYaml) {
     print_document(ctx, document(w, now));
-    return 0;
+    return w.failure_code;
   }
   ListOutput list(ctx, {{"QUEUE"},
                         {"NAME"},
@@ -180,14 +235,14 @@ int run_queue_list(const QueueListOptions& opts, Context& ctx) {
     } else {
       ctx.io.err << "Nothing is waiting.\n";
     }
-    return 0;
+    return w.failure_code;
   }
   print_list(ctx, list, "waiting jobs or apps");
   if (w.gauges && format != output::Format::kName && !ctx.globals.no_headers) {
     ctx.io.out << "\nChronos queues (/metrics): high " << util::format_number(w.gauges->high)
                << ", normal " << util::format_number(w.gauges->normal) << '\n';
   }
-  return 0;
+  return w.failure_code;
 }
 
 }  // namespace

@@ -74,6 +74,36 @@ TEST(QueueListCmdTest, OnlyMarathonConfiguredNamesApps) {
   EXPECT_EQ(r.out, "app/tools/datadog-agent\napp/foo\n");
 }
 
+// Marathon down: the Chronos queues are still listed, the failure on stderr and its exit code
+// (as `qctl status` shows the part that answers).
+TEST(QueueListCmdTest, OneServiceDownStillListsTheOther) {
+  FakeTransport t;
+  serve_recorded_chronos(t);
+  t.fail(Method::kGet, std::string(kQueueMarathon) + "/v2/queue", http::FailureKind::kConnect,
+         "Connection refused", true);
+  const auto r = run_queue_cli(t, {"queue", "list", "-o", "name"}, both_services());
+  EXPECT_EQ(r.code, 5) << r.err;
+  EXPECT_EQ(r.out, "job/billing-export\n");
+  EXPECT_NE(r.err.find("qctl: marathon: "), std::string::npos) << r.err;
+}
+
+// A NAME that is no job and no app is a typo (exit 3), not "Nothing is waiting".
+TEST(QueueListCmdTest, AnUnknownNameIsNotFound) {
+  FakeTransport t;
+  serve_recorded_chronos(t);
+  const auto r =
+      run_queue_cli(t, {"queue", "list", "nosuch-job"}, {{"QCTL_CHRONOS", kQueueChronos}});
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("no Chronos job or Marathon app named 'nosuch-job'"), std::string::npos)
+      << r.err;
+  FakeTransport idle;
+  serve_recorded_chronos(idle);
+  EXPECT_EQ(run_queue_cli(idle, {"queue", "list", "cleanup-tmp"}, {{"QCTL_CHRONOS", kQueueChronos}})
+                .code,
+            0);  // a job that exists but does not wait
+}
+
 TEST(QueueListCmdTest, EmptyQueuesSayNothingIsWaiting) {
   FakeTransport t;
   t.get_fixture(chronos_url("/v1/scheduler/leader"), "chronos/leader.json");
