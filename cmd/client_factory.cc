@@ -121,7 +121,7 @@ mesos::MasterClient& ClientFactory::mesos() {
   if (!impl_->mesos) {
     if (context().mesos.urls.empty()) {
       throw ConfigError("context '" + context().name + "'", "no Mesos master URL configured",
-                        "qctl config set-context " + context().name + " --mesos URL");
+                        config::url_hint(context().name, "mesos"));
     }
     impl_->mesos_http = service_http(context().mesos);
     impl_->mesos = std::make_unique<mesos::MasterClient>(*impl_->mesos_http, context().mesos.urls);
@@ -148,7 +148,7 @@ marathon::Client& ClientFactory::marathon() {
   if (!impl_->marathon) {
     if (!has_marathon()) {
       throw ConfigError("context '" + context().name + "'", "no Marathon URL configured",
-                        "qctl config set-context " + context().name + " --marathon URL");
+                        config::url_hint(context().name, "marathon"));
     }
     impl_->marathon_http = service_http(context().marathon);
     impl_->marathon =
@@ -162,7 +162,7 @@ chronos::Client& ClientFactory::chronos() {
   if (!impl_->chronos) {
     if (!has_chronos()) {
       throw ConfigError("context '" + context().name + "'", "no Chronos URL configured",
-                        "qctl config set-context " + context().name + " --chronos URL");
+                        config::url_hint(context().name, "chronos"));
     }
     impl_->chronos_http = service_http(context().chronos);
     impl_->chronos = std::make_unique<chronos::Client>(

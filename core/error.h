@@ -50,8 +50,8 @@ class ConfigError : public Error {
 
 class ApiError : public Error {
  public:
-  ApiError(std::string subject, const std::string& what, int status = 0)
-      : Error(ExitCode::kApi, std::move(subject), what), status_(status) {}
+  ApiError(std::string subject, const std::string& what, int status = 0, std::string hint = {})
+      : Error(ExitCode::kApi, std::move(subject), what, std::move(hint)), status_(status) {}
   [[nodiscard]] int status() const { return status_; }
 
  private:

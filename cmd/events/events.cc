@@ -69,10 +69,16 @@ int run_events(const EventsOptions& o, Context& ctx) {
   marathon::EventStreamOptions options;
   options.types = o.types;
   marathon::EventStream stream(mc.endpoints().http(), mc.endpoints().urls(), ctx.clock, options);
-  if (!json && !ctx.globals.no_headers) {
-    print_line(ctx.io.out, {"TIME", "TYPE", "APP", "TASK", "STATE", "HOST", "MESSAGE", {}});
-    ctx.io.out.flush();
-  }
+  // The header waits for the stream to attach: a first connection that fails leaves stdout
+  // empty (nothing half-printed), and one that works shows the header before any event.
+  bool header = json || ctx.globals.no_headers;
+  auto print_header = [&] {
+    if (!header) {
+      print_line(ctx.io.out, {"TIME", "TYPE", "APP", "TASK", "STATE", "HOST", "MESSAGE", {}});
+      ctx.io.out.flush();
+      header = true;
+    }
+  };
   long printed = 0;
   stream.run(
       [&](const marathon::SseEvent& e) {
@@ -80,6 +86,7 @@ int run_events(const EventsOptions& o, Context& ctx) {
         if (!app.empty() && !marathon::concerns_app(event.summary, app)) {
           return true;
         }
+        print_header();
         if (json) {
           ctx.io.out << event.json_line << '\n';
         } else {
@@ -91,7 +98,9 @@ int run_events(const EventsOptions& o, Context& ctx) {
         return static_cast<bool>(ctx.io.out) && (o.count == 0 || printed < o.count);
       },
       [&](const marathon::StreamNotice& n) {
-        if (n.kind != marathon::StreamNotice::Kind::kConnected) {
+        if (n.kind == marathon::StreamNotice::Kind::kConnected) {
+          print_header();
+        } else {
           ctx.io.err << "qctl: " << marathon::describe(n) << '\n';
           ctx.io.err.flush();
         }

@@ -133,14 +133,22 @@ void follow(const RestartAppOptions& o, std::chrono::milliseconds timeout, std::
 }
 
 int exit_code(const std::vector<Row>& rows) {
+  std::size_t errors = 0;
+  std::size_t restarted = 0;
   int code = 0;
   for (const auto& r : rows) {
-    if (r.action == "error" || r.outcome == "failed" || r.outcome == "rolled-back") {
-      return static_cast<int>(ExitCode::kApi);
-    }
-    if (r.outcome == "timed-out") {
+    errors += r.action == "error" ? 1 : 0;
+    restarted += r.action == "restarted" ? 1 : 0;
+    if (r.outcome == "failed" || r.outcome == "rolled-back") {
+      code = static_cast<int>(ExitCode::kApi);
+    } else if (r.outcome == "timed-out" && code == 0) {
       code = static_cast<int>(ExitCode::kNetwork);
     }
+  }
+  if (errors > 0) {
+    // Some restarted and some not: the batch's partial failure, so a cron mail can tell it
+    // from "nothing was restarted".
+    return static_cast<int>(restarted > 0 ? ExitCode::kPartial : ExitCode::kApi);
   }
   return code;
 }
@@ -155,12 +163,19 @@ void restart_one(const restart::AppChoice& c, const RestartAppOptions& o, Row& r
     ctx.io.err << "app" << c.app->id << " restarting (deployment " << result.deployment_id
                << (c.reason.empty() ? "" : ", " + c.reason) << ")\n";
   } catch (const ApiError& e) {
+    const std::string hint =
+        e.status() == 409 && !o.force
+            ? "a deployment holds the app: --force cancels it (Marathon's force=true)"
+            : e.hint();
     if (only_one) {
-      throw;  // one app: main prints it with its hint and exit code
+      throw ApiError(e.subject(), e.what(), e.status(), hint);  // main prints it, exit 1
     }
     row.action = "error";
     row.reason = e.line();
     ctx.io.err << "qctl: " << e.line() << "\n";
+    if (!hint.empty()) {
+      ctx.io.err << "hint: " << hint << "\n";
+    }
   }
 }
 
@@ -176,7 +191,9 @@ int run_restart_app(const RestartAppOptions& o, Context& ctx) {
   for (const auto& c : choices) {
     Row row{c.app->id, c.restart ? "would-restart" : "skipped", c.reason, "", "", ""};
     if (!c.restart) {
-      if (!o.all) {
+      // With --all the healthy apps are the rule and go unmentioned; one skipped for any
+      // other reason (an unhealthy app locked by a deployment) is what the cron log needs.
+      if (!o.all || c.reason != "healthy") {
         ctx.io.err << "app" << c.app->id << " skipped: " << c.reason << "\n";
       }
     } else if (o.dry_run) {

@@ -58,14 +58,14 @@ int run_stats_board(const StatsBoardOptions& opts, Context& ctx) {
       agents.push_back(std::move(item));
     }
     print_document(ctx, {{"agents", agents}});
-    return 0;
+    return complete_unless(in.warnings, "stats board");
   }
   if (loads.empty()) {
     ctx.io.err << "No agents found.\n";
-    return 0;
+    return complete_unless(in.warnings, "stats board");
   }
   ctx.io.out << stats::render_board(loads, {ctx.io.width, ctx.color()});
-  return 0;
+  return complete_unless(in.warnings, "stats board");
 }
 
 }  // namespace

@@ -59,4 +59,11 @@ void print_warnings(Context& ctx, const std::vector<std::string>& warnings) {
   }
 }
 
+int complete_unless(const std::vector<std::string>& warnings, const std::string& command) {
+  if (!warnings.empty()) {
+    throw PartialError(command, "computed without the parts that could not be read (above)");
+  }
+  return 0;
+}
+
 }  // namespace qctl::cmd

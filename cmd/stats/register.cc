@@ -82,16 +82,16 @@ int run_stats(const StatsOptions& opts, Context& ctx) {
   const auto format = ctx.format();
   if (format == output::Format::kJson || format == output::Format::kYaml) {
     print_document(ctx, report_json(report));
-    return 0;
+    return complete_unless(in.warnings, "stats");
   }
   if (in.cluster.agents.empty()) {
     ctx.io.err << "No agents found.\n";
-    return 0;
+    return complete_unless(in.warnings, "stats");
   }
   std::ostringstream out;
   print_stats_tables(out, report, {format == output::Format::kWide, !ctx.globals.no_headers});
   ctx.io.out << out.str();
-  return 0;
+  return complete_unless(in.warnings, "stats");
 }
 
 }  // namespace

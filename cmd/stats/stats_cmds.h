@@ -25,5 +25,8 @@ void apply_selector(stats::ClusterInput& input, const std::string& selector);
 
 /// Writes each gather warning to stderr as "qctl: warning: …".
 void print_warnings(Context& ctx, const std::vector<std::string>& warnings);
+/// 0, or a PartialError (exit 6) when a source failed: the figures printed lack that part
+/// (maintenance status unread: agents in a window count as free).
+int complete_unless(const std::vector<std::string>& warnings, const std::string& command);
 
 }  // namespace qctl::cmd

@@ -1,7 +1,10 @@
 // `qctl status tasks [ID]`: Mesos tasks of every framework with state, host and age.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <future>
+#include <string>
+#include <vector>
 #include <unordered_map>
 
 #include "cmd/commands.h"
@@ -35,9 +38,21 @@ bool id_matches(const std::string& pattern, const std::string& id) {
   return util::starts_with(id, pattern);
 }
 
+/// "failed" or "TASK_FAILED" as Mesos writes it; a UsageError for a state Mesos does not have
+/// (a typo would otherwise list nothing and exit 0 in a cron check).
 std::string normalize_state(const std::string& s) {
   const auto upper = util::to_upper(s);
-  return upper.empty() || util::starts_with(upper, "TASK_") ? upper : "TASK_" + upper;
+  const auto state = upper.empty() || util::starts_with(upper, "TASK_") ? upper : "TASK_" + upper;
+  static const std::vector<std::string> kStates = {
+      "TASK_STAGING", "TASK_STARTING", "TASK_RUNNING", "TASK_KILLING",  "TASK_FINISHED",
+      "TASK_FAILED",  "TASK_KILLED",   "TASK_ERROR",   "TASK_LOST",     "TASK_DROPPED",
+      "TASK_UNREACHABLE", "TASK_GONE", "TASK_GONE_BY_OPERATOR", "TASK_UNKNOWN"};
+  if (!state.empty() && std::find(kStates.begin(), kStates.end(), state) == kStates.end()) {
+    throw UsageError("--state: '" + s + "' is not a Mesos task state",
+                     "one of staging, starting, running, killing, finished, failed, killed, "
+                     "error, lost, dropped, unreachable, gone, gone_by_operator, unknown");
+  }
+  return state;
 }
 
 std::string container_text(const model::Task& t) {
@@ -48,6 +63,7 @@ std::string container_text(const model::Task& t) {
 }
 
 int run_status_tasks(const StatusTasksOptions& opts, Context& ctx) {
+  const auto state = normalize_state(opts.state);  // before any request
   auto& mesos = ctx.clients.mesos();
   auto summary_future = std::async(std::launch::async, [&mesos] { return mesos.state_summary(); });
   const auto tasks = mesos.tasks();
@@ -60,7 +76,6 @@ int run_status_tasks(const StatusTasksOptions& opts, Context& ctx) {
   for (const auto& f : summary.frameworks) {
     frameworks[f.id] = f.name;
   }
-  const auto state = normalize_state(opts.state);
   ListOutput list(ctx, {{"NAME"}, {"STATE"}, {"HOST"}, {"FRAMEWORK"}, {"CPUS", false, true},
                    {"MEM", false, true}, {"CONTAINER", true}, {"AGENT ID", true}, {"AGE"}});
   for (const auto& t : tasks) {

@@ -111,6 +111,10 @@ void save(const Config& config);
 /// The name resolve_context gives the context made only from $QCTL_MESOS/... variables.
 inline constexpr const char* kEnvContextName = "(env)";
 
+/// How to give `context` a URL for `service` ("mesos", "marathon", "chronos"): a set-context
+/// command line, or for the "(env)" context (which set-context refuses) its variable.
+[[nodiscard]] std::string url_hint(const std::string& context, const std::string& service);
+
 /// The auth that applies to one service: its own `auth` when set, else the context's.
 [[nodiscard]] const AuthConfig& auth_for(const ContextConfig& context,
                                          const ServiceConfig& service);

@@ -109,7 +109,7 @@ ContextConfig resolve_context(const Config& config, const std::string& flag, con
   }
   if (c.mesos.urls.empty() && c.marathon.urls.empty() && c.chronos.urls.empty()) {
     throw ConfigError("config", "context '" + c.name + "' has no mesos, marathon or chronos URL",
-                      "run 'qctl config set-context " + c.name + " --mesos URL'");
+                      url_hint(c.name, "mesos"));
   }
   expand_paths(c.auth, env);
   for (auto* service : {&c.mesos, &c.marathon, &c.chronos}) {
@@ -172,6 +172,13 @@ http::Auth resolve_auth(const AuthConfig& auth, const Getenv& env) {
   out.password = secret(env, auth.password, auth.password_file, auth.password_env, "password");
   out.token = secret(env, auth.token, auth.token_file, auth.token_env, "token");
   return out;
+}
+
+std::string url_hint(const std::string& context, const std::string& service) {
+  if (context == kEnvContextName) {
+    return "set QCTL_" + util::to_upper(service) + "=URL (this context comes from the environment)";
+  }
+  return "run 'qctl config set-context " + context + " --" + service + " URL'";
 }
 
 }  // namespace qctl::config

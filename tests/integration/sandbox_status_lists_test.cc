@@ -143,6 +143,11 @@ TEST(SandboxStatusLists, TasksFiltersStatesAndKill) {
   r = c.qctl({"status", "tasks", victim});
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("hint: add --all"), std::string::npos) << r.err;
+  // A state Mesos does not have is a typo, not an empty list (a cron check would look clean).
+  r = c.qctl({"status", "tasks", "--state", "faild"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("--state: 'faild' is not a Mesos task state"), std::string::npos) << r.err;
   const auto all = c.tasks({victim, "--all"});
   ASSERT_EQ(all.size(), 1U);
   EXPECT_EQ(all[0]["state"], "TASK_KILLED");

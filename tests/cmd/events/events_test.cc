@@ -104,6 +104,7 @@ TEST(EventsCmdTest, RefusedAcceptHeaderIsAnApiError) {
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find("405 the server refused Accept: text/event-stream"), std::string::npos)
       << r.err;
+  EXPECT_EQ(r.out, "");  // no header for a stream that never attached
 }
 
 TEST(EventsCmdTest, BadInputIsAUsageError) {

@@ -134,6 +134,25 @@ TEST(RestartAppCmd, UnknownAppIsNotFoundAndLockedAppIs409) {
   const auto r = restart(t, {"app", "/web"});
   EXPECT_EQ(r.code, 1) << r.err;
   EXPECT_NE(r.err.find("locked"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("hint: a deployment holds the app: --force cancels it"), std::string::npos)
+      << r.err;
+}
+
+// Several apps where one restarts and one is locked: the batch's partial failure (6), so a
+// cron mail can tell it from "nothing restarted" (1).
+TEST(RestartAppCmd, SomeRestartedSomeFailedIsAPartialFailure) {
+  FakeTransport t;
+  t.on(Method::kGet, url("/v2/apps/web"), 200, app(kOld, kOldTasks));
+  auto big = json::parse(app(kOld, kOldTasks));
+  big["app"]["id"] = "/big";
+  t.on(Method::kGet, url("/v2/apps/big"), 200, big.dump());
+  t.on(Method::kPost, url("/v2/apps/big/restart"), 409, read_fixture("marathon/error-409.json"));
+  t.on(Method::kPost, url("/v2/apps/web/restart"), 200,
+       R"({"version":"2024-06-01T08:00:00.000Z","deploymentId":"d-9"})");
+  const auto r = restart(t, {"app", "/big", "/web"});
+  EXPECT_EQ(r.code, 6) << r.err;
+  EXPECT_NE(r.err.find("hint: a deployment holds the app"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/web restarting (deployment d-9"), std::string::npos) << r.err;
 }
 
 TEST(RestartAppCmd, IfUnhealthyAllRestartsOnlyTheBrokenAppAndDryRunSendsNothing) {

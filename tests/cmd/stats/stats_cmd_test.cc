@@ -99,6 +99,22 @@ TEST(StatsCmdTest, UnknownAttributeAndBadShapeAreUsageErrors) {
       << r.err;
 }
 
+// Without maintenance status the agents in a window would count as free: the tables are
+// still printed, with a warning, and the exit says a part is missing (6).
+TEST(StatsCmdTest, AnUnreadablePartIsAPartialResult) {
+  FakeTransport t;
+  t.get_fixture(std::string(kMesos) + "/master/slaves", "mesos/stats-slaves.json");
+  t.on(Method::kGet, std::string(kMesos) + "/master/maintenance/status", 500, "boom", {}, true);
+  const auto r = run(t, {"stats", "--no-shapes"});
+  EXPECT_EQ(r.code, 6) << r.err;
+  EXPECT_NE(r.out.find("Allocation by dc:"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("qctl: warning: could not read maintenance status"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("qctl: stats: computed without the parts that could not be read"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(StatsCmdTest, EmptyClusterSaysSoAndExitsZero) {
   FakeTransport t;
   t.on(Method::kGet, std::string(kMesos) + "/master/slaves", 200,
