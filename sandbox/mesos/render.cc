@@ -14,18 +14,11 @@ void append_uint(std::string& out, std::uint64_t v) {
   out.append(buf, end);
 }
 
-void write_scalar_full(JsonWriter& w, const char* name, double value, const std::string& role,
-                       const std::string* allocation_role = nullptr) {
-  w.begin_object();
-  w.field("name", name);
-  w.field("type", "SCALAR");
-  w.key("scalar");
-  w.begin_object();
-  w.field("value", value);
-  w.end_object();
+// What follows a Resource's value: its role, the reservation stack ENDPOINT format keeps (a
+// static reservation here), and the allocation role of used resources.
+void write_role_fields(JsonWriter& w, const std::string& role, const std::string* allocation_role) {
   w.field("role", role);
   if (role != "*") {
-    // ENDPOINT format keeps the reservation stack (a static reservation here).
     w.key("reservations");
     w.begin_array();
     w.begin_object();
@@ -40,10 +33,22 @@ void write_scalar_full(JsonWriter& w, const char* name, double value, const std:
     w.field("role", *allocation_role);
     w.end_object();
   }
+}
+
+void write_scalar_full(JsonWriter& w, const char* name, double value, const std::string& role,
+                       const std::string* allocation_role = nullptr) {
+  w.begin_object();
+  w.field("name", name);
+  w.field("type", "SCALAR");
+  w.key("scalar");
+  w.begin_object();
+  w.field("value", value);
+  w.end_object();
+  write_role_fields(w, role, allocation_role);
   w.end_object();
 }
 
-// A RANGES Resource named "ports" (unreserved: role "*" has no reservations).
+// A RANGES Resource named "ports".
 void write_ports_full(JsonWriter& w, const std::vector<model::Range>& ports,
                       const std::string& role, const std::string* allocation_role = nullptr) {
   w.begin_object();
@@ -61,13 +66,7 @@ void write_ports_full(JsonWriter& w, const std::vector<model::Range>& ports,
   }
   w.end_array();
   w.end_object();
-  w.field("role", role);
-  if (allocation_role != nullptr) {
-    w.key("allocation_info");
-    w.begin_object();
-    w.field("role", *allocation_role);
-    w.end_object();
-  }
+  write_role_fields(w, role, allocation_role);
   w.end_object();
 }
 
