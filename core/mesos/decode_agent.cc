@@ -158,24 +158,33 @@ model::Agent decode_agent(json::Value& v) {
 
 AgentList decode_slaves(std::string& body) {
   AgentList out;
+  bool agents = false;
   json::parse(body, [&](json::Value& root) {
     detail::require_object(root, "/master/slaves");
     json::fields(root, [&](std::string_view key, json::Value& value) {
       if (key == "slaves") {
+        agents = true;
         detail::append_all(value, out.agents, decode_agent);
       } else if (key == "recovered_slaves") {
         detail::append_all(value, out.recovered, detail::decode_recovered_agent);
       }
     });
   });
+  // A master always writes "slaves" (even []): without it this is not a master's answer, and
+  // reading it as a cluster without agents would look healthy.
+  if (!agents) {
+    throw json::DecodeError("no \"slaves\" array: not a Mesos master's /master/slaves");
+  }
   return out;
 }
 
 model::StateSummary decode_state_summary(std::string& body) {
   model::StateSummary out;
+  int lists = 0;
   json::parse(body, [&](json::Value& root) {
     detail::require_object(root, "/master/state-summary");
     json::fields(root, [&](std::string_view key, json::Value& value) {
+      lists += key == "slaves" || key == "frameworks" ? 1 : 0;
       if (key == "hostname") {
         out.hostname = json::string(value);
       } else if (key == "cluster") {
@@ -187,6 +196,10 @@ model::StateSummary decode_state_summary(std::string& body) {
       }
     });
   });
+  if (lists < 2) {  // as for /master/slaves: a master always writes both arrays
+    throw json::DecodeError(
+        "no \"slaves\" and \"frameworks\" arrays: not a Mesos master's /master/state-summary");
+  }
   return out;
 }
 

@@ -2,14 +2,16 @@
 
 #include "core/error.h"
 #include "core/http/errors.h"
-#include "core/util/strings.h"
+#include "core/service/error_text.h"
 
 namespace qctl::mesos {
 
 void throw_mesos_status(const http::Response& response, const std::string& subject,
                         const http::Auth& auth) {
   try {
-    http::throw_for_status(response.status, subject, util::first_line(response.body));
+    // libprocess answers in plain text; something else at the URL (a Marathon or proxy
+    // HTML page) is named as such, not by its first line "<html>".
+    http::throw_for_status(response.status, subject, service::plain_error_text(response.body));
   } catch (const AuthError& e) {
     if (response.status == 401 && auth.password.find(':') != std::string::npos) {
       throw AuthError(e.subject(), e.what(),

@@ -93,9 +93,13 @@ Plan place(std::vector<AgentView>& agents, const Demand& demand, std::vector<Pla
       break;
     }
   }
+  const bool short_of = plan.placed.size() < instances;
   for (std::size_t i = 0; i < agents.size(); ++i) {
     if (got[i] == 0) {
       plan.rejected.push_back(
+          {agents[i].id, agents[i].hostname, verdict_for(agents[i], demand, cs, roles)});
+    } else if (short_of) {
+      plan.full.push_back(
           {agents[i].id, agents[i].hostname, verdict_for(agents[i], demand, cs, roles)});
     }
   }

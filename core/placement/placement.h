@@ -106,6 +106,9 @@ struct Plan {
   std::vector<Allocation> placed;
   /// Agents that took no instance, with the reason at the moment placement stopped.
   std::vector<Rejection> rejected;
+  /// When placement stopped short: the agents that took instances, with why they could not
+  /// take one more (otherwise empty).
+  std::vector<Rejection> full;
 };
 
 /// Places up to `instances` copies one at a time over `agents` (in order, taking

@@ -94,12 +94,13 @@ FitResult simulate_fit(const ClusterInput& input, const GroupBy& by, const FitRe
   for (auto& [name, fg] : groups) {
     result.groups.push_back(fg);
   }
-  for (const auto& r : plan.rejected) {
+  result.rejected = std::move(plan.rejected);
+  result.rejected.insert(result.rejected.end(), plan.full.begin(), plan.full.end());
+  for (const auto& r : result.rejected) {
     if (!r.verdict.fits && r.verdict.reject) {
       ++result.reasons[placement::reject_name(*r.verdict.reject)];
     }
   }
-  result.rejected = std::move(plan.rejected);
   return result;
 }
 

@@ -52,7 +52,8 @@ struct FitResult {
   std::size_t agents = 0;  // available agents considered
   std::vector<FitGroup> groups;
   std::map<std::string, std::size_t> reasons;
-  /// Every agent that took no new instance, with why (when placement stopped).
+  /// Why the agents could take no (further) new instance when placement stopped: those that
+  /// took none, then those that took some and ran out (only when not everything fits).
   std::vector<placement::Rejection> rejected;
   [[nodiscard]] bool fits() const { return placed >= wanted; }
 };

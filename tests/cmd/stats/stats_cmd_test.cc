@@ -126,6 +126,8 @@ TEST(StatsCmdTest, EmptyClusterSaysSoAndExitsZero) {
   EXPECT_EQ(r.err, "No agents found.\n");
 }
 
+// Placement stopped short: the agents that took an instance say why they take no other
+// (UNIQUE here), next to the one that took none.
 TEST(StatsCmdTest, FitExitsOneAndExplainsEachRejectedAgent) {
   FakeTransport t;
   serve_mesos(t);
@@ -144,12 +146,15 @@ bj1          1        1             1
 sh2          2        1             1
 
 Rejected agents by reason:
-REASON             AGENTS
-InsufficientCpus        1
+REASON                  AGENTS
+InsufficientCpus             1
+UnfulfilledConstraint        2
 
 Why each rejected agent was rejected:
-NAME     REASON             DETAIL
-a5.sh2   InsufficientCpus   cpus: need 0.1, free 0.0999
+NAME     REASON                  DETAIL
+a5.sh2   InsufficientCpus        cpus: need 0.1, free 0.0999
+a1.bj1   UnfulfilledConstraint   constraint hostname:UNIQUE (already on this host)
+a4.sh2   UnfulfilledConstraint   constraint hostname:UNIQUE (already on this host)
 )");
 }
 

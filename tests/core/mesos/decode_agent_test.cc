@@ -36,6 +36,19 @@ TEST(MesosDecodeAgentTest, SlavesFixtureListsEveryAgent) {
   EXPECT_EQ(list.recovered[0].attributes[1].text, "sh2");
 }
 
+// A master always writes its lists (even empty): a 200 "{}" from something else at the URL is
+// not an empty cluster, which would look healthy.
+TEST(MesosDecodeAgentTest, AnswersWithoutTheMastersListsAreRefused) {
+  std::string body = "{}";
+  EXPECT_THROW((void)decode_slaves(body), json::DecodeError);
+  body = R"({"hostname":"m1"})";
+  EXPECT_THROW((void)decode_state_summary(body), json::DecodeError);
+  body = R"({"slaves":[],"recovered_slaves":[]})";
+  EXPECT_TRUE(decode_slaves(body).agents.empty());
+  body = R"({"hostname":"m1","slaves":[],"frameworks":[]})";
+  EXPECT_EQ(decode_state_summary(body).hostname, "m1");
+}
+
 TEST(MesosDecodeAgentTest, PlainActiveAgent) {
   const auto a = slaves_fixture().agents[0];
   EXPECT_TRUE(a.active);

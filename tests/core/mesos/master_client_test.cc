@@ -75,6 +75,22 @@ TEST_F(MasterClientTest, UnauthorizedIsAnAuthError) {
   EXPECT_THROW(client.agents(), AuthError);
 }
 
+// A URL that is not a master (Marathon's Jetty page): the error names an HTML page and its
+// title, not the page's first line "<html>".
+TEST_F(MasterClientTest, AnHtmlErrorPageIsNamedAsSuch) {
+  t.on(Method::kGet, "http://m1:5050/master/slaves", 404,
+       "<html>\n<head><title>Error 404 Not Found</title></head><body>…</body></html>", {}, true);
+  MasterClient client(http, {"http://m1:5050"});
+  try {
+    (void)client.agents();
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("HTML error page: Error 404 Not Found"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 // libprocess splits user:password at every ':', so such a password never authenticates:
 // the 401 says so instead of only "check the credentials".
 TEST_F(MasterClientTest, UnauthorizedWithAColonInThePasswordSaysWhy) {
