@@ -13,6 +13,39 @@ namespace qctl::output {
 
 namespace {
 
+/// Line breaks YAML 1.1 knows beyond \n and \r: U+0085, U+2028, U+2029 (in UTF-8).
+bool has_unicode_break(std::string_view s) {
+  return s.find("\xc2\x85") != std::string_view::npos ||
+         s.find("\xe2\x80\xa8") != std::string_view::npos ||
+         s.find("\xe2\x80\xa9") != std::string_view::npos;
+}
+
+/// Numbers in the forms the digits-only test misses: YAML 1.2's 0x1F, 0o17, .inf, .nan, and
+/// YAML 1.1's 0b101 and sexagesimal 1:30 (read as 90).
+bool reads_as_number(std::string_view s) {
+  std::string_view body = s;
+  if (!body.empty() && (body.front() == '+' || body.front() == '-')) {
+    body.remove_prefix(1);
+  }
+  static constexpr std::array<std::string_view, 6> kSpecial = {".inf", ".Inf", ".INF",
+                                                               ".nan", ".NaN", ".NAN"};
+  if (std::find(kSpecial.begin(), kSpecial.end(), body) != kSpecial.end()) {
+    return true;
+  }
+  auto all = [&](std::string_view digits, std::string_view allowed) {
+    return !digits.empty() && digits.find_first_not_of(allowed) == std::string_view::npos;
+  };
+  if (body.size() > 2 && body[0] == '0') {
+    const std::string_view rest = body.substr(2);
+    if ((body[1] == 'x' && all(rest, "0123456789abcdefABCDEF_")) ||
+        (body[1] == 'o' && all(rest, "01234567_")) || (body[1] == 'b' && all(rest, "01_"))) {
+      return true;
+    }
+  }
+  return !body.empty() && std::isdigit(static_cast<unsigned char>(body.front())) != 0 &&
+         body.find(':') != std::string_view::npos && all(body, "0123456789:._");
+}
+
 bool needs_quotes(std::string_view s) {
   if (s.empty()) {
     return true;
@@ -40,15 +73,29 @@ bool needs_quotes(std::string_view s) {
     return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' || c == 'e' || c == 'E' ||
            c == '+' || c == '-';
   });
-  return numeric || std::any_of(s.begin(), s.end(),
-                                [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  if (numeric || reads_as_number(s)) {
+    return true;
+  }
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f;
+  }) || has_unicode_break(s);
 }
 
 void append_string(std::string& out, const std::string& s) {
-  if (needs_quotes(s)) {
-    out += nlohmann::json(s).dump();  // JSON string escaping is valid YAML double-quoted style
-  } else {
+  if (!needs_quotes(s)) {
     out += s;
+    return;
+  }
+  // JSON string escaping is valid YAML double-quoted style. With a U+2028 or similar, \u
+  // escapes for every non-ASCII character (raw, a YAML 1.1 reader takes it for a line break).
+  const std::string quoted = nlohmann::json(s).dump(-1, ' ', has_unicode_break(s));
+  for (char c : quoted) {
+    if (c == '\x7f') {
+      out += "\\x7f";  // DEL is not printable YAML, and JSON leaves it raw
+    } else {
+      out += c;
+    }
   }
 }
 

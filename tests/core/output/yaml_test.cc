@@ -66,6 +66,29 @@ TEST(Yaml, QuotesStringsAPlainScalarWouldMisread) {
             "- v1.2-beta\n");
 }
 
+// Numbers YAML readers see in forms beyond digits (1.2's hex, octal, .inf and .nan, 1.1's
+// binary and sexagesimal), and line breaks beyond \n: quoted, the breaks as \u escapes.
+TEST(Yaml, QuotesOtherNumberFormsAndUnicodeLineBreaks) {
+  const auto doc = json::array({"0x1F", "0o17", "0b101", ".inf", "-.Inf", ".NaN", "1:30",
+                                "12:30:45", "0xZZ", "a\u2028b", "del\x7f", "10.0.1.5:5051x",
+                                "a1:30", "infinity"});
+  EXPECT_EQ(to_yaml(doc),
+            "- \"0x1F\"\n"
+            "- \"0o17\"\n"
+            "- \"0b101\"\n"
+            "- \".inf\"\n"
+            "- \"-.Inf\"\n"
+            "- \".NaN\"\n"
+            "- \"1:30\"\n"
+            "- \"12:30:45\"\n"
+            "- 0xZZ\n"
+            "- \"a\\u2028b\"\n"
+            "- \"del\\x7f\"\n"
+            "- 10.0.1.5:5051x\n"
+            "- a1:30\n"
+            "- infinity\n");
+}
+
 TEST(Yaml, EmptyDocumentsAndScalars) {
   EXPECT_EQ(to_yaml(json::object()), "{}\n");
   EXPECT_EQ(to_yaml(json::array()), "[]\n");
