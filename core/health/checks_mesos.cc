@@ -99,7 +99,7 @@ CheckResult evaluate_agents(const AgentFacts& facts, const Thresholds& t) {
   CheckResult r;
   r.check = "agents";
   const auto& c = facts.counts;
-  const std::int64_t known = c.total + c.unreachable;
+  const std::int64_t known = c.total + c.unreachable + facts.recovering;
   const double pct =
       known == 0 ? 0.0 : 100.0 * static_cast<double>(c.ready) / static_cast<double>(known);
   apply_metric(r, t, "agents_active_pct", pct, 0.0, 100.0);
@@ -113,6 +113,10 @@ CheckResult evaluate_agents(const AgentFacts& facts, const Thresholds& t) {
   r.summary = std::to_string(c.ready) + "/" + std::to_string(known) + " agents active (" +
               util::format_number(pct, 1) + "%)";
   std::vector<std::string> extra;
+  if (facts.recovering > 0) {
+    extra.push_back(std::to_string(facts.recovering) +
+                    " re-registering after a master failover");
+  }
   if (c.unreachable > 0) {
     extra.push_back(std::to_string(c.unreachable) + " unreachable");
   }

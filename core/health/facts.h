@@ -2,6 +2,7 @@
 // judged by the pure evaluate_* functions in checks.h.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,9 @@ struct MesosFacts {
 struct AgentFacts {
   status::AgentCounts counts;  // registered agents by condition (unreachable from metrics)
   bool unreachable_known = false;
+  /// Agents a new leader knows from its registry that have not re-registered yet
+  /// (`recovered_slaves`): known, not usable.
+  std::int64_t recovering = 0;
 };
 
 struct MarathonFacts {

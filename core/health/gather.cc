@@ -90,6 +90,7 @@ AgentFacts gather_agents(mesos::MasterClient& client,
   AgentFacts facts;
   auto metrics = std::async(std::launch::async, [&client] { return client.metrics(); });
   facts.counts = status::count_agents(agents.get().agents, model::MaintenanceStatus{});
+  facts.recovering = static_cast<std::int64_t>(agents.get().recovered.size());
   try {
     const auto m = metrics.get();
     if (const auto it = m.find("master/slaves_unreachable"); it != m.end()) {

@@ -84,6 +84,11 @@ TEST(HealthChecks, AgentsShareCountsUnreachableAgents) {
   r = evaluate_agents(f, Thresholds{});
   EXPECT_EQ(r.status, Status::kCritical);
   EXPECT_EQ(r.summary, "no agents registered");
+  // After a master failover: known from the registry, not back yet.
+  f.recovering = 7;
+  r = evaluate_agents(f, Thresholds{});
+  EXPECT_EQ(r.status, Status::kCritical);
+  EXPECT_EQ(r.summary, "0/7 agents active (0%), 7 re-registering after a master failover");
 }
 
 model::App app(const std::string& id, std::int64_t instances, std::int64_t running,
