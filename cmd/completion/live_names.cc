@@ -66,7 +66,7 @@ std::vector<Candidate> live_names(const completion::Completion& line, Context& c
     if (!configured(line.kind, c)) {
       return {};
     }
-    completion::NameCache cache(completion::cache_dir(ctx.clients.env()), c.name);
+    completion::NameCache cache(completion::cache_dir(ctx.clients.env()), completion::cache_key(c));
     return completion::cached_names(cache, line.kind, ctx.clock.now(),
                                     [&](NameKind kind) { return fetch(kind, c, ctx); });
   } catch (...) {  // no config, no context, unreadable file: nothing to offer, no error

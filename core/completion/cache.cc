@@ -6,6 +6,8 @@
 
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -129,6 +131,26 @@ std::string cache_dir(const config::Getenv& env) {
     return *home + "/.cache/qctl/completion";
   }
   return "";
+}
+
+std::string cache_key(const config::ContextConfig& context) {
+  std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a over the URLs, service by service
+  auto mix = [&hash](std::string_view text) {
+    for (const char c : text) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 1099511628211ULL;
+    }
+  };
+  for (const auto* service : {&context.mesos, &context.marathon, &context.chronos}) {
+    for (const auto& url : service->urls) {
+      mix(url);
+      mix("\n");
+    }
+    mix("|");
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return context.name + "." + std::string(hex, 8);
 }
 
 std::string cache_file_name(const std::string& context) {

@@ -47,4 +47,9 @@ class NameCache {
 /// A file name for a context name: [A-Za-z0-9._-] kept, every other byte as %XX.
 [[nodiscard]] std::string cache_file_name(const std::string& context);
 
+/// What a context's names are cached under: its name and a hash of its Mesos, Marathon and
+/// Chronos URLs ("prod.3f2a9c1e"), so another cluster behind the same name (QCTL_MESOS, a
+/// second config file, a sandbox on new ports) never gets the first one's names.
+[[nodiscard]] std::string cache_key(const config::ContextConfig& context);
+
 }  // namespace qctl::completion

@@ -93,8 +93,8 @@ Section files_section() {
        "$QCTL_CONFIG, else $XDG_CONFIG_HOME/qctl/config, else this path. qctl config writes it "
        "atomically with mode 0600."},
       {"~/.cache/qctl/completion/",
-       "The cache of live names for shell completion, one <context>.json per context "
-       "($XDG_CACHE_HOME/qctl/completion when set); safe to delete."},
+       "The cache of live names for shell completion, one <context>.<hash>.json per context "
+       "and set of URLs ($XDG_CACHE_HOME/qctl/completion when set); safe to delete."},
   };
   return table_section("FILES", files, Font::kItalic);
 }

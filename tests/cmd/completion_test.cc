@@ -1,6 +1,7 @@
 // `qctl completion` and `qctl __complete` through the real command tree with string streams.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -9,6 +10,8 @@
 
 #include "cmd/app.h"
 #include "core/clock.h"
+#include "core/completion/cache.h"
+#include "core/config/config.h"
 #include "tests/core/config/config_test_util.h"
 #include "tests/support/cli.h"
 #include "tests/support/fixture_server.h"
@@ -60,7 +63,14 @@ class CompletionCommand : public ::testing::Test {
     const nlohmann::json doc = {
         {"agents", {{"fetched_at", fetched_at}, {"tried_at", fetched_at}, {"names", names}}}};
     std::filesystem::create_directories(dir_.file("cache/qctl/completion"));
-    write_file(dir_.file("cache/qctl/completion/prod.json"), doc.dump());
+    write_file(prod_cache(), doc.dump());
+  }
+
+  /// The cache file of context prod (its name and a hash of its URLs).
+  std::string prod_cache() {
+    const auto cfg = config::load(dir_.file("config"));
+    return dir_.file("cache/qctl/completion/" +
+                     completion::cache_file_name(completion::cache_key(*cfg.find("prod"))));
   }
 
   TempDir dir_;
@@ -118,11 +128,11 @@ TEST_F(CompletionCommand, ContextNamesFromTheConfigFile) {
 
 TEST_F(CompletionCommand, FreshCacheAnswersWithoutTheNetwork) {
   cache_agents(clock_.now() - 30);
-  const auto before = read_file(dir_.file("cache/qctl/completion/prod.json"));
+  const auto before = read_file(prod_cache());
   EXPECT_EQ(complete({"status", "agents", ""}),
             "agent1.dc1.example.com\tS1\nagent2.dc1.example.com\tS2\n");
   EXPECT_EQ(complete({"status", "agents", "agent2"}), "agent2.dc1.example.com\tS2\n");
-  EXPECT_EQ(read_file(dir_.file("cache/qctl/completion/prod.json")), before);  // no refresh tried
+  EXPECT_EQ(read_file(prod_cache()), before);  // no refresh tried
 }
 
 TEST_F(CompletionCommand, StaleCacheAndADownClusterGiveTheCachedNames) {
@@ -131,7 +141,7 @@ TEST_F(CompletionCommand, StaleCacheAndADownClusterGiveTheCachedNames) {
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out, "agent1.dc1.example.com\tS1\nagent2.dc1.example.com\tS2\n");
   EXPECT_EQ(r.err, "");
-  const auto doc = nlohmann::json::parse(read_file(dir_.file("cache/qctl/completion/prod.json")));
+  const auto doc = nlohmann::json::parse(read_file(prod_cache()));
   EXPECT_EQ(doc["agents"]["tried_at"].get<double>(), clock_.now());  // a refresh was tried
   EXPECT_EQ(doc["agents"]["fetched_at"].get<double>(), clock_.now() - 3600);
 }

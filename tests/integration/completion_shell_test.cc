@@ -12,6 +12,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/completion/cache.h"
+#include "core/config/config.h"
 #include "tests/integration/cluster_fixture.h"
 #include "tests/support/paths.h"
 
@@ -223,8 +225,12 @@ TEST_F(CompletionShellTest, DownOrHangingClusterAnswersQuicklyWithCachedOrNoName
   EXPECT_LT(Steady::now() - start, std::chrono::seconds(5));
 
   // A stale cache for the hanging cluster: the 1 s budget runs out, the cached names remain.
+  config::ContextConfig hanging_context;  // the cache is keyed by name and URLs
+  hanging_context.name = "hanging";
+  hanging_context.mesos.urls = {hanging.url()};
   home.write(
-      "cache/qctl/completion/hanging.json",
+      "cache/qctl/completion/" +
+          completion::cache_file_name(completion::cache_key(hanging_context)),
       R"({"agents":{"fetched_at":1,"tried_at":1,"names":[["old-agent.example.com","S9"]]}})");
   CannedResponse slow;
   slow.body = "{}";

@@ -126,5 +126,21 @@ TEST(DeadlineTransport, CutsTimeoutsToTheTimeLeftAndFailsOnceSpent) {
   EXPECT_EQ(inner.seen.size(), 1U);  // nothing sent once the budget is spent
 }
 
+// Another cluster behind the same context name (QCTL_MESOS, a second config file, a sandbox on
+// new ports) is cached apart; the same URLs share the cache.
+TEST(CompletionCache, TheKeyFollowsTheContextsUrls) {
+  config::ContextConfig a;
+  a.name = "prod";
+  a.mesos.urls = {"http://m1:5050"};
+  config::ContextConfig b = a;
+  EXPECT_EQ(cache_key(a), cache_key(b));
+  EXPECT_EQ(cache_key(a).rfind("prod.", 0), 0U);
+  b.mesos.urls = {"http://m2:5050"};
+  EXPECT_NE(cache_key(a), cache_key(b));
+  b = a;
+  b.marathon.urls = {"http://m1:5050"};  // the same URL for another service is another key
+  EXPECT_NE(cache_key(a), cache_key(b));
+}
+
 }  // namespace
 }  // namespace qctl::completion
