@@ -18,6 +18,7 @@ namespace qctl::cmd {
 struct ClientFactory::Impl {
   std::recursive_mutex mutex;
   std::optional<config::Config> config;
+  std::unique_ptr<config::EditLock> edit_lock;
   std::optional<config::ContextConfig> context;
   std::unique_ptr<http::Transport> owned_transport;
   std::mutex trace_mutex;
@@ -49,15 +50,31 @@ ClientFactory::ClientFactory(const GlobalOptions& globals, config::Getenv env, C
 
 ClientFactory::~ClientFactory() = default;
 
+std::string ClientFactory::config_path() const {
+  // "--config=~/x" reaches us unexpanded (no shell expands '~' after '='): as $QCTL_CONFIG.
+  return globals_.config_path.empty() ? config::default_path(env_)
+                                      : config::expand_home(globals_.config_path, env_);
+}
+
 config::Config& ClientFactory::config() {
   std::lock_guard<std::recursive_mutex> guard(impl_->mutex);
   if (!impl_->config) {
-    // "--config=~/x" reaches us unexpanded (no shell expands '~' after '='): as $QCTL_CONFIG.
-    const auto path = globals_.config_path.empty()
-                          ? config::default_path(env_)
-                          : config::expand_home(globals_.config_path, env_);
-    impl_->config = config::load(path);
+    impl_->config = config::load(config_path());
     warn_if_exposed(*impl_->config, io_.err);
+  }
+  return *impl_->config;
+}
+
+config::Config& ClientFactory::config_for_edit() {
+  std::lock_guard<std::recursive_mutex> guard(impl_->mutex);
+  if (!impl_->edit_lock) {
+    const auto path = config_path();
+    impl_->edit_lock = std::make_unique<config::EditLock>(path, std::chrono::seconds(10));
+    const bool warned = impl_->config.has_value();
+    impl_->config = config::load(path);  // what is on disk now, under the lock
+    if (!warned) {
+      warn_if_exposed(*impl_->config, io_.err);
+    }
   }
   return *impl_->config;
 }

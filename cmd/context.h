@@ -59,6 +59,9 @@ class ClientFactory {
 
   /// The config file (loaded once); an absent file is an empty config.
   config::Config& config();
+  /// The config file for a load-edit-save: locked (config::EditLock, held until this factory
+  /// goes) and read again under the lock, so a concurrent edit is never overwritten.
+  config::Config& config_for_edit();
   /// The selected context with environment overrides; throws ConfigError when there is none.
   const config::ContextConfig& context();
   [[nodiscard]] const config::Getenv& env() const { return env_; }
@@ -78,6 +81,7 @@ class ClientFactory {
 
  private:
   std::unique_ptr<http::Client> service_http(const config::ServiceConfig& service);
+  [[nodiscard]] std::string config_path() const;
 
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -24,7 +24,7 @@ void validate(const ConfigDeleteContextOptions& o) {
 
 int run_config_delete_context(const ConfigDeleteContextOptions& o, Context& ctx) {
   validate(o);
-  auto& cfg = ctx.clients.config();
+  auto& cfg = o.dry_run ? ctx.clients.config() : ctx.clients.config_for_edit();
   require_context(cfg, o.name);
   const bool was_current = cfg.current_context == o.name;
   if (o.dry_run) {

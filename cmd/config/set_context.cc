@@ -72,7 +72,7 @@ void validate(const ConfigSetContextOptions& o) {
 
 int run_config_set_context(const ConfigSetContextOptions& o, Context& ctx) {
   validate(o);
-  auto& cfg = ctx.clients.config();
+  auto& cfg = o.dry_run ? ctx.clients.config() : ctx.clients.config_for_edit();
   auto next = cfg;
   const auto name = o.current
                         ? config::selected_context_name(cfg, ctx.globals.context, ctx.clients.env())

@@ -23,7 +23,7 @@ void validate(const ConfigUseContextOptions& o) {
 
 int run_config_use_context(const ConfigUseContextOptions& o, Context& ctx) {
   validate(o);
-  auto& cfg = ctx.clients.config();
+  auto& cfg = o.dry_run ? ctx.clients.config() : ctx.clients.config_for_edit();
   require_context(cfg, o.name);
   if (!o.dry_run) {
     cfg.current_context = o.name;

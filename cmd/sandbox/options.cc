@@ -124,7 +124,10 @@ sandbox::SandboxOptions sandbox_options(const SandboxCmdOptions& o) {
 
 void write_sandbox_context(const SandboxCmdOptions& o, const sandbox::Endpoints& e, Context& ctx) {
   auto& cfg = ctx.clients.config();
-  auto next = cfg;
+  // Locked only for this write (the sandbox runs for hours), and read again under the lock
+  // so a context another qctl added meanwhile is kept.
+  const config::EditLock lock(cfg.path, std::chrono::seconds(10));
+  auto next = config::load(cfg.path);
   auto* context = next.find(o.write_context);
   if (context == nullptr) {
     next.contexts.push_back(config::ContextConfig{});

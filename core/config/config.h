@@ -1,6 +1,7 @@
 // The qctl config file: named contexts (where the cluster is, credentials, TLS, SSH).
 #pragma once
 
+#include <chrono>
 #include <nlohmann/json_fwd.hpp>
 
 #include <functional>
@@ -88,6 +89,20 @@ struct Config {
 
 /// Writes atomically (temp file + rename) with mode 0600, creating the directory.
 void save(const Config& config);
+
+/// An exclusive lock on the config file for a load-edit-save (flock on "<path>.lock", mode
+/// 0600, its directory created 0700), so two edits at once never lose one another's change.
+/// Waits up to `wait` for another holder, then throws ConfigError.
+class EditLock {
+ public:
+  EditLock(const std::string& path, std::chrono::milliseconds wait);
+  ~EditLock();
+  EditLock(const EditLock&) = delete;
+  EditLock& operator=(const EditLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
 
 /// The config as YAML; with `redact`, secrets read "<redacted>".
 [[nodiscard]] std::string to_yaml(const Config& config, bool redact);

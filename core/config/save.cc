@@ -2,10 +2,12 @@
 #include "core/config/config.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -76,6 +78,32 @@ void write_all(int fd, const std::string& text, const std::string& path) {
 }
 
 }  // namespace
+
+EditLock::EditLock(const std::string& path, std::chrono::milliseconds wait) {
+  const std::string target = real_target(path);
+  make_dirs(parent_dir(target), target);
+  const std::string lock = target + ".lock";
+  fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd_ < 0) {
+    fail(path, "cannot open the lock file " + lock);
+  }
+  const auto until = std::chrono::steady_clock::now() + wait;
+  while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK || std::chrono::steady_clock::now() >= until) {
+      const int saved = errno;
+      ::close(fd_);
+      errno = saved;
+      fail(path, "another qctl is editing it (" + lock + " is locked)");
+    }
+    ::usleep(10'000);
+  }
+}
+
+EditLock::~EditLock() {
+  if (fd_ >= 0) {
+    ::close(fd_);  // releases the lock
+  }
+}
 
 void save(const Config& config) {
   if (config.path.empty()) {
