@@ -52,6 +52,21 @@ void print_list(Context& ctx, const ListOutput& list, const std::string& kind) {
   }
 }
 
+bool structured(Context& ctx) {
+  const auto f = ctx.format();
+  return f == output::Format::kJson || f == output::Format::kYaml;
+}
+
+void print_results(Context& ctx, const nlohmann::json& items, const std::string& kind) {
+  if (structured(ctx)) {
+    print_document(ctx, items);
+  } else if (ctx.format() == output::Format::kName) {
+    for (const auto& item : items) {
+      ctx.io.out << kind << "/" << item.value("name", "") << '\n';
+    }
+  }
+}
+
 void print_document(Context& ctx, const nlohmann::json& doc) {
   std::ostringstream out;
   if (ctx.format() == output::Format::kJson) {

@@ -58,4 +58,11 @@ void print_list(Context& ctx, const ListOutput& list, const std::string& kind);
 /// Writes one JSON document in ctx.format() (json or yaml; tables fall back to yaml).
 void print_document(Context& ctx, const nlohmann::json& doc);
 
+/// -o json or -o yaml: the command prints one document instead of lines.
+[[nodiscard]] bool structured(Context& ctx);
+
+/// A command's result per job or app: with -o json|yaml one document (an array of `items`)
+/// on stdout, with -o name each item's "kind/name", otherwise nothing (the text was printed).
+void print_results(Context& ctx, const nlohmann::json& items, const std::string& kind);
+
 }  // namespace qctl::cmd

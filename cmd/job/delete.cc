@@ -4,6 +4,7 @@
 
 #include "cmd/commands.h"
 #include "cmd/job/job_cmds.h"
+#include "cmd/list_output.h"
 #include "core/chronos/client.h"
 #include "core/chronos/job_delete.h"
 #include "core/error.h"
@@ -41,6 +42,8 @@ int run_job_delete(const JobDeleteOptions& o, Context& ctx) {
   // Chronos re-parents at each deletion, so a later one sees what the earlier ones left: a
   // grandchild of two deleted jobs ends up on the first one's schedule, not with its parents.
   std::vector<model::Job> graph = jobs;
+  const bool text = ctx.format() == output::Format::kTable || ctx.format() == output::Format::kWide;
+  nlohmann::json results = nlohmann::json::array();
   for (const auto* target : targets) {
     const auto it = std::find_if(graph.begin(), graph.end(),
                                  [&](const model::Job& j) { return j.name == target->name; });
@@ -60,9 +63,24 @@ int run_job_delete(const JobDeleteOptions& o, Context& ctx) {
     if (!o.dry_run) {
       chronos.remove(job.name);  // also kills its running tasks
     }
-    ctx.io.out << "job/" << job.name << " deleted" << (o.dry_run ? " (dry run)" : "") << "\n";
+    if (text) {
+      ctx.io.out << "job/" << job.name << " deleted" << (o.dry_run ? " (dry run)" : "") << "\n";
+    }
+    nlohmann::json reparented = nlohmann::json::array();
+    for (const auto& r : plan) {
+      reparented.push_back(
+          {{"name", r.child},
+           {"becomes_scheduled", r.becomes_scheduled},
+           {"schedule", r.becomes_scheduled ? nlohmann::json(r.schedule) : nlohmann::json()},
+           {"parents", r.becomes_scheduled ? nlohmann::json::array() : nlohmann::json(r.parents)}});
+    }
+    results.push_back({{"name", job.name},
+                       {"deleted", !o.dry_run},
+                       {"dry_run", o.dry_run},
+                       {"reparented", std::move(reparented)}});
     chronos::apply_delete(job, graph);
   }
+  print_results(ctx, results, "job");
   return 0;
 }
 

@@ -1,10 +1,11 @@
 // `qctl job kill NAME…`: kill the running Mesos tasks of Chronos jobs (DELETE task/kill).
 #include <CLI/CLI.hpp>
-#include <unordered_map>
 
 #include "cmd/commands.h"
 #include "cmd/job/job_cmds.h"
+#include "cmd/list_output.h"
 #include "core/chronos/client.h"
+#include "core/chronos/queue_view.h"
 #include "core/chronos/run_check.h"
 #include "core/error.h"
 #include "core/util/strings.h"
@@ -19,10 +20,7 @@ struct JobKillOptions {
 
 int run_job_kill(const JobKillOptions& o, Context& ctx) {
   auto& chronos = ctx.clients.chronos();
-  std::unordered_map<std::string, std::string> states;
-  for (const auto& s : chronos.summary()) {
-    states.emplace(s.name, s.state);
-  }
+  auto states = chronos::current_states(chronos);  // 2.x: from the graph (no jobs/summary)
   std::vector<std::string> missing;
   for (const auto& name : o.names) {
     if (states.find(name) == states.end()) {
@@ -35,18 +33,24 @@ int run_job_kill(const JobKillOptions& o, Context& ctx) {
         (missing.size() == 1 ? "job " : "jobs ") + util::join(missing, ", ") + " not found",
         "list the jobs with: qctl job list");
   }
+  const bool text = ctx.format() == output::Format::kTable || ctx.format() == output::Format::kWide;
+  nlohmann::json results = nlohmann::json::array();
   for (const auto& name : o.names) {
     const auto& state = states[name];
     const int running = chronos::running_count(state);
+    results.push_back({{"name", name}, {"state", state}, {"killed", running}});
     if (running == 0) {
       ctx.io.err << "job/" << name << ": nothing running (" << state << ")"
                  << (state == "queued" ? "; Chronos cannot remove a queued task" : "") << "\n";
       continue;
     }
     chronos.kill_tasks(name);
-    ctx.io.out << "job/" << name << " killed " << running
-               << (running == 1 ? " running task" : " running tasks") << "\n";
+    if (text) {
+      ctx.io.out << "job/" << name << " killed " << running
+                 << (running == 1 ? " running task" : " running tasks") << "\n";
+    }
   }
+  print_results(ctx, results, "job");
   return 0;
 }
 

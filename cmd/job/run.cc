@@ -4,6 +4,7 @@
 
 #include "cmd/commands.h"
 #include "cmd/job/job_cmds.h"
+#include "cmd/list_output.h"
 #include "core/chronos/client.h"
 #include "core/chronos/job_report.h"
 #include "core/chronos/job_wait.h"
@@ -44,7 +45,7 @@ void set_priority(chronos::Client& chronos, model::Job& job, bool high, Context&
   ctx.io.err << "job/" << job.name << " priority set to " << (high ? "high" : "normal") << "\n";
 }
 
-int wait_for_run(const JobRunOptions& o, const model::Job& job, Context& ctx) {
+chronos::RunState wait_for_run(const JobRunOptions& o, const model::Job& job, Context& ctx) {
   chronos::WaitOptions w;
   w.timeout = *util::parse_duration(o.wait_timeout);
   if (ctx.io.err_is_tty) {
@@ -57,20 +58,11 @@ int wait_for_run(const JobRunOptions& o, const model::Job& job, Context& ctx) {
   if (ctx.io.err_is_tty) {
     ctx.io.err << "\r\033[K";
   }
-  switch (states.front()) {
-    case chronos::RunState::kSucceeded:
-      ctx.io.err << "job/" << job.name << " succeeded\n";
-      return 0;
-    case chronos::RunState::kFailed:
-      ctx.io.err << "job/" << job.name << " failed\n";
-      return 1;
-    case chronos::RunState::kGone:
-      throw NotFoundError("job/" + job.name, "deleted while waiting for its run");
-    case chronos::RunState::kPending:
-      break;
+  if (states.front() == chronos::RunState::kSucceeded ||
+      states.front() == chronos::RunState::kFailed) {
+    ctx.io.err << "job/" << job.name << " " << chronos::run_state_word(states.front()) << "\n";
   }
-  throw NetworkError("job/" + job.name, "not finished after " + o.wait_timeout,
-                     "see it with: qctl job status " + job.name);
+  return states.front();
 }
 
 int run_job_run(const JobRunOptions& o, Context& ctx) {
@@ -88,7 +80,28 @@ int run_job_run(const JobRunOptions& o, Context& ctx) {
   chronos.run(o.name, o.arguments);
   ctx.io.err << "job/" << o.name << " triggered (" << (job.high_priority ? "high" : "normal")
              << " priority queue)\n";
-  return o.wait ? wait_for_run(o, job, ctx) : 0;
+  nlohmann::json result = {{"name", o.name},
+                           {"triggered", true},
+                           {"queue", job.high_priority ? "high" : "normal"}};
+  if (!o.wait) {
+    print_results(ctx, nlohmann::json::array({result}), "job");
+    return 0;
+  }
+  const auto run = wait_for_run(o, job, ctx);
+  result["run"] = chronos::run_state_word(run);
+  print_results(ctx, nlohmann::json::array({result}), "job");  // also for a failure or timeout
+  switch (run) {
+    case chronos::RunState::kSucceeded:
+      return 0;
+    case chronos::RunState::kFailed:
+      return 1;
+    case chronos::RunState::kGone:
+      throw NotFoundError("job/" + o.name, "deleted while waiting for its run");
+    case chronos::RunState::kPending:
+      break;
+  }
+  throw NetworkError("job/" + o.name, "not finished after " + o.wait_timeout,
+                     "see it with: qctl job status " + o.name);
 }
 
 }  // namespace

@@ -114,11 +114,6 @@ std::vector<chronos::PlannedJob> plan(const JobSubmitOptions& o, Context& ctx) {
   return chronos::plan_jobs(docs, server, plan_opts);
 }
 
-bool structured(Context& ctx) {
-  const auto f = ctx.format();
-  return f == output::Format::kJson || f == output::Format::kYaml;
-}
-
 int print_dry_run(const std::vector<chronos::PlannedJob>& jobs, Context& ctx) {
   const auto prefix = ctx.clients.chronos().prefix();
   if (structured(ctx)) {

@@ -1,6 +1,8 @@
 // `qctl job delete` (re-parenting warnings, --dry-run) and `qctl job kill`.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/cmd/job/job_cli.h"
 
 namespace qctl::testing {
@@ -119,6 +121,40 @@ TEST_F(JobKillTest, SaysWhenNothingWasRunning) {
             std::string::npos)
       << r.err;
   EXPECT_TRUE(calls(Method::kDelete).empty());
+}
+
+// Scripts get a result document with -o json (and names with -o name), not text lines.
+TEST_F(JobKillTest, JsonAndNameOutputsAreResults) {
+  t.get_fixture(url("/v1/scheduler/jobs/summary"), "chronos/jobs-summary.json");
+  t.on(Method::kDelete, url("/v1/scheduler/task/kill/hourly-etl"), 204, "");
+  auto r = run({"job", "kill", "hourly-etl", "nightly-report", "-o", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc.size(), 2U);
+  EXPECT_EQ(doc[0]["name"], "hourly-etl");
+  EXPECT_EQ(doc[0]["killed"], 2);
+  EXPECT_EQ(doc[1]["killed"], 0);
+  EXPECT_EQ(doc[1]["state"], "idle");
+}
+
+TEST_F(JobDeleteTest, JsonNamesEachDeletionAndItsReparenting) {
+  t.get_fixture(url("/v1/scheduler/jobs"), "chronos/jobs.json");
+  const auto r = run({"job", "delete", "nightly-report", "--dry-run", "-o", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc.size(), 1U);
+  EXPECT_EQ(doc[0]["name"], "nightly-report");
+  EXPECT_EQ(doc[0]["deleted"], false);
+  EXPECT_EQ(doc[0]["dry_run"], true);
+  ASSERT_EQ(doc[0]["reparented"].size(), 1U);
+  EXPECT_EQ(doc[0]["reparented"][0]["name"], "report-publish");
+  EXPECT_EQ(doc[0]["reparented"][0]["becomes_scheduled"], true);
+}
+
+TEST_F(JobDeleteTest, NameOutputIsTheDeletedJobs) {
+  t.get_fixture(url("/v1/scheduler/jobs"), "chronos/jobs.json");
+  EXPECT_EQ(run({"job", "delete", "nightly-report", "--dry-run", "-o", "name"}).out,
+            "job/nightly-report\n");
 }
 
 TEST_F(JobKillTest, UnknownJobExitsThree) {

@@ -38,6 +38,19 @@ TEST_F(JobRunTest, TriggersAnIdleJobAndSaysSoOnStderr) {
   EXPECT_EQ(r.err, "job/nightly-report triggered (normal priority queue)\n");
 }
 
+TEST_F(JobRunTest, JsonOutputIsTheResult) {
+  serve("nightly-report");
+  t.on(Method::kPut, url("/v1/scheduler/job/nightly-report"), 204, "");
+  const auto r = run({"job", "run", "nightly-report", "-o", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc.size(), 1U);
+  EXPECT_EQ(doc[0]["name"], "nightly-report");
+  EXPECT_EQ(doc[0]["triggered"], true);
+  EXPECT_EQ(doc[0]["queue"], "normal");
+  EXPECT_FALSE(doc[0].contains("run"));  // no --wait
+}
+
 TEST_F(JobRunTest, PassesArgumentsUrlEncoded) {
   serve("nightly-report");
   t.on(Method::kPut, url("/v1/scheduler/job/nightly-report?arguments=--date%202024-05-30"), 204,
