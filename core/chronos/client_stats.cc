@@ -22,10 +22,9 @@ std::vector<std::optional<model::JobStat>> Client::job_stats(const std::vector<s
     http::Request r;
     r.method = http::Method::kGet;
     r.url = http::join_url(url, base + "/job/stat/" + http::url_encode(name));
-    http.decorate(r);
     requests.push_back(std::move(r));
   }
-  const auto results = http.transport().perform_all(requests, std::max<std::size_t>(parallel, 1), {});
+  const auto results = http.send_all(requests, std::max<std::size_t>(parallel, 1), {});
   std::vector<std::optional<model::JobStat>> out(names.size());
   for (std::size_t i = 0; i < results.size(); ++i) {
     const std::string subject = "GET " + requests[i].url;

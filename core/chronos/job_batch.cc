@@ -69,10 +69,9 @@ bool send_calls(Client& client, const std::vector<Call>& calls, const BatchOptio
         r.body = calls[k].body;
         r.headers.emplace_back("Content-Type", "application/json");
       }
-      http.decorate(r);
       requests.push_back(std::move(r));
     }
-    const auto results = http.transport().perform_all(requests, parallel, opts.stop);
+    const auto results = http.send_all(std::move(requests), parallel, opts.stop);  // -v traces
     bool stopped = false;
     for (std::size_t k = start; k < end; ++k) {
       if (results[k - start].failure == http::FailureKind::kNotSent) {

@@ -75,6 +75,23 @@ Response Client::send(Request request, const RetryOn& retry_on) {
   return std::move(*result.response);
 }
 
+std::vector<Result> Client::send_all(std::vector<Request> requests, std::size_t parallel,
+                                     const std::function<bool()>& stop) {
+  for (auto& r : requests) {
+    decorate(r);
+  }
+  const auto started = std::chrono::steady_clock::now();
+  auto results = transport_.perform_all(requests, parallel, stop);
+  const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - started;
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    if (results[i].failure != FailureKind::kNotSent) {
+      trace_request(requests[i], 1);
+      trace_result(requests[i], results[i], took.count());
+    }
+  }
+  return results;
+}
+
 void Client::trace_request(const Request& r, int attempt) const {
   if (options_.trace == nullptr) {
     return;

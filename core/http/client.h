@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/http/transport.h"
@@ -54,6 +55,12 @@ class Client {
 
   /// Adds auth, User-Agent and timeouts to a request without sending it (for batches).
   void decorate(Request& request) const;
+
+  /// A batch: decorates every request and sends them through the transport's perform_all
+  /// (at most `parallel` in flight, `stop` asked before each starts, no retries: batches are
+  /// writes), tracing each with -v as send does (the time is the batch's).
+  std::vector<Result> send_all(std::vector<Request> requests, std::size_t parallel,
+                               const std::function<bool()>& stop);
 
   [[nodiscard]] Transport& transport() { return transport_; }
   [[nodiscard]] const ClientOptions& options() const { return options_; }

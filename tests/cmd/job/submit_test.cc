@@ -110,6 +110,18 @@ TEST_F(JobSubmitCmd, PriorityAndNowFromNdjsonOnStdin) {
   EXPECT_EQ(json::parse(posts()[0].body)["highPriority"], true);
 }
 
+// -v traces the batch's writes too (they go through perform_all, not one send per request),
+// with the credentials redacted.
+TEST_F(JobSubmitCmd, VerboseTracesTheBatchRequests) {
+  server_is_empty();
+  t.on(Method::kPost, url("/v1/scheduler/iso8601"), 204, "", {}, true);
+  const auto r = submit({"-f", "-", "-v"}, "{\"name\":\"a\",\"command\":\"true\"}\n");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("> POST " + url("/v1/scheduler/iso8601")), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("< POST " + url("/v1/scheduler/iso8601") + " 204"), std::string::npos)
+      << r.err;
+}
+
 TEST_F(JobSubmitCmd, DryRunSendsNothingAndDiffsAgainstTheServer) {
   server_has_fixture_jobs();
   const auto file = home.write("etl.yaml",
