@@ -5,16 +5,20 @@
 
 _qctl() {
   local i w words=()
-  # bash splits "--output=json" at '=' (COMP_WORDBREAKS): glue such words back together.
+  # bash splits "--output=json" at '=' and "ct:1717:0:etl:" at ':' (COMP_WORDBREAKS): glue
+  # such words back together.
   for ((i = 1; i <= COMP_CWORD; i++)); do
     w=${COMP_WORDS[i]}
-    if ((${#words[@]} > 0)) && [[ $w == "=" || ${words[-1]} == -*= ]]; then
+    if ((${#words[@]} > 0)) &&
+      [[ $w == "=" || $w == ":" || ${words[-1]} == -*= || ${words[-1]} == *: ]]; then
       words[-1]+=$w
     else
       words+=("$w")
     fi
   done
-  local cur=${words[-1]} out line
+  local cur=${words[-1]} out line colon=""
+  # bash replaces only the text behind the last ':' of the word being completed.
+  [[ $cur == *:* && $cur != -*=* ]] && colon=${cur%"${cur##*:}"}
   out=$(qctl __complete -- "${words[@]}" 2>/dev/null) || return 0
   COMPREPLY=()
   if [[ $out == ":files"* ]]; then
@@ -26,6 +30,9 @@ _qctl() {
     line=${line%%$'\t'*}
     # After "--flag=", bash replaces only the text behind the '='.
     [[ $cur == -*=* ]] && line=${line#"${cur%%=*}="}
+    [[ -n $colon ]] && line=${line#"$colon"}
+    # Quoted for the command line: names may hold spaces or quotes (context names do).
+    printf -v line '%q' "$line"
     COMPREPLY+=("$line")
   done <<<"$out"
 }

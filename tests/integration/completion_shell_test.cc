@@ -200,6 +200,29 @@ TEST_F(CompletionShellTest, BashCompletesCommandsFlagsValuesAndLiveNames) {
   EXPECT_EQ(mesos.requests().size(), requests);
 }
 
+// bash also splits words at ':' (Chronos task ids, free-form context names): the word is glued
+// back for qctl and only the text behind the last ':' is replaced; names with spaces or
+// quotes are inserted quoted.
+TEST_F(CompletionShellTest, BashHandlesColonsAndQuotesInNames) {
+  home.write("config",
+             "current-context: prod\n"
+             "contexts:\n"
+             "  prod:\n"
+             "    mesos: [" +
+                 mesos.url() +
+                 "]\n"
+                 "  'lab:east':\n"
+                 "    mesos: [http://east:5050]\n"
+                 "  with space:\n"
+                 "    mesos: [http://space:5050]\n"
+                 "  \"it's\":\n"
+                 "    mesos: [http://its:5050]\n");
+  EXPECT_EQ(bash({"config", "use-context", "lab", ":", "e"}), V{"east"});
+  EXPECT_EQ(bash({"config", "use-context", "lab", ":"}), V{"east"});
+  EXPECT_EQ(bash({"config", "use-context", "wi"}), V{"with\\ space"});
+  EXPECT_EQ(bash({"config", "use-context", "it"}), V{"it\\'s"});
+}
+
 TEST_F(CompletionShellTest, FishCompletesWithDescriptions) {
   EXPECT_EQ(values(fish("qctl statu")), V{"status"});
   EXPECT_NE(fish("qctl sta").find("status\tShow the cluster at a glance"), std::string::npos);
