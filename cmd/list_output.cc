@@ -57,6 +57,11 @@ bool structured(Context& ctx) {
   return f == output::Format::kJson || f == output::Format::kYaml;
 }
 
+bool plain_text(Context& ctx) {
+  const auto f = ctx.format();
+  return f == output::Format::kTable || f == output::Format::kWide;
+}
+
 void print_results(Context& ctx, const nlohmann::json& items, const std::string& kind) {
   if (structured(ctx)) {
     print_document(ctx, items);

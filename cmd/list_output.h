@@ -60,6 +60,8 @@ void print_document(Context& ctx, const nlohmann::json& doc);
 
 /// -o json or -o yaml: the command prints one document instead of lines.
 [[nodiscard]] bool structured(Context& ctx);
+/// No -o, or -o wide: the command prints its text lines.
+[[nodiscard]] bool plain_text(Context& ctx);
 
 /// A command's result per job or app: with -o json|yaml one document (an array of `items`)
 /// on stdout, with -o name each item's "kind/name", otherwise nothing (the text was printed).

@@ -42,7 +42,7 @@ int run_job_delete(const JobDeleteOptions& o, Context& ctx) {
   // Chronos re-parents at each deletion, so a later one sees what the earlier ones left: a
   // grandchild of two deleted jobs ends up on the first one's schedule, not with its parents.
   std::vector<model::Job> graph = jobs;
-  const bool text = ctx.format() == output::Format::kTable || ctx.format() == output::Format::kWide;
+  const bool text = plain_text(ctx);
   nlohmann::json results = nlohmann::json::array();
   for (const auto* target : targets) {
     const auto it = std::find_if(graph.begin(), graph.end(),

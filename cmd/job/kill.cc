@@ -33,7 +33,7 @@ int run_job_kill(const JobKillOptions& o, Context& ctx) {
         (missing.size() == 1 ? "job " : "jobs ") + util::join(missing, ", ") + " not found",
         "list the jobs with: qctl job list");
   }
-  const bool text = ctx.format() == output::Format::kTable || ctx.format() == output::Format::kWide;
+  const bool text = plain_text(ctx);
   nlohmann::json results = nlohmann::json::array();
   for (const auto& name : o.names) {
     const auto& state = states[name];

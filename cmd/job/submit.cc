@@ -10,7 +10,6 @@
 #include "cmd/job/job_cmds.h"
 #include "cmd/list_output.h"
 #include "core/chronos/client.h"
-#include "core/chronos/decode.h"
 #include "core/chronos/job_batch.h"
 #include "core/chronos/job_report.h"
 #include "core/chronos/job_validate.h"
@@ -143,8 +142,7 @@ void trigger(std::vector<SubmitResult>& results, const chronos::BatchOptions& ba
     if (results[i].upsert.state != BatchOutcome::State::kOk) {
       continue;
     }
-    std::string body = results[i].job->body.dump();
-    const auto job = chronos::decode_job(body);
+    const auto& job = results[i].job->job;  // planned from the same document: no re-parse
     const auto state = states.find(job.name);
     if (const auto ignored =
             chronos::ignored_trigger(job, state == states.end() ? "idle" : state->second, v2)) {

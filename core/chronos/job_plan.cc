@@ -198,6 +198,7 @@ std::vector<PlannedJob> plan_jobs(const std::vector<JobDocument>& docs,
                         as_stored(p.body, opts.v2));
       p.action = p.diff.empty() ? SubmitAction::kUnchanged : SubmitAction::kUpdate;
     }
+    p.job = std::move(job);
     out.push_back(std::move(p));
   }
   return out;

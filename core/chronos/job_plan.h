@@ -23,6 +23,7 @@ struct PlannedJob {
   std::string name;
   bool dependent = false;  // POST /dependency, else /iso8601
   nlohmann::json body;     // Chronos' own fields, as sent
+  model::Job job;          // the same definition as a model (for the run-now rules)
   SubmitAction action = SubmitAction::kCreate;
   std::vector<std::string> diff;  // "-  \"cpus\": 0.5" / "+  \"cpus\": 1" for updates
   int wave = 0;                   // sent after every job of a lower wave answered

@@ -106,23 +106,21 @@ class CompletionShellTest : public ClusterTest {
     std::filesystem::create_symlink(kQctlBinary, home.path() + "/bin/qctl");
     std::filesystem::create_directories(home.path() + "/zsh");
     std::filesystem::copy_file(source_dir() + "/completions/_qctl", home.path() + "/zsh/_qctl");
-    home.write("config",
-               "current-context: prod\n"
-               "contexts:\n"
-               "  prod:\n"
-               "    mesos: [" +
-                   mesos.url() +
-                   "]\n"
-                   "    marathon: [" +
-                   marathon.url() +
-                   "]\n"
-                   "  staging:\n"
-                   "    mesos: [http://127.0.0.1:" +
-                   std::to_string(closed_port()) +
-                   "]\n"
-                   "  hanging:\n"
-                   "    mesos: [" +
-                   hanging.url() + "]\n");
+    write_config("    marathon: [" + marathon.url() +
+                 "]\n"
+                 "  staging:\n"
+                 "    mesos: [http://127.0.0.1:" +
+                 std::to_string(closed_port()) +
+                 "]\n"
+                 "  hanging:\n"
+                 "    mesos: [" +
+                 hanging.url() + "]\n");
+  }
+
+  /// The config: context prod (current, on the fixture Mesos) followed by `more` lines.
+  void write_config(const std::string& more) {
+    home.write("config", "current-context: prod\ncontexts:\n  prod:\n    mesos: [" + mesos.url() +
+                             "]\n" + more);
   }
 
   static std::string source_dir() { return kSourceDir; }
@@ -204,19 +202,13 @@ TEST_F(CompletionShellTest, BashCompletesCommandsFlagsValuesAndLiveNames) {
 // back for qctl and only the text behind the last ':' is replaced; names with spaces or
 // quotes are inserted quoted.
 TEST_F(CompletionShellTest, BashHandlesColonsAndQuotesInNames) {
-  home.write("config",
-             "current-context: prod\n"
-             "contexts:\n"
-             "  prod:\n"
-             "    mesos: [" +
-                 mesos.url() +
-                 "]\n"
-                 "  'lab:east':\n"
-                 "    mesos: [http://east:5050]\n"
-                 "  with space:\n"
-                 "    mesos: [http://space:5050]\n"
-                 "  \"it's\":\n"
-                 "    mesos: [http://its:5050]\n");
+  write_config(
+      "  'lab:east':\n"
+      "    mesos: [http://east:5050]\n"
+      "  with space:\n"
+      "    mesos: [http://space:5050]\n"
+      "  \"it's\":\n"
+      "    mesos: [http://its:5050]\n");
   EXPECT_EQ(bash({"config", "use-context", "lab", ":", "e"}), V{"east"});
   EXPECT_EQ(bash({"config", "use-context", "lab", ":"}), V{"east"});
   EXPECT_EQ(bash({"config", "use-context", "wi"}), V{"with\\ space"});
