@@ -49,8 +49,6 @@ void part(Waiting& w, const char* service, F&& read) {
   }
 }
 
-bool is_glob(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
-
 bool name_matches(const std::string& pattern, const std::string& name) {
   return pattern.empty() || util::glob_match(pattern, name) ||
          util::glob_match("/" + pattern, name);
@@ -105,7 +103,7 @@ Waiting gather(const QueueListOptions& opts, Context& ctx) {
 /// A NAME (not a glob) that is no Chronos job and no Marathon app is a typo: exit 3, as
 /// `job status NAME` does, instead of "Nothing is waiting".
 void require_known(const std::string& name, const Waiting& w, Context& ctx) {
-  if (name.empty() || is_glob(name) || !w.jobs.empty() || (w.apps && !w.apps->empty()) ||
+  if (name.empty() || util::is_glob(name) || !w.jobs.empty() || (w.apps && !w.apps->empty()) ||
       !w.failures.empty()) {
     return;
   }

@@ -17,7 +17,7 @@ namespace qctl::chronos {
 
 namespace {
 
-bool is_glob(const std::string& s) { return s.find_first_of("*?") != std::string::npos; }
+using util::is_glob;
 
 bool owner_matches(const std::string& pattern, const std::string& owners) {
   for (const auto& owner : util::split(owners, ',', true)) {

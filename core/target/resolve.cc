@@ -13,7 +13,7 @@ namespace {
 
 constexpr std::string_view kChronosTaskPrefix = "ChronosTask:";
 
-bool is_glob(std::string_view s) { return s.find_first_of("*?") != std::string_view::npos; }
+using util::is_glob;
 
 /// Calls `f(task, framework)` for every task the inventory holds.
 void each_task(const Inventory& inv,

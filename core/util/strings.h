@@ -19,6 +19,10 @@ namespace qctl::util {
 [[nodiscard]] std::string first_line(std::string_view s);
 /// Shell-style glob with `*` and `?`.
 [[nodiscard]] bool glob_match(std::string_view pattern, std::string_view text);
+/// Whether `pattern` has glob_match's wildcards ('*' or '?') rather than naming one thing.
+[[nodiscard]] inline bool is_glob(std::string_view pattern) {
+  return pattern.find_first_of("*?") != std::string_view::npos;
+}
 /// Fixed-point formatting without trailing zeros: 2.50 -> "2.5", 3.0 -> "3".
 [[nodiscard]] std::string format_number(double v, int max_decimals = 2);
 /// Levenshtein distance, for "did you mean" suggestions.
