@@ -120,7 +120,8 @@ int decode_state_stream(const char* path) {
 
 // The way qctl gets /master/state: over HTTP from a (local) master. Mode "raw" only reads the
 // body into memory; mode "decode" is MasterClient::state(), decoding while the bytes arrive;
-// mode "parse" streams it through the same pipeline without building a model (state_floor.h).
+// mode "parse" streams it through the same pipeline without building a model; mode "index"
+// reads it, then runs simdjson's stage 1 over all of it (state_floor.h).
 int fetch_state(const char* url, const std::string& mode) {
   qctl::http::CurlTransport transport;
   qctl::SystemClock clock;
@@ -133,6 +134,16 @@ int fetch_state(const char* url, const std::string& mode) {
     std::printf("GET /master/state over HTTP, body kept: %.1f MB in %.3f s, peak RSS %ld MB\n",
                 static_cast<double>(response.body.size()) / 1e6, seconds_since(start),
                 peak_rss_mb());
+    return 0;
+  }
+  if (mode == "index") {
+    const auto response = http.send(qctl::http::get_request(std::string(url) + "/master/state"));
+    const double read_s = seconds_since(start);
+    const auto floor = qctl::bench::index_state_floor(response.body);
+    std::printf("GET /master/state over HTTP, read then indexed whole (simdjson %s): %zu tasks, "
+                "read %.3f s, stage 1 %.3f s, walk to task ids %.3f s, in %.3f s, peak RSS %ld MB\n",
+                floor.kernel.c_str(), floor.tasks, read_s, floor.index_s, floor.walk_s,
+                seconds_since(start), peak_rss_mb());
     return 0;
   }
   if (mode == "parse") {
@@ -195,7 +206,7 @@ int serve(const qctl::bench::ClusterShape& shape, int port) {
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(stderr,
-                 "usage: qctl_bench gen-state FILE [--agents N --tasks M] | read FILE | fetch-state URL raw|decode|parse | "
+                 "usage: qctl_bench gen-state FILE [--agents N --tasks M] | read FILE | fetch-state URL raw|decode|parse|index | "
                  "decode-state FILE | decode-state-stream FILE | serve [--port P] [--agents N --tasks M] | "
                  "hammer URL SECONDS THREADS\n");
     return 2;
