@@ -6,6 +6,7 @@
 
 #include "cmd/commands.h"
 #include "core/error.h"
+#include "core/output/printable.h"
 #include "core/util/duration.h"
 #include "core/version.h"
 
@@ -53,9 +54,10 @@ std::string command_word(const CLI::App& app, int argc, const char* const* argv)
 }
 
 int print_error(Streams& io, const Error& e) {
-  io.err << "qctl: " << e.line() << '\n';
+  // The line may quote a server's message: control characters are shown, not obeyed.
+  io.err << "qctl: " << output::printable(e.line()) << '\n';
   if (!e.hint().empty()) {
-    io.err << "hint: " << e.hint() << '\n';
+    io.err << "hint: " << output::printable(e.hint()) << '\n';
   }
   return static_cast<int>(e.code());
 }
@@ -145,7 +147,7 @@ int run_cli(int argc, const char* const* argv, Streams& io, const RunOptions& op
     return print_error(io, e);
   } catch (const std::exception& e) {
     io.out.flush();
-    io.err << "qctl: internal error: " << e.what() << '\n';
+    io.err << "qctl: internal error: " << output::printable(e.what()) << '\n';
     return static_cast<int>(ExitCode::kApi);
   }
 }

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "core/output/format.h"
+#include "core/output/printable.h"
 
 namespace qctl::cmd {
 
@@ -38,7 +39,7 @@ void print_list(Context& ctx, const ListOutput& list, const std::string& kind) {
       break;
     case output::Format::kName:
       for (const auto& name : list.names_) {
-        out << name << '\n';
+        out << output::printable(name) << '\n';
       }
       break;
     case output::Format::kTable:
@@ -67,7 +68,7 @@ void print_results(Context& ctx, const nlohmann::json& items, const std::string&
     print_document(ctx, items);
   } else if (ctx.format() == output::Format::kName) {
     for (const auto& item : items) {
-      ctx.io.out << kind << "/" << item.value("name", "") << '\n';
+      ctx.io.out << kind << "/" << output::printable(item.value("name", "")) << '\n';
     }
   }
 }

@@ -123,6 +123,14 @@ const char* action_word(SubmitAction action) {
   return "";
 }
 
+json job_definition(const model::Job& job, bool v2) {
+  json body = model::job_to_chronos_json(job, v2);
+  for (const auto& key : kStatistics) {
+    body.erase(key);
+  }
+  return body;
+}
+
 std::vector<std::string> job_diff(const json& before, const json& after) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : after.items()) {

@@ -43,6 +43,10 @@ struct PlanOptions {
                                                 const std::vector<model::Job>& server,
                                                 const PlanOptions& opts = {});
 
+/// A job as Chronos' own job JSON without its run statistics (successCount, lastError, …):
+/// what `job get --export` prints and `job submit -f` takes back unchanged.
+[[nodiscard]] nlohmann::json job_definition(const model::Job& job, bool v2);
+
 /// The definition fields that differ between `before` and `after` (both Chronos job bodies
 /// with the stock defaults filled in), as "-  \"key\": old" and "+  \"key\": new" lines, by
 /// key; a field only `before` has is a "-" line (the update drops it: Chronos replaces the

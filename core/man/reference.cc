@@ -74,6 +74,18 @@ Section environment_section() {
       {"XDG_CACHE_HOME",
        "Base directory of the completion cache, "
        "$XDG_CACHE_HOME/qctl/completion (~/.cache when unset)."},
+      {"XDG_DATA_HOME",
+       "Base directory of the stats history, $XDG_DATA_HOME/qctl/stats.db "
+       "(~/.local/share when unset)."},
+      {"XDG_STATE_HOME",
+       "Base directory of the unique sync state files and the ssh audit log, "
+       "$XDG_STATE_HOME/qctl/ (~/.local/state when unset)."},
+      {"QCTL_SSH_AUDIT_LOG", "The ssh audit log file (--audit-log overrides it)."},
+      {"QCTL_SSH_SYSLOG", "When 1, qctl ssh also sends its audit line to syslog, as --syslog."},
+      {"SHELL",
+       "qctl ssh with no command runs this shell in the container when it is executable "
+       "there, else bash, else sh."},
+      {"TERM", "Passed to the remote terminal of an interactive qctl ssh."},
       {"NO_COLOR", "When set and not empty, no colour unless --color always."},
       {"https_proxy, http_proxy, no_proxy",
        "Proxy settings, honoured by libcurl for every "
@@ -92,6 +104,12 @@ Section files_section() {
        "credentials by file or environment variable, TLS and SSH settings. Its place is "
        "$QCTL_CONFIG, else $XDG_CONFIG_HOME/qctl/config, else this path. qctl config writes it "
        "atomically with mode 0600."},
+      {"~/.local/share/qctl/stats.db",
+       "The SQLite history of qctl stats record and report ($XDG_DATA_HOME/qctl/stats.db when "
+       "set; --db overrides it)."},
+      {"~/.local/state/qctl/",
+       "unique-<context>.json: the agent count unique sync compares with (agent-drop rule); "
+       "ssh-audit.log: one line per qctl ssh session ($XDG_STATE_HOME/qctl when set)."},
       {"~/.cache/qctl/completion/",
        "The cache of live names for shell completion, one <context>.<hash>.json per context "
        "and set of URLs ($XDG_CACHE_HOME/qctl/completion when set); safe to delete."},

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <ostream>
 
+#include "core/output/printable.h"
+
 namespace qctl::output {
 
 std::size_t display_width(const std::string& s) {
@@ -28,6 +30,8 @@ void Table::add(std::vector<std::string> cells) {
   for (auto& cell : cells) {
     if (cell.empty()) {
       cell = "<none>";
+    } else {
+      cell = printable(cell);
     }
   }
   rows_.push_back(std::move(cells));

@@ -16,7 +16,8 @@ struct Column {
 class Table {
  public:
   explicit Table(std::vector<Column> columns) : columns_(std::move(columns)) {}
-  /// Adds a row; empty cells print as "<none>". The row must have one cell per column.
+  /// Adds a row; empty cells print as "<none>", control characters as visible escapes
+  /// (printable()). The row must have one cell per column.
   void add(std::vector<std::string> cells);
   /// Writes the table; `wide` shows wide-only columns, `headers` the header line.
   void print(std::ostream& out, bool wide, bool headers) const;

@@ -98,6 +98,51 @@ TEST_F(JobStatusSandbox, ListFiltersAndGet) {
   EXPECT_EQ(r.exit_code, 2);
 }
 
+// get --export prints what submit takes back: resubmitting it unchanged changes nothing, in
+// JSON and in YAML, after runs (no statistics in it) and with a container and constraints.
+TEST_F(JobStatusSandbox, ExportedJobResubmitsUnchanged) {
+  create_job(scheduled("export-me", "echo 'a b'"));
+  ASSERT_EQ(c().qctl({"job", "run", "export-me", "--wait"}).exit_code, 0);
+  const std::string json_file = c().home.path() + "/export-me.json";
+  std::ofstream(json_file) << scheduled(
+      "export-me", "echo 'a b'",
+      {{"owner", "ops@example.com"},
+       {"highPriority", true},
+       {"environmentVariables", {{{"name", "MODE"}, {"value", "fast"}}}},
+       {"constraints", {{"rack", "EQUALS", "r1"}}},
+       {"container", {{"type", "DOCKER"}, {"image", "busybox:1"}}}});
+  ASSERT_EQ(c().qctl({"job", "submit", "-f", json_file}).exit_code, 0);
+  auto r = c().qctl({"job", "get", "export-me", "--export"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto body = nlohmann::json::parse(r.out);
+  EXPECT_EQ(body["name"], "export-me") << body;
+  EXPECT_EQ(body["container"]["image"], "busybox:1") << body;
+  EXPECT_FALSE(body.contains("successCount")) << body;
+  EXPECT_FALSE(body.contains("lastSuccess")) << body;
+  std::ofstream(json_file) << r.out;
+  r = c().qctl({"job", "submit", "-f", json_file});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "job/export-me unchanged\n") << r.err;
+
+  r = c().qctl({"job", "get", "export-me", "--export", "-o", "yaml"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("name: export-me"), std::string::npos) << r.out;
+  const std::string yaml_file = c().home.path() + "/export-me.yaml";
+  std::ofstream(yaml_file) << r.out;
+  r = c().qctl({"job", "submit", "-f", yaml_file, "--dry-run"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("unchanged"), std::string::npos) << r.out << r.err;
+
+  // An edit shows as the one change.
+  auto edited = body;
+  edited["mem"] = 64;
+  std::ofstream(json_file) << edited.dump();
+  r = c().qctl({"job", "submit", "-f", json_file, "--dry-run"});
+  EXPECT_NE(r.out.find("\"mem\""), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\"cpus\""), std::string::npos) << r.out;
+  EXPECT_EQ(status_of("export-me")["success_count"], 1) << "statistics kept";
+}
+
 TEST_F(JobStatusSandbox, WatchPrintsTheTableUntilCtrlC) {
   create_job(scheduled("watch-me", "true"));
   RunSpec spec;
@@ -156,6 +201,16 @@ TEST_F(JobListChronos2Sandbox, EpsilonAndAsyncSurviveSubmitAndPriorityChanges) {
   EXPECT_EQ(stored()["highPriority"], true) << stored();
   EXPECT_EQ(stored()["epsilon"], "PT30M") << stored();
   EXPECT_EQ(stored()["async"], true) << stored();
+
+  // The 2.x export carries epsilon/async and resubmits unchanged.
+  r = c().qctl({"job", "get", "v2-eps", "--export"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto body = nlohmann::json::parse(r.out);
+  EXPECT_EQ(body["epsilon"], "PT30M") << body;
+  EXPECT_FALSE(body.contains("concurrent")) << body;
+  std::ofstream(file) << r.out;
+  r = c().qctl({"job", "submit", "-f", file});
+  EXPECT_EQ(r.out, "job/v2-eps unchanged\n") << r.err;
 }
 
 }  // namespace

@@ -138,6 +138,17 @@ TEST(RestartAppCmd, UnknownAppIsNotFoundAndLockedAppIs409) {
       << r.err;
 }
 
+// A server's message reaches the terminal with its control characters shown, not obeyed.
+TEST(RestartAppCmd, ServerMessagesCannotDriveTheTerminal) {
+  FakeTransport t;
+  t.on(Method::kGet, url("/v2/apps/nope"), 404,
+       json{{"message", "App \x1b[2J\x1b]0;owned\x07'/nope' does not exist"}}.dump());
+  const auto r = restart(t, {"app", "/nope"});
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("App \\e[2J\\e]0;owned\\x07'/nope' does not exist"), std::string::npos) << r.err;
+}
+
 // Several apps where one restarts and one is locked: the batch's partial failure (6), so a
 // cron mail can tell it from "nothing restarted" (1).
 TEST(RestartAppCmd, SomeRestartedSomeFailedIsAPartialFailure) {

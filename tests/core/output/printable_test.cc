@@ -1,0 +1,55 @@
+#include "core/output/printable.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "core/output/table.h"
+
+namespace qctl::output {
+namespace {
+
+TEST(Printable, LeavesPrintableTextAlone) {
+  EXPECT_EQ(printable("transcode-news"), "transcode-news");
+  EXPECT_EQ(printable("caf\xc3\xa9 \xe2\x96\xa0 \"q\" \\"), "caf\xc3\xa9 \xe2\x96\xa0 \"q\" \\");
+  EXPECT_EQ(printable(""), "");
+}
+
+TEST(Printable, EscapesC0DelAndC1) {
+  EXPECT_EQ(printable("a\nb\tc\rd"), "a\\nb\\tc\\rd");
+  EXPECT_EQ(printable("\x1b[2Jgone"), "\\e[2Jgone");
+  EXPECT_EQ(printable("\x1b]0;title\x07"), "\\e]0;title\\x07");
+  EXPECT_EQ(printable(std::string("nul\0end", 7)), "nul\\x00end");
+  EXPECT_EQ(printable("del\x7f"), "del\\x7f");
+  // U+009B (CSI) and U+0085 (NEL) in UTF-8; U+00A0 and U+00C2 stay.
+  EXPECT_EQ(printable("x\xc2\x9b" "2Jy\xc2\x85z"), "x\\u009b2Jy\\u0085z");
+  EXPECT_EQ(printable("\xc2\xa0\xc3\x82"), "\xc2\xa0\xc3\x82");
+  EXPECT_EQ(printable("end\xc2"), "end\xc2");  // a cut-off sequence is not a C1
+}
+
+TEST(Table, CellsShowControlCharactersAndAlignOnTheEscapes) {
+  Table t({{"NAME"}, {"DESCRIPTION"}});
+  t.add({"evil\x1b[2J", "two\nlines"});
+  t.add({"ok", ""});
+  std::ostringstream out;
+  t.print(out, false, true);
+  EXPECT_EQ(out.str(),
+            "NAME        DESCRIPTION\n"
+            "evil\\e[2J   two\\nlines\n"
+            "ok          <none>\n");
+}
+
+TEST(Table, WideOnlyColumnsAndRightAlignment) {
+  Table t({{"NAME"}, {"CPUS", false, true}, {"ID", true}});
+  t.add({"a", "1.5", "x1"});
+  t.add({"bbb", "12", "x2"});
+  std::ostringstream narrow;
+  t.print(narrow, false, true);
+  EXPECT_EQ(narrow.str(), "NAME   CPUS\na       1.5\nbbb      12\n");
+  std::ostringstream wide;
+  t.print(wide, true, false);
+  EXPECT_EQ(wide.str(), "a     1.5   x1\nbbb    12   x2\n");  // no headers: data widths
+}
+
+}  // namespace
+}  // namespace qctl::output
