@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "core/output/printable.h"
 #include "core/output/table.h"
 #include "core/output/units.h"
 #include "core/util/duration.h"
@@ -31,7 +32,7 @@ bool print_error(std::ostream& out, const char* name, const status::Part<T>& par
   }
   if (part.error) {
     heading(out, name);
-    out << paint(s, "31", "ERROR") << ' ' << part.error->message << '\n';
+    out << paint(s, "31", "ERROR") << ' ' << output::printable(part.error->message) << '\n';
     return true;
   }
   return false;
@@ -52,13 +53,13 @@ void print_mesos(std::ostream& out, const status::MesosView& m, const PrintStyle
   }
   out << ", " << up << "/" << m.masters.size() << " masters answering";
   if (!m.cluster.empty()) {
-    out << ", cluster " << m.cluster;
+    out << ", cluster " << output::printable(m.cluster);
   }
   out << '\n';
   for (const auto& p : m.masters) {
     if (!p.reachable) {
       out << std::string(12, ' ') << paint(s, "33", "unreachable") << ' ' << p.url << ": "
-          << p.error << '\n';
+          << output::printable(p.error) << '\n';
     }
   }
   const auto& a = m.agents;
