@@ -79,7 +79,7 @@ int run_status_agents(const StatusAgentsOptions& opts, Context& ctx) {
         },
         "agent/" + a.hostname);
   }
-  if (!opts.name.empty() && list.size() == 0) {
+  if (!opts.name.empty() && !util::is_glob(opts.name) && list.size() == 0) {  // a glob is a filter
     throw NotFoundError("agent '" + opts.name + "'", "no registered agent has that hostname or id");
   }
   print_list(ctx, list, "agents");

@@ -62,7 +62,7 @@ int run_status_apps(const StatusAppsOptions& opts, Context& ctx) {
                    {"CPUS", false, true}, {"MEM", false, true}, {"DEPLOYING"},
                    {"CONSTRAINTS", true}, {"IMAGE", true}, {"VERSION", true}, {"AGE"}});
   for (const auto& app : apps) {
-    if (!opts.id.empty() && opts.id.find_first_of("*?") != std::string::npos &&
+    if (!opts.id.empty() && util::is_glob(opts.id) &&
         !util::glob_match(opts.id, app.id) && !util::glob_match("/" + opts.id, app.id)) {
       continue;
     }

@@ -60,7 +60,7 @@ int run_status_frameworks(const StatusFrameworksOptions& opts, Context& ctx) {
         },
         "framework/" + f.name);
   }
-  if (!opts.name.empty() && list.size() == 0) {
+  if (!opts.name.empty() && !util::is_glob(opts.name) && list.size() == 0) {  // a glob is a filter
     throw NotFoundError("framework '" + opts.name + "'", "no registered framework has that name or id");
   }
   print_list(ctx, list, "frameworks");

@@ -105,7 +105,7 @@ int run_status_tasks(const StatusTasksOptions& opts, Context& ctx) {
         },
         "task/" + t.id);
   }
-  if (!opts.id.empty() && list.size() == 0) {
+  if (!opts.id.empty() && !util::is_glob(opts.id) && list.size() == 0) {  // a glob is a filter
     throw NotFoundError("task '" + opts.id + "'",
                         opts.all ? "no task has that id" : "no active task has that id",
                         opts.all ? "" : "add --all to include finished tasks");

@@ -52,6 +52,15 @@ TEST_F(StatusListTest, UnknownAgentExitsThreeAndBadSelectorExitsTwo) {
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("agent 'nosuch.example.com'"), std::string::npos) << r.err;
+  // A glob is a filter, as --selector is: no match is an empty list (exit 0), for every kind.
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"agents", "nosuch*"}, {"frameworks", "nosuch*"},
+        {"apps", "/nosuch/*"}, {"tasks", "nosuch*"}}) {
+    r = qctl({"status", args[0], args[1]}, env_all());
+    EXPECT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
+    EXPECT_EQ(r.out, "") << args[0];
+    EXPECT_EQ(r.err, "No " + args[0] + " found.\n") << args[0];
+  }
   r = qctl({"status", "agents", "--selector", "=bj1"}, env_all());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("invalid selector"), std::string::npos) << r.err;
