@@ -206,9 +206,11 @@ nlohmann::json to_json(const RunTime& run) {
 }
 
 nlohmann::json to_json(const RunPercentiles& p) {
-  return {{"count", p.count}, {"median", p.median},
-          {"p75", p.p75},     {"p95", p.p95},
-          {"p99", p.p99},     {"max", p.max ? nlohmann::json(*p.max) : nlohmann::json(nullptr)}};
+  // No runs: no percentiles (null), not a run time of 0.
+  auto value = [&p](double v) { return p.count == 0 ? nlohmann::json(nullptr) : nlohmann::json(v); };
+  return {{"count", p.count}, {"median", value(p.median)},
+          {"p75", value(p.p75)}, {"p95", value(p.p95)},
+          {"p99", value(p.p99)}, {"max", p.max ? nlohmann::json(*p.max) : nlohmann::json(nullptr)}};
 }
 
 }  // namespace qctl::chronos

@@ -42,6 +42,11 @@ TEST(JobStatsCore, RunTimesSlowRunsAndPercentiles) {
   EXPECT_EQ(p.p99, 60);
   EXPECT_EQ(p.max, 60);
   EXPECT_EQ(percentiles({}).count, 0U);
+  const auto none = to_json(percentiles({}));
+  EXPECT_EQ(none["count"], 0) << none;
+  EXPECT_TRUE(none["median"].is_null()) << none;  // no runs: no run time, not 0
+  EXPECT_TRUE(none["p99"].is_null()) << none;
+  EXPECT_EQ(to_json(p)["median"], 10);
 }
 
 TEST(JobStatsCore, HistogramIsMillisecondsAsSeconds) {
