@@ -4,6 +4,7 @@
 
 #include "cmd/completion/completion.h"
 #include "core/completion/names.h"
+#include "core/chronos/client.h"
 #include "core/http/curl_transport.h"
 #include "core/http/deadline_transport.h"
 #include "core/marathon/client.h"
@@ -29,6 +30,12 @@ std::map<NameKind, std::vector<Candidate>> fetch(NameKind kind, const config::Co
   options.timeout = kBudget;
   options.connect_timeout = kBudget;
   const auto& env = ctx.clients.env();
+  if (kind == NameKind::kJobs) {
+    options.auth = config::resolve_auth(config::auth_for(c, c.chronos), env);
+    http::Client http(budget, ctx.clock, options);
+    chronos::Client chronos(http, c.chronos.urls, c.chronos_api);
+    return {{kind, completion::job_names(chronos)}};
+  }
   if (kind == NameKind::kApps) {
     options.auth = config::resolve_auth(config::auth_for(c, c.marathon), env);
     http::Client http(budget, ctx.clock, options);
@@ -45,7 +52,14 @@ std::map<NameKind, std::vector<Candidate>> fetch(NameKind kind, const config::Co
 }
 
 bool configured(NameKind kind, const config::ContextConfig& c) {
-  return kind == NameKind::kApps ? !c.marathon.urls.empty() : !c.mesos.urls.empty();
+  switch (kind) {
+    case NameKind::kApps:
+      return !c.marathon.urls.empty();
+    case NameKind::kJobs:
+      return !c.chronos.urls.empty();
+    default:
+      return !c.mesos.urls.empty();
+  }
 }
 
 }  // namespace

@@ -31,7 +31,11 @@ int run_complete(const CompleteOptions& opts, const CLI::App& root, Context& ctx
   auto line = completion::complete(command_spec(root), words);
   const bool files = line.kind == completion::NameKind::kFiles;
   if (line.kind != completion::NameKind::kNone && !files) {
-    const auto names = completion::match(live_names(line, ctx), line.word, line.insert_prefix);
+    auto live = live_names(line, ctx);
+    if (line.kind == completion::NameKind::kApps) {
+      live = completion::app_ids_as_typed(std::move(live), line.word);
+    }
+    const auto names = completion::match(live, line.word, line.insert_prefix);
     line.candidates.insert(line.candidates.end(), names.begin(), names.end());
   }
   completion::print(ctx.io.out, line.candidates, files);

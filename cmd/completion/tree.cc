@@ -72,6 +72,9 @@ void build(const CLI::App& app, const std::string& path, completion::CommandSpec
     if (opt->nonpositional()) {
       spec.flags.push_back(flag_spec(*opt, path));
     } else {
+      if (spec.positionals == 0) {
+        spec.kind_positionals = std::min(opt->get_items_expected_max(), 1000);
+      }
       spec.positionals += std::min(opt->get_items_expected_max(), 1000);
       const auto values = listed_values(opt->get_type_name());
       spec.positional_values.insert(spec.positional_values.end(), values.begin(), values.end());

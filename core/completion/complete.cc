@@ -144,6 +144,8 @@ const char* kind_name(NameKind kind) {
       return "apps";
     case NameKind::kTasks:
       return "tasks";
+    case NameKind::kJobs:
+      return "jobs";
     case NameKind::kNone:
     case NameKind::kFiles:
       break;
@@ -179,7 +181,11 @@ Completion complete(const CommandSpec& root, const std::vector<std::string>& wor
     if (s.positionals < cmd.positionals) {
       const auto values = plain(cmd.positional_values);
       all.insert(all.end(), values.begin(), values.end());
-      c.kind = cmd.positional_values.empty() ? cmd.positional_kind : NameKind::kNone;
+      // Live names fill the first positional argument only: `logs TARGET FILE` offers apps
+      // for TARGET, not for FILE; `job delete NAME...` offers jobs for every word.
+      c.kind = cmd.positional_values.empty() && s.positionals < cmd.kind_positionals
+                   ? cmd.positional_kind
+                   : NameKind::kNone;
       c.word = word;
     }
     c.candidates = match(all, word);

@@ -8,7 +8,7 @@
 namespace qctl::completion {
 
 /// Where the values of a flag or positional argument come from when they are not a fixed set.
-enum class NameKind { kNone, kFiles, kContexts, kAgents, kFrameworks, kApps, kTasks };
+enum class NameKind { kNone, kFiles, kContexts, kAgents, kFrameworks, kApps, kTasks, kJobs };
 
 /// "agents", "apps", …: the cache key of a kind ("" for kNone and kFiles).
 [[nodiscard]] const char* kind_name(NameKind kind);
@@ -37,7 +37,8 @@ struct CommandSpec {
   std::vector<CommandSpec> subcommands;        // hidden commands are left out by the builder
   int positionals = 0;                         // how many positional arguments it takes
   std::vector<std::string> positional_values;  // fixed set for its positionals
-  NameKind positional_kind = NameKind::kNone;  // live names for its positionals
+  NameKind positional_kind = NameKind::kNone;  // live names for its first positional argument
+  int kind_positionals = 1;  // how many words that first argument takes (NAME... : many)
 };
 
 /// What to offer for the word under the cursor.

@@ -1,8 +1,10 @@
 #include "core/completion/names.h"
 
+#include "core/chronos/client.h"
 #include "core/marathon/client.h"
 #include "core/mesos/master_client.h"
 #include "core/model/mesos.h"
+#include "core/util/strings.h"
 
 namespace qctl::completion {
 
@@ -70,6 +72,30 @@ std::vector<Candidate> app_names(marathon::Client& marathon) {
   for (const auto& app : marathon.apps()) {
     out.push_back({app.id, std::to_string(app.tasks_running) + "/" + std::to_string(app.instances) +
                                " running"});
+  }
+  return out;
+}
+
+std::vector<Candidate> app_ids_as_typed(std::vector<Candidate> ids, const std::string& word) {
+  if (!word.empty() && word.front() != '/') {
+    for (auto& id : ids) {
+      if (!id.value.empty() && id.value.front() == '/') {
+        id.value.erase(0, 1);
+      }
+    }
+  }
+  return ids;
+}
+
+std::vector<Candidate> job_names(chronos::Client& chronos) {
+  std::vector<Candidate> out;
+  for (const auto& job : chronos.jobs()) {
+    std::string description = job.is_dependent() ? "after " + util::join(job.parents, ",")
+                                                 : job.schedule;
+    if (job.disabled) {
+      description += " (disabled)";
+    }
+    out.push_back({job.name, description});
   }
   return out;
 }

@@ -15,6 +15,9 @@ class MasterClient;
 namespace qctl::marathon {
 class Client;
 }
+namespace qctl::chronos {
+class Client;
+}
 
 namespace qctl::completion {
 
@@ -47,5 +50,13 @@ struct Freshness {
 
 /// Marathon app ids (described by running/instances) from GET /v2/apps.
 [[nodiscard]] std::vector<Candidate> app_names(marathon::Client& marathon);
+
+/// App ids as the word spells them: qctl takes "team/web" for "/team/web", so a word that
+/// does not start with '/' is completed to ids without their leading '/'.
+[[nodiscard]] std::vector<Candidate> app_ids_as_typed(std::vector<Candidate> ids,
+                                                      const std::string& word);
+
+/// Chronos job names (described by schedule or parents) from GET {prefix}/jobs.
+[[nodiscard]] std::vector<Candidate> job_names(chronos::Client& chronos);
 
 }  // namespace qctl::completion

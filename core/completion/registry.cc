@@ -12,6 +12,18 @@ const std::map<std::string, NameKind>& positional_kinds() {
       {"status frameworks", NameKind::kFrameworks},
       {"status apps", NameKind::kApps},
       {"status tasks", NameKind::kTasks},
+      {"job run", NameKind::kJobs},
+      {"job get", NameKind::kJobs},
+      {"job status", NameKind::kJobs},
+      {"job list", NameKind::kJobs},
+      {"job kill", NameKind::kJobs},
+      {"job delete", NameKind::kJobs},
+      {"queue priority", NameKind::kJobs},
+      {"queue list", NameKind::kJobs},
+      {"restart app", NameKind::kApps},
+      {"restart task", NameKind::kTasks},
+      {"ssh", NameKind::kApps},
+      {"logs", NameKind::kApps},
   };
   return kinds;
 }

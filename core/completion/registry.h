@@ -6,7 +6,8 @@
 // names. Only *live* names need declaring. For a new command, say `qctl job run NAME`:
 //
 //   1. add {"job run", NameKind::kJobs} to positional_kinds() (the canonical command names
-//      after "qctl", not aliases);
+//      after "qctl", not aliases); the names fill the command's first positional argument
+//      (every word of it when it takes many, as `job delete NAME...`);
 //   2. for a new kind, add it to NameKind and kind_name() (complete.h), write its fetcher
 //      next to app_names() (names.h) and call it from fetch() in
 //      cmd/completion/live_names.cc (caching and the 1 s budget come for free);

@@ -146,6 +146,31 @@ TEST_F(CompletionCommand, StaleCacheAndADownClusterGiveTheCachedNames) {
   EXPECT_EQ(doc["agents"]["fetched_at"].get<double>(), clock_.now() - 3600);
 }
 
+// Jobs for the job and queue commands, apps for ssh/logs/restart: live from the servers, on
+// the first positional argument only, and app ids as typed (with or without the '/').
+TEST_F(CompletionCommand, JobNamesAndAppTargetsFromTheServers) {
+  qctl::testing::FixtureServer chronos;
+  chronos.fixture("/v1/scheduler/jobs", "chronos/jobs.json");
+  qctl::testing::FixtureServer marathon;
+  marathon.fixture("/v2/apps", "marathon/apps.json");
+  write_file(dir_.file("config"), "current-context: prod\n"
+                                  "contexts:\n"
+                                  "  prod:\n"
+                                  "    chronos: [" + chronos.url() + "]\n"
+                                  "    chronos-api: v3\n"
+                                  "    marathon: [" + marathon.url() + "]\n");
+  EXPECT_EQ(complete({"job", "run", "n"}), "nightly-report\tR/2024-06-01T00:00:00.000Z/P1D\n");
+  EXPECT_EQ(complete({"job", "delete", "hourly-etl", "re"}), "report-publish\tafter nightly-report\n");
+  EXPECT_EQ(complete({"queue", "priority", "c"}), "cleanup-tmp\tR/2024-06-01T02:00:00.000Z/P1D\n");
+  EXPECT_EQ(complete({"queue", "priority", "cleanup-tmp", ""}), "");  // PRIORITY is no job
+
+  EXPECT_EQ(complete({"ssh", "/in"}), "/infra/log-shipper\t3/5 running\n");
+  EXPECT_EQ(complete({"ssh", "in"}), "infra/log-shipper\t3/5 running\n");
+  EXPECT_EQ(complete({"logs", "/w"}).substr(0, 5), "/web\t");
+  EXPECT_EQ(complete({"logs", "/web", "/w"}), "");  // FILE is no app
+  EXPECT_EQ(complete({"restart", "app", "/web", "/d"}).substr(0, 9), "/db/cache");
+}
+
 TEST_F(CompletionCommand, NoConfigNoContextNoNamesNoErrors) {
   std::filesystem::remove(dir_.file("config"));
   const auto r = qctl({"__complete", "--", "status", "apps", ""});
