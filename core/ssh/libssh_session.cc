@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "core/error.h"
+#include "core/ssh/proxy_stderr.h"
 #include "core/ssh/session.h"
 #include "core/ssh/terminal.h"
 
@@ -350,7 +351,7 @@ std::string resolved_config(const Endpoint& e) {
   return ::access(kSystem, R_OK) == 0 ? kSystem : "none";
 }
 
-void set_options(ssh_session s, const Endpoint& e) {
+void set_options(ssh_session s, const Endpoint& e, const ProxyStderr& proxy_stderr) {
   if (ssh_options_set(s, SSH_OPTIONS_HOST, e.host.c_str()) != SSH_OK) {
     throw ApiError("ssh", "libssh refused the host name \"" + e.host + "\": " + ssh_get_error(s));
   }
@@ -374,12 +375,13 @@ void set_options(ssh_session s, const Endpoint& e) {
   }
   const std::string config = resolved_config(e);
   if (!e.proxy_command.empty()) {
-    ssh_options_set(s, SSH_OPTIONS_PROXYCOMMAND, e.proxy_command.c_str());
+    ssh_options_set(s, SSH_OPTIONS_PROXYCOMMAND, proxy_stderr.wrap(e.proxy_command).c_str());
   } else if (e.jump) {
     Endpoint resolved = e;
     resolved.known_hosts = known;
     resolved.config_file = config;
-    ssh_options_set(s, SSH_OPTIONS_PROXYCOMMAND, jump_proxy_command(*e.jump, resolved).c_str());
+    ssh_options_set(s, SSH_OPTIONS_PROXYCOMMAND,
+                    proxy_stderr.wrap(jump_proxy_command(*e.jump, resolved)).c_str());
   }
   const long timeout = static_cast<long>(e.connect_timeout.count());
   ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout);
@@ -452,10 +454,21 @@ std::unique_ptr<Session> LibsshConnector::connect(const Endpoint& endpoint) {
     throw NetworkError(endpoint.host, "cannot create an SSH session");
   }
   try {
-    set_options(s, endpoint);
+    const ProxyStderr proxy_stderr;
+    set_options(s, endpoint, proxy_stderr);
     if (ssh_connect(s) != SSH_OK) {
+      // Through a jump host or proxy command libssh only sees the pipe close: the proxy's own
+      // last words say why.
+      const bool proxied = endpoint.jump || !endpoint.proxy_command.empty();
+      const std::string said = proxied ? proxy_stderr.last_line() : "";
+      const std::string via = endpoint.jump ? "jump host " + endpoint.jump->host : "proxy command";
+      if (!said.empty()) {
+        throw NetworkError(where(endpoint), via + ": " + said,
+                           "check the " + via + " (--jump/-J, --proxy-command, ssh.proxy-jump)");
+      }
       throw NetworkError(where(endpoint), ssh_get_error(s),
-                         "check that sshd runs on the agent and the port (--port, ssh.port)");
+                         proxied ? "the connection goes through the " + via
+                                 : "check that sshd runs on the agent and the port (--port, ssh.port)");
     }
     verify_host(s, endpoint);
     char* user = nullptr;

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <random>
 
+#include "tests/support/fixture_server.h"
 #include "tests/support/ssh/cluster.h"
 
 namespace qctl::testing {
@@ -369,6 +370,20 @@ TEST_F(SshSessionTest, ABastionReachesTheAgentThroughProxyCommandOrProxyJump) {
   const auto pj = c().ssh({"/legacy", "-J", "root@127.0.0.1:" + port, "--", "echo", "via-jump"});
   EXPECT_EQ(pj.exit_code, 0) << pj.err;
   EXPECT_EQ(pj.out, "via-jump\n");
+}
+
+// A jump host that cannot be reached: OpenSSH's own error, then qctl's line naming the jump.
+TEST_F(SshSessionTest, ADownJumpHostIsNamed) {
+  const std::string closed = std::to_string(qctl::testing::closed_port());
+  const auto r = c().ssh({"/legacy", "-J", "root@127.0.0.1:" + closed, "--", "true"});
+  EXPECT_EQ(r.exit_code, 5) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find(": jump host 127.0.0.1: ssh: connect to host 127.0.0.1 port " + closed +
+                       ": Connection refused\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("hint: check the jump host 127.0.0.1"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 2) << "one error line, one hint: " << r.err;
 }
 
 TEST_F(SshSessionTest, AnUnknownBastionKeyIsRefusedEvenOnATerminal) {
