@@ -91,12 +91,42 @@ TaskSpec build_task(const std::string& task_id, const Job& job, const std::strin
 }
 
 bool plainly_fails(const std::string& command) {
-  const std::string c = trim(command);
-  if (c == "false" || c == "/bin/false" || c == "/usr/bin/false") {
-    return true;
+  static const std::regex kExit(R"(exit\s+0*([1-9][0-9]*|0))");
+  auto is_false = [](const std::string& c) {
+    return c == "false" || c == "/bin/false" || c == "/usr/bin/false";
+  };
+  if (command.find("||") != std::string::npos) {  // a fallback may rescue it: only the plain forms
+    const std::string c = trim(command);
+    std::smatch m;
+    return is_false(c) || (std::regex_match(c, m, kExit) && m[1] != "0");
   }
-  static const std::regex kExit(R"(exit\s+0*[1-9][0-9]*)");
-  return std::regex_match(c, kExit);
+  // A list of commands joined by ';', newlines or '&&': the first `exit N` ends the script
+  // with N; a `false` fails it when it is last or followed by '&&'.
+  std::size_t start = 0;
+  while (start <= command.size()) {
+    std::size_t end = command.find_first_of(";\n&", start);
+    std::size_t next = end == std::string::npos ? command.size() + 1 : end + 1;
+    bool and_then = false;
+    if (end != std::string::npos && command[end] == '&') {
+      if (end + 1 < command.size() && command[end + 1] == '&') {
+        and_then = true;
+        next = end + 2;
+      } else {  // a lone '&' (background): not a list this rule reads
+        return false;
+      }
+    }
+    const std::string segment =
+        trim(command.substr(start, (end == std::string::npos ? command.size() : end) - start));
+    std::smatch m;
+    if (std::regex_match(segment, m, kExit)) {
+      return m[1] != "0";
+    }
+    if (is_false(segment) && (and_then || end == std::string::npos)) {
+      return true;
+    }
+    start = next;
+  }
+  return false;
 }
 
 }  // namespace qctl::sandbox::chronos

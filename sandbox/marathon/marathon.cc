@@ -131,8 +131,10 @@ void Marathon::load_apps(const json& apps) {
     stamp_version(st, def, nullptr);
     targets[id] = def;
   }
-  if (!targets.empty()) {
-    deploy(st, targets);
+  // One deployment per app, as POST /v2/apps makes them: an app that cannot be placed keeps
+  // only its own deployment running, not a lock on every other app of the file.
+  for (auto& [id, def] : targets) {
+    deploy(st, {{id, std::move(def)}});
   }
 }
 
