@@ -29,15 +29,25 @@ namespace {
 
 [[noreturn]] void throw_missing(FileReader& reader, const Source& source) {
   const std::string& path = source.file.path;
-  const auto slash = path.rfind('/');
+  const std::string name = source.key.substr(source.task_id.size() + 1);
+  // The file's directory, else (a directory of the name is missing too) the sandbox itself.
+  const std::string dir = path.substr(0, path.rfind('/'));
+  const bool nested = name.find('/') != std::string::npos && path.size() > name.size() &&
+                      path.compare(path.size() - name.size(), name.size(), name) == 0;
+  const std::string root = nested ? path.substr(0, path.size() - name.size() - 1) : dir;
   std::string hint;
   try {
-    hint = "files there: " + list_directory(reader, {source.file.agent_address,
-                                                     path.substr(0, slash)});
+    hint = "files there: " + list_directory(reader, {source.file.agent_address, dir});
   } catch (const Error&) {
     hint = "the sandbox itself is gone (garbage-collected by the agent?)";
+    if (root != dir) {
+      try {
+        hint = "no directory " + name.substr(0, name.rfind('/')) + " in the sandbox; files there: " +
+               list_directory(reader, {source.file.agent_address, root});
+      } catch (const Error&) {
+      }
+    }
   }
-  const std::string name = source.key.substr(source.task_id.size() + 1);
   throw NotFoundError(name, "no such file in the sandbox of task " + source.task_id, hint);
 }
 

@@ -143,6 +143,12 @@ TEST_F(LogsSandboxTest, MissingFileListsWhatTheSandboxHolds) {
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("nope.log: no such file in the sandbox of task"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("big.log"), std::string::npos) << r.err;
+  // A missing directory: the sandbox's own files, not "the sandbox is gone".
+  const auto d = c().qctl({"logs", "/big", "logs/access.log"});
+  EXPECT_EQ(d.exit_code, 3);
+  EXPECT_NE(d.err.find("hint: no directory logs in the sandbox; files there: "), std::string::npos)
+      << d.err;
+  EXPECT_NE(d.err.find("big.log"), std::string::npos) << d.err;
 }
 
 TEST_F(LogsSandboxTest, AgentLostWhileFollowingTwoTasksIsToldAndTheOtherGoesOn) {
