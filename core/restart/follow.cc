@@ -99,8 +99,17 @@ void observe(FollowState& s, const std::optional<model::App>& app, bool deployme
     return;  // a later deployment of the same version (a forced restart) carries on
   }
   s.outcome = Outcome::kFailed;
-  s.reason = "deployment " + s.target.deployment_id + " ended with " + std::to_string(s.replaced) +
-             "/" + std::to_string(s.total) + " instances replaced (cancelled without rollback?)";
+  // Marathon may call the deployment a success once the new tasks started, and they died
+  // after (a crashing app without health checks): say so, with the last failure, before
+  // guessing at a cancellation.
+  const std::string counts = std::to_string(s.replaced) + "/" + std::to_string(s.total);
+  if (!s.failed_tasks.empty()) {
+    s.reason = "deployment " + s.target.deployment_id + " finished, but only " + counts +
+               " new instances are running (last failure: " + s.reason + ")";
+  } else {
+    s.reason = "deployment " + s.target.deployment_id + " ended with " + counts +
+               " instances replaced (cancelled without rollback?)";
+  }
 }
 
 std::string progress_text(const FollowState& s) {

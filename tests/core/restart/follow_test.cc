@@ -70,6 +70,22 @@ TEST(RestartFollow, AnOldVersionFailureDoesNotCount) {
   EXPECT_EQ(s.outcome, Outcome::kRunning);
 }
 
+// Marathon called the deployment a success, then the new task crashed (no health checks):
+// the reason is the crash, not a guessed cancellation.
+TEST(RestartFollow, NewTasksDeadAfterAFinishedDeploymentNameTheFailure) {
+  auto s = state();
+  auto app = web({});
+  app.instances = 1;
+  app.health_check_count = 0;
+  app.last_task_failure = model::TaskFailure{
+      "/web", "agent-1", "Command exited with status 2", "TASK_FAILED", "n1", kNew, kNew, "s1"};
+  observe(s, app, false, 3);
+  EXPECT_EQ(s.outcome, Outcome::kFailed);
+  EXPECT_EQ(s.reason,
+            "deployment d1 finished, but only 0/1 new instances are running (last failure: "
+            "TASK_FAILED on agent-1: Command exited with status 2)");
+}
+
 TEST(RestartFollow, RolledBackAndCancelledAndDeleted) {
   auto s = state();
   observe(s, web({task("a", kOld), task("b", kOld)}, "2024-06-01T08:01:00.000Z"), false, 3);
