@@ -143,6 +143,12 @@ void trigger(std::vector<SubmitResult>& results, const chronos::BatchOptions& ba
       continue;
     }
     const auto& job = results[i].job->job;  // planned from the same document: no re-parse
+    const auto& body = results[i].job->body;
+    if (results[i].job->action != chronos::SubmitAction::kUnchanged && !body.contains("parents") &&
+        !body.contains("schedule")) {
+      results[i].runs_by_itself = true;  // its one run starts now without a trigger
+      continue;
+    }
     const auto state = states.find(job.name);
     if (const auto ignored =
             chronos::ignored_trigger(job, state == states.end() ? "idle" : state->second, v2)) {
@@ -294,7 +300,7 @@ int run_job_submit(const JobSubmitOptions& o, Context& ctx) {
     batch.on_result = nullptr;
     trigger(results, batch, ctx);
     for (const auto& r : results) {
-      if (text && (r.trigger || !r.no_run.empty())) {
+      if (text && (r.trigger || r.runs_by_itself || !r.no_run.empty())) {
         ctx.io.out << chronos::trigger_line(r) << "\n";
       }
     }

@@ -41,6 +41,9 @@ std::string result_line(const SubmitResult& r) {
 }
 
 std::string trigger_line(const SubmitResult& r) {
+  if (r.runs_by_itself) {
+    return "job/" + r.job->name + " runs now by itself (run-once): no trigger sent";
+  }
   if (!r.no_run.empty()) {
     return "job/" + r.job->name + " not triggered: " + r.no_run;
   }
@@ -60,6 +63,10 @@ nlohmann::json result_json(const SubmitResult& r, const std::string& prefix) {
                         {"endpoint", endpoint(*r.job, prefix)}};
   if (r.upsert.state == State::kFailed) {
     out["error"] = r.upsert.error;
+  }
+  if (r.runs_by_itself) {
+    out["triggered"] = false;
+    out["runs_by_itself"] = true;
   }
   if (r.trigger) {
     out["triggered"] = r.trigger->state == State::kOk;

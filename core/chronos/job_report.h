@@ -21,6 +21,9 @@ struct SubmitResult {
   /// Why no run of this job is triggered or awaited (Chronos would ignore the trigger, or
   /// the job does not start by itself without --now); "" when one is.
   std::string no_run;
+  /// A run-once job (no schedule, no parents) that was just sent: Chronos starts its one run
+  /// by itself, so --now sends no trigger (2.x would run it twice) and --wait awaits that run.
+  bool runs_by_itself = false;
 };
 
 /// "created" | "updated" | "unchanged" | "failed" | "not submitted".
@@ -29,11 +32,12 @@ struct SubmitResult {
 /// "job/NAME created", "job/NAME failed: HTTP 503: …", "job/NAME not submitted: interrupted".
 [[nodiscard]] std::string result_line(const SubmitResult& r);
 
-/// "job/NAME triggered", "job/NAME not triggered: is already queued: …" or
+/// "job/NAME triggered", "job/NAME runs now by itself (run-once): no trigger sent",
+/// "job/NAME not triggered: is already queued: …" or
 /// "job/NAME failed: run now: …".
 [[nodiscard]] std::string trigger_line(const SubmitResult& r);
 
-/// {"name","source","result","error"?,"endpoint","triggered"?,"trigger_error"?,"no_run"?,
+/// {"name","source","result","error"?,"endpoint","triggered"?,"runs_by_itself"?,"trigger_error"?,"no_run"?,
 ///  "run"?}.
 [[nodiscard]] nlohmann::json result_json(const SubmitResult& r, const std::string& prefix);
 

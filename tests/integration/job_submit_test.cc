@@ -93,6 +93,22 @@ TEST_F(JobSubmitSandbox, OneJsonFileNowAndWaitSucceeds) {
   EXPECT_EQ(j["cpus"], 0.5);
 }
 
+// A run-once job starts by itself when it is created: --now adds no trigger (a second run on
+// Chronos 2.x), and --wait still follows its one run.
+TEST_F(JobSubmitSandbox, NowOnARunOnceJobSendsNoSecondTrigger) {
+  const auto file = c.home.write("once.json", R"({"name": "once", "command": "true"})");
+  const auto r = submit({"-f", file, "--now", "--wait"});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.out,
+            "job/once created\njob/once runs now by itself (run-once): no trigger sent\n"
+            "job/once succeeded\n");
+  EXPECT_EQ(job("once")["successCount"], 1);
+  // Sent again (Chronos stored it with the schedule it gave it): again no trigger, in JSON too.
+  const auto j = nlohmann::json::parse(submit({"-f", file, "--now", "-o", "json"}).out);
+  EXPECT_EQ(j[0]["runs_by_itself"], true) << j;
+  EXPECT_EQ(j[0]["triggered"], false) << j;
+}
+
 // Without --now a scheduled job that is not due does not start: --wait says so and returns
 // at once instead of waiting out --wait-timeout for a run that is not coming.
 TEST_F(JobSubmitSandbox, WaitWithoutNowDoesNotWaitForJobsThatDoNotStart) {

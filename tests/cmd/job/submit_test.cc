@@ -90,8 +90,8 @@ TEST_F(JobSubmitCmd, CreatesAJobFromAFile) {
   EXPECT_EQ(body["highPriority"], false);
 }
 
-// --now follows `job run`'s rule: a trigger Chronos would ignore (b is already queued: a
-// run-once job is queued when created) is not sent, and the line says why.
+// --now follows `job run`'s rule: a trigger Chronos would ignore (b is already queued) is not
+// sent, and the line says why.
 TEST_F(JobSubmitCmd, PriorityAndNowFromNdjsonOnStdin) {
   server_is_empty();
   t.on(Method::kPost, url("/v1/scheduler/iso8601"), 204, "", {}, true);
@@ -102,7 +102,8 @@ TEST_F(JobSubmitCmd, PriorityAndNowFromNdjsonOnStdin) {
   t.on(Method::kPut, url("/v1/scheduler/job/a"), 204, "");
   const auto r =
       submit({"-f", "-", "--priority", "high", "--now"},
-             "{\"name\":\"a\",\"command\":\"true\"}\n{\"name\":\"b\",\"command\":\"true\"}\n");
+             "{\"name\":\"a\",\"command\":\"true\",\"schedule\":\"R/2030-01-01T00:00:00Z/P1D\"}\n"
+             "{\"name\":\"b\",\"command\":\"true\",\"schedule\":\"R/2030-01-01T00:00:00Z/P1D\"}\n");
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out,
             "job/a created\njob/b created\njob/a triggered\n"
