@@ -54,10 +54,11 @@ std::string command_word(const CLI::App& app, int argc, const char* const* argv)
 }
 
 int print_error(Streams& io, const Error& e) {
-  // The line may quote a server's message: control characters are shown, not obeyed.
-  io.err << "qctl: " << output::printable(e.line()) << '\n';
+  // The line may quote a server's message: control characters are shown, not obeyed. Line
+  // breaks stay (qctl's own lists of candidates, e.g. the tasks an ssh target matches).
+  io.err << "qctl: " << output::printable_lines(e.line()) << '\n';
   if (!e.hint().empty()) {
-    io.err << "hint: " << output::printable(e.hint()) << '\n';
+    io.err << "hint: " << output::printable_lines(e.hint()) << '\n';
   }
   return static_cast<int>(e.code());
 }

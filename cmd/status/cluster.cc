@@ -37,6 +37,13 @@ void throw_if_all_failed(const status::ClusterView& view) {
 }
 
 int run_status_cluster(Context& ctx) {
+  // The overview is one screen or one document; it has no names to list. A context's default
+  // `output: name` falls back to the table; an explicit -o name is a mistake worth saying.
+  if (ctx.globals.output == "name") {
+    throw UsageError("qctl status has no names to print; -o name lists them with status "
+                     "agents|frameworks|apps|tasks",
+                     "qctl status apps -o name");
+  }
   const auto view = gather_cluster(ctx);
   throw_if_all_failed(view);
   for (const auto* error : {&view.mesos.error, &view.marathon.error, &view.chronos.error}) {

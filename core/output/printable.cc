@@ -60,4 +60,14 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+std::string printable_lines(std::string_view s) {
+  std::string out;
+  std::size_t start = 0;
+  for (auto end = s.find('\n'); end != std::string_view::npos; end = s.find('\n', start)) {
+    out += printable(s.substr(start, end - start)) + "\n";
+    start = end + 1;
+  }
+  return out + printable(s.substr(start));
+}
+
 }  // namespace qctl::output

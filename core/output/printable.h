@@ -14,4 +14,8 @@ namespace qctl::output {
 /// U+009F in UTF-8) that terminals also obey. Printable text is returned unchanged.
 [[nodiscard]] std::string printable(std::string_view s);
 
+/// printable() line by line: the line breaks stay (for qctl's own multi-line messages, such
+/// as the tasks an ssh target matches), every other control character is escaped.
+[[nodiscard]] std::string printable_lines(std::string_view s);
+
 }  // namespace qctl::output

@@ -211,7 +211,7 @@ TEST_F(SshSessionTest, BinaryStdinReachesTheRemoteCommandByteExact) {
 TEST_F(SshSessionTest, SeveralMatchesWithoutATerminalAreListedWithExit2) {
   const auto r = c().ssh({"/team/web", "--", "true"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("2 tasks match"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2 tasks match:\n  1  "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("127.0.1.1"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("127.0.1.2"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--index"), std::string::npos) << r.err;

@@ -50,6 +50,19 @@ TEST_F(StatusTest, YamlRendersTheSameDocument) {
   EXPECT_NE(r.out.find("\n  agents:\n"), std::string::npos) << r.out;
 }
 
+// -o wide is the same screen; -o name has nothing to list and says where names are.
+TEST_F(StatusTest, WideIsTheScreenAndNameIsAUsageError) {
+  const auto plain = qctl({"status"}, env_all());
+  const auto wide = qctl({"status", "-o", "wide"}, env_all());
+  EXPECT_EQ(wide.exit_code, 0) << wide.err;
+  EXPECT_NE(wide.out.find("3/5 ready"), std::string::npos) << wide.out;
+  const auto name = qctl({"status", "-o", "name"}, env_all());
+  EXPECT_EQ(name.exit_code, 2);
+  EXPECT_EQ(name.out, "");
+  EXPECT_NE(name.err.find("status agents|frameworks|apps|tasks"), std::string::npos) << name.err;
+  EXPECT_EQ(plain.exit_code, 0);
+}
+
 TEST_F(StatusTest, AnUnreachableServiceIsMarkedAndTheRestStillShows) {
   auto env = env_all();
   env["QCTL_MARATHON"] = "http://127.0.0.1:" + std::to_string(closed_port());

@@ -27,6 +27,13 @@ TEST(Printable, EscapesC0DelAndC1) {
   EXPECT_EQ(printable("end\xc2"), "end\xc2");  // a cut-off sequence is not a C1
 }
 
+TEST(Printable, LinesKeepTheirBreaks) {
+  EXPECT_EQ(printable_lines("2 tasks match:\n  1  a\n  2  b"), "2 tasks match:\n  1  a\n  2  b");
+  EXPECT_EQ(printable_lines("x\x1b[2J\ny\t"), "x\\e[2J\ny\\t");
+  EXPECT_EQ(printable_lines("end\n"), "end\n");
+  EXPECT_EQ(printable_lines(""), "");
+}
+
 TEST(Table, CellsShowControlCharactersAndAlignOnTheEscapes) {
   Table t({{"NAME"}, {"DESCRIPTION"}});
   t.add({"evil\x1b[2J", "two\nlines"});
