@@ -18,9 +18,12 @@ const std::vector<Entry>& exit_codes() {
   static const std::vector<Entry> codes{
       {"0", "success (an empty list is a success)"},
       {"1",
-       "API error: the server answered with an error (HTTP status and the server's own message: "
-       "Marathon's message/first details entry, Chronos's message trimmed to its first line) or "
-       "with something that is not the expected JSON (invalid, truncated, an HTML page)"},
+       "API error, or the outcome asked for did not happen: the server answered with an error "
+       "(HTTP status and the server's own message: Marathon's message/first details entry, "
+       "Chronos's message trimmed to its first line) or with something that is not the "
+       "expected JSON (invalid, truncated, an HTML page); job run that Chronos would ignore "
+       "(queued, disabled); a run (--wait) or restart that failed; unique sync refused by a "
+       "safety rule"},
       {"2",
        "usage or configuration error (bad flag, no context, malformed URL, unreadable secret "
        "file)"},
@@ -30,7 +33,9 @@ const std::vector<Entry>& exit_codes() {
       {"5",
        "network: connection refused, timeout, TLS failure, no Mesos leader elected, redirect "
        "loop"},
-      {"6", "partial failure of a batch"},
+      {"6",
+       "partial failure of a batch (some jobs, apps or tasks failed or, for unique sync, were "
+       "skipped)"},
       {"130", "interrupted (Ctrl-C)"},
   };
   return codes;
@@ -47,7 +52,7 @@ Section exit_status_section() {
       {Font::kRoman, ", plus at most one "},
       {Font::kBold, "hint:"},
       {Font::kRoman,
-       " line. Idempotent GET requests are retried on connection errors, timeouts and 5xx "
+       " line (an ambiguous ssh target lists the matching tasks, one per line). Idempotent GET requests are retried on connection errors, timeouts and 5xx "
        "answers (3 tries with exponential back-off and jitter); POST, PUT and DELETE are never "
        "retried blindly."},
   }});
