@@ -65,11 +65,9 @@ std::optional<std::size_t> read_agent_count(const std::string& path) {
 void write_agent_count(const std::string& path, std::size_t agents, double now) {
   const std::filesystem::path file(path);
   std::error_code ec;
-  if (file.has_parent_path()) {
-    std::filesystem::create_directories(file.parent_path(), ec);
-    if (!ec) {
-      ::chmod(file.parent_path().c_str(), 0700);
-    }
+  // A directory qctl creates is private; one that exists (/var/lib/qctl, /tmp) is left as it is.
+  if (file.has_parent_path() && std::filesystem::create_directories(file.parent_path(), ec) && !ec) {
+    ::chmod(file.parent_path().c_str(), 0700);
   }
   const std::string tmp = path + ".tmp";
   {
