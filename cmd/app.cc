@@ -17,14 +17,17 @@ namespace {
 void add_global_flags(CLI::App& app, GlobalOptions& g) {
   app.add_option("--context", g.context, "Context to use (default: the config's current context)");
   app.add_option("--config", g.config_path,
-                 "Config file (default: $QCTL_CONFIG, else $XDG_CONFIG_HOME/qctl/config)");
+                 "Config file (default: $QCTL_CONFIG, else $XDG_CONFIG_HOME/qctl/config, else "
+                 "~/.config/qctl/config)");
   app.add_option("-o,--output", g.output, "Output format: table|wide|json|yaml|name")
       ->check(CLI::IsMember({"table", "wide", "json", "yaml", "name"}));
   app.add_flag("--no-headers", g.no_headers, "Omit the header line of tables");
   app.add_option("--color", g.color, "Colour: auto|always|never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-v,--verbose", g.verbose, "Trace HTTP requests to stderr (secrets redacted)");
-  app.add_option("--timeout", g.timeout, "Timeout of each HTTP request, e.g. 10s, 1m")
+  app.add_option("--timeout", g.timeout,
+                 "Timeout of each HTTP request, e.g. 10s, 1m (default 30s; qctl health: the "
+                 "whole run)")
       ->check([](const std::string& text) {
         const auto d = util::parse_duration(text);
         return d && d->count() > 0 ? std::string() : "expected a duration such as 10s or 1m";
