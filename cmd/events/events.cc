@@ -10,6 +10,8 @@
 #include "core/marathon/client.h"
 #include "core/marathon/events.h"
 #include "core/marathon/sse_summary.h"
+#include "core/output/printable.h"
+#include "core/output/table.h"
 
 namespace qctl::cmd {
 
@@ -37,14 +39,23 @@ const std::vector<std::string>& known_types() {
   return kTypes;
 }
 
-std::string cell(const std::string& s) { return s.empty() ? "-" : s; }
+// A streamed line cannot know the widths to come: each column is padded to a width that
+// fits its usual values (a longer value pushes the rest right, as in the header). Server
+// text is shown through printable().
+std::string cell(const std::string& s, std::size_t width = 0) {
+  std::string text = s.empty() ? "-" : output::printable(s);
+  const auto shown = output::display_width(text);
+  if (shown < width) {
+    text.append(width - shown, ' ');
+  }
+  return text;
+}
 
-// TIME TYPE APP TASK STATE HOST MESSAGE, padded so a terminal shows columns.
+// TIME TYPE APP TASK STATE HOST MESSAGE.
 void print_line(std::ostream& out, const marathon::EventSummary& s) {
-  char buf[128];
-  std::snprintf(buf, sizeof buf, "%-24s %-28s ", cell(s.time).c_str(), cell(s.type).c_str());
-  out << buf << cell(s.app) << ' ' << cell(s.task) << ' ' << cell(s.state) << ' ' << cell(s.host)
-      << ' ' << cell(s.message) << '\n';
+  out << cell(s.time, 24) << ' ' << cell(s.type, 28) << ' ' << cell(s.app, 20) << ' '
+      << cell(s.task, 44) << ' ' << cell(s.state, 16) << ' ' << cell(s.host, 16) << ' '
+      << cell(s.message) << '\n';
 }
 
 int run_events(const EventsOptions& o, Context& ctx) {

@@ -94,7 +94,8 @@ sandbox::SandboxOptions sandbox_options(const SandboxCmdOptions& o) {
   out.simulate = o.simulate;
   out.chronos_task_history = o.chronos_history;
   out.load_tasks = o.tasks;
-  out.work_dir = o.work_dir.empty() ? "" : std::filesystem::absolute(o.work_dir).string();
+  out.work_dir =
+      o.work_dir.empty() ? "" : std::filesystem::absolute(o.work_dir).lexically_normal().string();
   out.tls = o.tls;
   out.seed = o.seed;
   if (o.port_base < 0) {
@@ -142,9 +143,10 @@ void write_sandbox_context(const SandboxCmdOptions& o, const sandbox::Endpoints&
                                                       : config::ChronosApi::kV3;
   edit.ca_file = e.ca_file;
   edit.user = o.auth_user;
-  edit.password_file = o.auth_password_file.empty()
-                           ? std::string()
-                           : std::filesystem::absolute(o.auth_password_file).string();
+  edit.password_file =
+      o.auth_password_file.empty()
+          ? std::string()
+          : std::filesystem::absolute(o.auth_password_file).lexically_normal().string();
   if (auto problem = config::apply_edit(*context, edit)) {
     throw UsageError("context '" + o.write_context + "': " + *problem);
   }

@@ -71,7 +71,8 @@ TEST_F(EventsSandboxTest, ScaleUpShowsTasksStartingAndTheDeploymentAsLines) {
     std::istringstream in(ev.out());
     for (std::string line; std::getline(in, line);) {
       n += line.find(" status_update_event ") != std::string::npos &&
-                   line.find(" /scaled scaled.") != std::string::npos &&
+                   line.find(" /scaled ") != std::string::npos &&
+                   line.find(" scaled.instance-") != std::string::npos &&
                    line.find(" TASK_RUNNING ") != std::string::npos
                ? 1
                : 0;

@@ -48,11 +48,14 @@ TEST(EventsCmdTest, OneLinePerEventFilteredByApp) {
   const auto r = run_events(t, {"--app", "web", "--count", "2"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out,
-            "TIME                     TYPE                         APP TASK STATE HOST MESSAGE\n"
-            "2024-05-31T18:00:01.000Z deployment_info              /web dep-1 - - "
-            "ScaleApplication /web\n"
-            "2024-05-31T18:00:03.000Z status_update_event          /web web.instance-1._app.1 "
-            "TASK_FAILED 10.0.1.1 Command exited with status 1\n");
+            "TIME                     TYPE                         APP                  TASK      "
+            "                                   STATE            HOST             MESSAGE\n"
+            "2024-05-31T18:00:01.000Z deployment_info              /web                 dep-1     "
+            "                                   -                -                ScaleApplication "
+            "/web\n"
+            "2024-05-31T18:00:03.000Z status_update_event          /web                 "
+            "web.instance-1._app.1                        TASK_FAILED      10.0.1.1         Command "
+            "exited with status 1\n");
   EXPECT_EQ(r.err, "");
 }
 
