@@ -86,12 +86,14 @@ std::vector<chronos::PlannedJob> plan(const JobSubmitOptions& o, Context& ctx) {
   const auto docs = read_documents(o, ctx);
   const auto server = ctx.clients.chronos().jobs();
   std::set<std::string> names;
+  std::map<std::string, std::vector<std::string>> parents;
   for (const auto& job : server) {
     names.insert(job.name);
+    parents[job.name] = job.parents;
   }
   chronos::ValidateOptions options;
   options.chronos_v2 = ctx.clients.chronos().is_v2();
-  const auto problems = chronos::check_jobs(docs, names, options);
+  const auto problems = chronos::check_jobs(docs, names, options, parents);
   for (const auto& w : problems.warnings) {
     ctx.io.err << "warning: " << w << "\n";
   }

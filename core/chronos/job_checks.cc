@@ -117,8 +117,73 @@ std::vector<int> dependency_waves(const std::vector<JobDocument>& docs) {
   return std::find(wave.begin(), wave.end(), -1) == wave.end() ? wave : std::vector<int>{};
 }
 
+namespace {
+
+std::vector<std::string> parent_names(const JobDocument& doc) {
+  std::vector<std::string> out;
+  const auto parents = doc.value.value("parents", nlohmann::json::array());
+  for (const auto& p : parents.is_array() ? parents : nlohmann::json::array()) {
+    if (p.is_string()) {
+      out.push_back(p.get<std::string>());
+    }
+  }
+  return out;
+}
+
+/// The first document whose parents lead back to itself, through the batch's jobs and the
+/// server's (a job in the batch replaces the server's copy): "where.parents: a dependency
+/// cycle: a -> b -> a …"; "" when there is none.
+std::string first_cycle(const std::vector<JobDocument>& docs,
+                        const std::map<std::string, std::vector<std::string>>& server_parents) {
+  auto graph = server_parents;
+  for (const auto& doc : docs) {
+    if (const auto& name = doc.value.value("name", nlohmann::json()); name.is_string()) {
+      graph[name.get<std::string>()] = parent_names(doc);
+    }
+  }
+  for (const auto& doc : docs) {
+    const auto& name = doc.value.value("name", nlohmann::json());
+    if (!name.is_string()) {
+      continue;
+    }
+    const std::string self = name.get<std::string>();
+    // Depth-first up the parents, remembering who led where, until `self` comes back.
+    std::map<std::string, std::string> child_of;
+    std::vector<std::string> todo;
+    for (const auto& p : graph[self]) {
+      if (child_of.emplace(p, self).second) {
+        todo.push_back(p);
+      }
+    }
+    while (!todo.empty()) {
+      const std::string at = todo.back();
+      todo.pop_back();
+      if (at == self) {
+        // child_of leads from self through its children back to self: parent -> child order.
+        std::string chain = self;
+        for (std::string step = child_of[self]; step != self; step = child_of[step]) {
+          chain += " -> " + step;
+        }
+        return doc.where + ".parents: a dependency cycle (" + chain + " -> " + self +
+               ", each the parent of the next): Chronos refuses it (HTTP 500) and none of "
+               "these jobs could ever run";
+      }
+      const auto it = graph.find(at);
+      for (const auto& p : it == graph.end() ? std::vector<std::string>{} : it->second) {
+        if (child_of.emplace(p, at).second) {
+          todo.push_back(p);
+        }
+      }
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
 JobProblems check_jobs(const std::vector<JobDocument>& docs,
-                       const std::set<std::string>& server_names, const ValidateOptions& opts) {
+                       const std::set<std::string>& server_names, const ValidateOptions& opts,
+                       const std::map<std::string, std::vector<std::string>>& server_parents) {
   JobProblems out;
   std::map<std::string, std::string> batch;  // name -> where first defined
   for (const auto& doc : docs) {
@@ -139,11 +204,8 @@ JobProblems check_jobs(const std::vector<JobDocument>& docs,
       }
     }
   }
-  const auto waves = partial_waves(docs);
-  if (const auto it = std::find(waves.begin(), waves.end(), -1); it != waves.end()) {
-    out.errors.push_back(docs[static_cast<std::size_t>(it - waves.begin())].where +
-                         ".parents: a dependency cycle in this batch: none of its jobs could "
-                         "ever run");
+  if (auto cycle = first_cycle(docs, server_parents); !cycle.empty()) {
+    out.errors.push_back(std::move(cycle));
   }
   return out;
 }

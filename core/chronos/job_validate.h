@@ -3,6 +3,7 @@
 // operators it drops, parents that do not exist, resources <= 0). Messages name the field.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -40,10 +41,13 @@ struct ValidateOptions {
 void check_job_document(const JobDocument& doc, const ValidateOptions& opts, JobProblems& out);
 
 /// Checks a batch: every document, names given twice, parents that are neither on the server
-/// (`server_names`) nor in the batch, and dependency cycles inside the batch.
-[[nodiscard]] JobProblems check_jobs(const std::vector<JobDocument>& docs,
-                                     const std::set<std::string>& server_names,
-                                     const ValidateOptions& opts = {});
+/// (`server_names`) nor in the batch, and dependency cycles, inside the batch or through the
+/// server's dependent jobs (`server_parents`: name -> parents; Chronos answers 500 to an
+/// update that closes one).
+[[nodiscard]] JobProblems check_jobs(
+    const std::vector<JobDocument>& docs, const std::set<std::string>& server_names,
+    const ValidateOptions& opts = {},
+    const std::map<std::string, std::vector<std::string>>& server_parents = {});
 
 /// For each document, the wave it is sent in: 0 without parents in the batch, else one more
 /// than its latest parent in the batch (children are sent after their parents answered).

@@ -1,6 +1,7 @@
 // Chronos' writing endpoints: iso8601 and dependency upserts, run now, delete, mark success,
 // task progress, kill.
 #include <algorithm>
+#include <set>
 
 #include "sandbox/chronos/api.h"
 #include "sandbox/chronos/api_errors.h"
@@ -36,6 +37,26 @@ std::string job_word(const ChronosState& s) { return s.options_.v2() ? "Job" : "
 bool has_parents(ChronosState& s, const Job& job) {
   return std::all_of(job.parents.begin(), job.parents.end(),
                      [&](const std::string& p) { return s.lookup(p) != nullptr; });
+}
+
+// Whether `name` is an ancestor of one of `parents`: making them its parents closes a cycle.
+bool closes_cycle(ChronosState& s, const std::string& name, const std::vector<std::string>& parents) {
+  std::vector<std::string> todo(parents.begin(), parents.end());
+  std::set<std::string> seen;
+  while (!todo.empty()) {
+    const std::string p = todo.back();
+    todo.pop_back();
+    if (p == name) {
+      return true;
+    }
+    if (!seen.insert(p).second) {
+      continue;
+    }
+    if (const Job* parent = s.lookup(p); parent != nullptr && parent->dependent) {
+      todo.insert(todo.end(), parent->parents.begin(), parent->parents.end());
+    }
+  }
+  return false;
 }
 
 // A job not yet in the graph: Chronos' checks, then it is stored.
@@ -164,6 +185,14 @@ Response post_dependency(ChronosState& s, http::Request& req) {
   if (!has_parents(s, *job) || (old->dependent && !has_parents(s, *old))) {
     return require_failed(v, job_word(s) + " " + job->name + " does not have all parents defined!",
                           frame);
+  }
+  if (closes_cycle(s, job->name, job->parents)) {
+    // JobGraph.addDependency -> jgrapht's DirectedAcyclicGraph.addDagEdge throws the checked
+    // CycleFoundException, which the resource's `case ex: Exception` answers 500 (2.x: a bare
+    // 500). Chronos has by then removed the job's old edges from its in-memory graph; the
+    // sandbox keeps the job as it was.
+    return server_error(v, "org.jgrapht.experimental.dag.DirectedAcyclicGraph$CycleFoundException",
+                        frame, req.path);
   }
   s.put(std::move(*job));
   return Response::empty(204);

@@ -198,7 +198,31 @@ TEST_F(JobFileValidate, DuplicatesAndCyclesInABatchAreRefused) {
                   {"b.json", {{"name", "y"}, {"parents", {"x"}}}}},
                  {}, opts_);
   ASSERT_EQ(p.errors.size(), 1U);
-  EXPECT_NE(p.errors[0].find("cycle"), std::string::npos);
+  EXPECT_EQ(p.errors[0],
+            "a.json.parents: a dependency cycle (x -> y -> x, each the parent of the next): "
+            "Chronos refuses it (HTTP 500) and none of these jobs could ever run");
+}
+
+// Through the server's jobs: top <- mid <- leaf there; making leaf mid's parent closes it.
+TEST_F(JobFileValidate, CyclesThroughTheServersJobsAreRefused) {
+  const std::map<std::string, std::vector<std::string>> server = {
+      {"top", {}}, {"mid", {"top"}}, {"leaf", {"mid"}}};
+  auto p = check_jobs({{"m.json", {{"name", "mid"}, {"command", "true"}, {"parents", {"leaf"}}}}},
+                      {"top", "mid", "leaf"}, opts_, server);
+  ASSERT_EQ(p.errors.size(), 1U) << ::testing::PrintToString(p.errors);
+  EXPECT_NE(p.errors[0].find("m.json.parents: a dependency cycle (mid -> leaf -> mid"),
+            std::string::npos)
+      << p.errors[0];
+  // A batch that also re-parents leaf breaks the cycle: fine.
+  p = check_jobs({{"m.json", {{"name", "mid"}, {"command", "true"}, {"parents", {"leaf"}}}},
+                  {"l.json", {{"name", "leaf"}, {"command", "true"}, {"parents", {"top"}}}}},
+                 {"top", "mid", "leaf"}, opts_, server);
+  EXPECT_TRUE(p.errors.empty()) << ::testing::PrintToString(p.errors);
+  // Its own parent.
+  p = check_jobs({{"s.json", {{"name", "self"}, {"command", "true"}, {"parents", {"self"}}}}},
+                 {"self"}, opts_, {{"self", {}}});
+  ASSERT_EQ(p.errors.size(), 1U);
+  EXPECT_NE(p.errors[0].find("(self -> self"), std::string::npos) << p.errors[0];
 }
 
 TEST_F(JobFileValidate, WavesSendParentsBeforeChildren) {

@@ -148,6 +148,22 @@ TEST_F(SandboxChronosApi, DependentUpdateNeedsKnownParentsButANewOneWaitsForThem
             std::string::npos);
 }
 
+// Making a job's descendant its parent closes a cycle: jgrapht's CycleFoundException, which
+// Chronos answers 500; the job stays as it was.
+TEST_F(SandboxChronosApi, AParentThatIsADescendantIsA500) {
+  scheduled(R"({"name":"top","command":"true","schedule":"R/2030-01-01T00:00:00Z/P1D"})");
+  dependent(R"({"name":"mid","command":"true","parents":["top"]})");
+  dependent(R"({"name":"leaf","command":"true","parents":["mid"]})");
+  http::Response r =
+      call("POST", "/v1/scheduler/dependency", R"({"name":"mid","command":"true","parents":["leaf"]})");
+  EXPECT_EQ(r.status, 500);
+  EXPECT_NE(body(r)["message"].get<std::string>().find("CycleFoundException"), std::string::npos)
+      << r.body;
+  EXPECT_EQ(job("mid")["parents"], json::array({"top"}));
+  r = call("POST", "/v1/scheduler/dependency", R"({"name":"top","command":"true","parents":["leaf"]})");
+  EXPECT_EQ(r.status, 500) << "a scheduled job made dependent on its own descendant";
+}
+
 TEST_F(SandboxChronosApi, SummaryAndCsvDeriveStateAndStatus) {
   scheduled(R"({"name":"ok","schedule":"R/2030-01-01T00:00:00Z/P1D","lastSuccess":"2024-05-31T00:00:00.000Z",
                 "lastError":"2024-05-30T00:00:00.000Z"})");
