@@ -1,7 +1,9 @@
 // `qctl restart task TASKID… | --all --if-unhealthy [--wipe]`: kill Marathon tasks so that
 // Marathon replaces them (DELETE /v2/apps/{app}/tasks/{task}).
 #include <CLI/CLI.hpp>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 
 #include "cmd/commands.h"
@@ -21,6 +23,7 @@ struct RestartTaskOptions {
   bool if_unhealthy = false;
   bool wipe = false;
   bool dry_run = false;
+  int max_per_app = 1;  // with --all: tasks killed per app in one run (0: no cap)
 };
 
 void validate(const RestartTaskOptions& o) {
@@ -33,6 +36,9 @@ void validate(const RestartTaskOptions& o) {
   if (o.all && !o.if_unhealthy) {
     throw UsageError("--all would kill every Marathon task; it needs --if-unhealthy",
                      "qctl restart task --all --if-unhealthy");
+  }
+  if (o.max_per_app < 0) {
+    throw UsageError("--max-per-app must be >= 0 (0: no cap)");
   }
 }
 
@@ -70,41 +76,72 @@ int run_restart_task(const RestartTaskOptions& o, Context& ctx) {
   auto& client = ctx.clients.marathon();
   nlohmann::json doc = nlohmann::json::array();
   std::size_t chosen = 0;
+  std::size_t killed = 0;
+  std::size_t failed = 0;
+  std::optional<Error> first_error;
+  // With --all, at most --max-per-app kills per app in one run: an app whose every instance
+  // fails its health check (a bad dependency, not a bad task) is not taken down at once.
+  std::map<std::string, int> per_app;
   for (const auto& t : candidates(o, client)) {
     const bool unhealthy = restart::task_unhealthy(t);
+    const auto app = t.app_id.empty() ? restart::app_of_task(t.id).value_or("") : t.app_id;
     std::string action = "killed";
+    std::string error;
     if (o.if_unhealthy && !unhealthy) {
       action = "skipped";
       if (!o.all) {
         ctx.io.err << "task/" << t.id << " skipped: healthy\n";
       }
+    } else if (o.all && o.max_per_app > 0 && per_app[app] >= o.max_per_app) {
+      action = "held";
+      ctx.io.err << "task/" << t.id << " held: " << o.max_per_app << " task(s) of " << app
+                 << " already chosen this run (--max-per-app)\n";
     } else if (o.dry_run) {
       action = "would-kill";
       ++chosen;
+      ++per_app[app];
       ctx.io.err << "task/" << t.id << " would be killed" << (o.wipe ? " and wiped" : "")
                  << " (app " << t.app_id << " on " << t.host << ") (dry run)\n";
     } else {
       ++chosen;
-      const auto app = t.app_id.empty() ? restart::app_of_task(t.id).value_or("") : t.app_id;
-      client.kill_task(app, t.id, false, o.wipe);
-      ctx.io.err << "task/" << t.id << " killed"
-                 << (o.wipe ? " and wiped (reservations and volumes released)" : "")
-                 << "; Marathon launches a replacement\n";
+      ++per_app[app];
+      try {
+        client.kill_task(app, t.id, false, o.wipe);
+        ++killed;
+        ctx.io.err << "task/" << t.id << " killed"
+                   << (o.wipe ? " and wiped (reservations and volumes released)" : "")
+                   << "; Marathon launches a replacement\n";
+      } catch (const Error& e) {
+        // One task that cannot be killed (gone meanwhile, app locked) does not stop the rest.
+        ++failed;
+        action = "error";
+        error = e.line();
+        ctx.io.err << "task/" << t.id << " failed: " << e.line() << "\n";
+        if (!first_error) {
+          first_error = e;
+        }
+      }
     }
-    doc.push_back({{"task", t.id},
-                   {"app", t.app_id},
-                   {"host", t.host},
-                   {"unhealthy", unhealthy},
-                   {"action", action},
-                   {"wipe", o.wipe}});
+    nlohmann::json row = {{"task", t.id},    {"app", t.app_id},   {"host", t.host},
+                          {"unhealthy", unhealthy}, {"action", action}, {"wipe", o.wipe}};
+    if (!error.empty()) {
+      row["error"] = error;
+    }
+    doc.push_back(std::move(row));
   }
   if (chosen == 0) {
     ctx.io.err << (o.if_unhealthy ? "No unhealthy tasks: nothing to restart.\n"
                                   : "No tasks: nothing to restart.\n");
   }
-  const auto format = ctx.format();
-  if (format == output::Format::kJson || format == output::Format::kYaml) {
+  if (structured(ctx)) {
     print_document(ctx, doc);
+  }
+  if (failed > 0 && killed == 0) {
+    throw *first_error;  // nothing was killed: the (first) error's own line and exit code
+  }
+  if (failed > 0) {
+    throw PartialError("restart task", std::to_string(failed) + " of " + std::to_string(chosen) +
+                                           " tasks could not be killed");
   }
   return 0;
 }
@@ -120,6 +157,10 @@ void register_restart_task(CLI::App& restart, Context& ctx) {
   cmd->add_flag("--wipe", o->wipe,
                 "Also release the task's reservations and persistent volumes (wipe=true)");
   cmd->add_flag("--dry-run", o->dry_run, "Show what would be killed; change nothing");
+  cmd->add_option("--max-per-app", o->max_per_app,
+                  "With --all: kill at most N tasks of each app per run; the others are held "
+                  "until the next run (default 1; 0: no cap)")
+      ->type_name("N");
   set_examples(*cmd,
                "  qctl restart task web.instance-8f2d41c6-1e0a-11ef-9c1b-0242ac110002._app.1\n"
                "  qctl restart task --all --if-unhealthy --dry-run\n"

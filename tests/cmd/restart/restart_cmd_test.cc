@@ -222,6 +222,55 @@ TEST(RestartTaskCmd, KillsWithWipeAndChecksTheTaskExists) {
   EXPECT_EQ(restart(t, {"task", "not-a-task-id"}).code, 2);
 }
 
+// Every instance of /web fails its check (a dependency down, say): one kill per app per run
+// by default; --max-per-app raises the cap, 0 lifts it.
+TEST(RestartTaskCmd, AllUnhealthyKillsAtMostMaxPerAppEachRun) {
+  const json tasks = {{"tasks", json::array({task("web.a1", kOld, false), task("web.a2", kOld, false),
+                                             task("web.a3", kOld, false)})}};
+  {
+    FakeTransport t;
+    t.on(Method::kGet, url("/v2/tasks"), 200, tasks.dump());
+    t.on(Method::kDelete, url("/v2/apps/web/tasks/web.a1"), 200,
+         json{{"task", task("web.a1", kOld)}}.dump());
+    const auto r = restart(t, {"task", "--all", "--if-unhealthy", "-o", "json"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    const auto j = json::parse(r.out);
+    EXPECT_EQ(j[0]["action"], "killed");
+    EXPECT_EQ(j[1]["action"], "held");
+    EXPECT_EQ(j[2]["action"], "held");
+    EXPECT_NE(r.err.find("task/web.a2 held: 1 task(s) of /web already chosen this run"),
+              std::string::npos)
+        << r.err;
+  }
+  FakeTransport t;
+  t.on(Method::kGet, url("/v2/tasks"), 200, tasks.dump());
+  const auto r = restart(t, {"task", "--all", "--if-unhealthy", "--max-per-app", "0", "--dry-run",
+                             "-o", "json"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  for (const auto& row : json::parse(r.out)) {
+    EXPECT_EQ(row["action"], "would-kill") << row;
+  }
+  EXPECT_EQ(restart(t, {"task", "--all", "--if-unhealthy", "--max-per-app", "-1"}).code, 2);
+}
+
+// One kill that fails does not stop the others: exit 6, every task accounted for.
+TEST(RestartTaskCmd, AFailedKillIsAPartialFailure) {
+  auto db = task("db.b1", kOld, false);
+  db["appId"] = "/db";
+  const json tasks = {{"tasks", json::array({task("web.a1", kOld, false), db})}};
+  FakeTransport t;
+  t.on(Method::kGet, url("/v2/tasks"), 200, tasks.dump());
+  t.on(Method::kDelete, url("/v2/apps/web/tasks/web.a1"), 409, read_fixture("marathon/error-409.json"));
+  t.on(Method::kDelete, url("/v2/apps/db/tasks/db.b1"), 200, json{{"task", task("db.b1", kOld)}}.dump());
+  const auto r = restart(t, {"task", "--all", "--if-unhealthy", "-o", "json"});
+  EXPECT_EQ(r.code, 6) << r.err;
+  const auto j = json::parse(r.out);
+  EXPECT_EQ(j[0]["action"], "error");
+  EXPECT_NE(j[0]["error"].get<std::string>().find("409"), std::string::npos) << j[0];
+  EXPECT_EQ(j[1]["action"], "killed");
+  EXPECT_NE(r.err.find("1 of 2 tasks could not be killed"), std::string::npos) << r.err;
+}
+
 TEST(RestartTaskCmd, IfUnhealthyKillsOnlyFailingTasks) {
   const json tasks = {
       {"tasks", json::array({task("web.a1", kOld, true), task("web.a2", kOld, false)})}};
