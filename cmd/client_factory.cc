@@ -157,6 +157,7 @@ mesos::AgentClient& ClientFactory::agents() {
   return *impl_->agents;
 }
 
+bool ClientFactory::has_mesos() { return !context().mesos.urls.empty(); }
 bool ClientFactory::has_marathon() { return !context().marathon.urls.empty(); }
 bool ClientFactory::has_chronos() { return !context().chronos.urls.empty(); }
 

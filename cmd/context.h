@@ -76,6 +76,7 @@ class ClientFactory {
   mesos::AgentClient& agents();
   marathon::Client& marathon();
   chronos::Client& chronos();
+  [[nodiscard]] bool has_mesos();
   [[nodiscard]] bool has_marathon();
   [[nodiscard]] bool has_chronos();
 

@@ -7,6 +7,7 @@
 #include "cmd/commands.h"
 #include "cmd/list_output.h"
 #include "cmd/queue/queue_cmds.h"
+#include "cmd/queue/room.h"
 #include "core/chronos/client.h"
 #include "core/chronos/queue_view.h"
 #include "core/error.h"
@@ -32,6 +33,7 @@ struct Waiting {
   std::optional<chronos::QueueGauges> gauges;
   std::string gauge_warning;
   std::optional<std::vector<model::QueueItem>> apps;
+  RoomCheck room;  // queued jobs no agent can take now
   /// A service that could not be read: the other one is still shown (as `qctl status`
   /// does) and the command exits with the worst failure's code.
   std::vector<std::string> failures;
@@ -97,6 +99,11 @@ Waiting gather(const QueueListOptions& opts, Context& ctx) {
     // Nothing answered: the one error, as every command reports it.
     throw Error(static_cast<ExitCode>(w.failure_code), "", util::join(w.failures, "; "));
   }
+  std::vector<const model::Job*> queued;
+  for (const auto& q : w.jobs) {
+    queued.push_back(q.job);
+  }
+  w.room = check_room(queued, ctx);
   return w;
 }
 
@@ -129,7 +136,11 @@ nlohmann::json document(const Waiting& w, double now) {
     nlohmann::json high = nlohmann::json::array();
     nlohmann::json normal = nlohmann::json::array();
     for (const auto& q : w.jobs) {
-      (q.high ? high : normal).push_back(chronos::to_json(q, now));
+      auto item = chronos::to_json(q, now);
+      const auto room = w.room.blocked.find(q.job->name);
+      item["blocked_by"] = room == w.room.blocked.end() ? nlohmann::json(nullptr)
+                                                        : nlohmann::json(room->second);
+      (q.high ? high : normal).push_back(std::move(item));
     }
     doc["chronos"] = {{"gauges", w.gauges ? chronos::to_json(*w.gauges) : nlohmann::json()},
                       {"high", high},
@@ -160,10 +171,14 @@ std::string chronos_blocker(const chronos::QueuedJob& q, const Waiting& w) {
   if (q.job->disabled) {
     return "disabled (dropped when dequeued)";
   }
-  if (!q.high && w.gauges && w.gauges->high > 0) {
-    return "high queue (" + util::format_number(w.gauges->high) + ")";
+  std::vector<std::string> blockers;
+  if (const auto it = w.room.blocked.find(q.job->name); it != w.room.blocked.end()) {
+    blockers.push_back(it->second);
   }
-  return "";
+  if (!q.high && w.gauges && w.gauges->high > 0) {
+    blockers.push_back("high queue (" + util::format_number(w.gauges->high) + ")");
+  }
+  return util::join(blockers, "; ");
 }
 
 void add_rows(ListOutput& list, const Waiting& w, double now, bool wide) {
@@ -208,6 +223,9 @@ int run_queue_list(const QueueListOptions& opts, Context& ctx) {
   }
   if (!w.gauge_warning.empty()) {
     ctx.io.err << "warning: " << w.gauge_warning << '\n';
+  }
+  if (!w.room.warning.empty()) {
+    ctx.io.err << "warning: " << w.room.warning << '\n';
   }
   if (!w.mismatch.empty()) {
     ctx.io.err << "note: " << w.mismatch << '\n';

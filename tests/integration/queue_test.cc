@@ -107,6 +107,13 @@ TEST(QueueSandboxTest, HighPriorityJobStartsFirstOnAFullCluster) {
   EXPECT_NE(row_of(table.out, "chronos/normal").find("normal-job"), std::string::npos) << table.out;
   EXPECT_NE(row_of(table.out, "chronos/normal").find("high queue (1)"), std::string::npos)
       << table.out;
+  // The filler holds the one agent: no room for either, and the row says so.
+  EXPECT_NE(row_of(table.out, "chronos/high").find("no agent has room now: Insufficient"),
+            std::string::npos)
+      << table.out;
+  EXPECT_NE(doc["chronos"]["high"][0]["blocked_by"].get<std::string>().find("1 agent)"),
+            std::string::npos)
+      << doc.dump();
   EXPECT_NE(table.out.find("Chronos queues (/metrics): high 1, normal 1"), std::string::npos)
       << table.out;
 
@@ -117,6 +124,24 @@ TEST(QueueSandboxTest, HighPriorityJobStartsFirstOnAFullCluster) {
   doc = c.queue();
   EXPECT_TRUE(doc["chronos"]["high"].empty()) << doc.dump();
   EXPECT_EQ(names(doc["chronos"]["normal"]), std::vector<std::string>{"normal-job"});
+}
+
+// A job bigger than any agent can ever offer waits forever: BLOCKED BY names the resource.
+TEST(QueueSandboxTest, AJobNoAgentCanTakeSaysWhy) {
+  QueueSandbox c;
+  ASSERT_TRUE(c.sb.ok()) << c.sb.error();
+  const nlohmann::json job = {{"name", "huge"}, {"command", "true"}, {"schedule", "R1//PT10M"},
+                              {"cpus", 64}, {"mem", 64}};
+  const auto r = http_call("POST", c.chronos_api() + "/iso8601", job.dump(),
+                           {{"Content-Type", "application/json"}});
+  ASSERT_EQ(r.status, 204) << r.body;
+  ASSERT_TRUE(eventually([&] { return c.state("huge") == "queued"; })) << c.state("huge");
+  const auto table = c.qctl({"queue", "list", "huge"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(row_of(table.out, "chronos/normal")
+                .find("no agent has room now: InsufficientCpus (1 agent)"),
+            std::string::npos)
+      << table.out;
 }
 
 TEST(QueueSandboxTest, PriorityMovesAWaitingJobAheadWhenChronosRequeuesIt) {
