@@ -16,7 +16,7 @@ void ListOutput::append_item(nlohmann::json item) {
     items_ += output::to_yaml(one);
     return;
   }
-  const auto text = one.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  const auto text = output::json_text(one, 2);
   // "[\n  {…}\n]": the element with its indentation, without the brackets.
   items_ += items_.empty() ? "" : ",\n";
   items_.append(text, 2, text.size() - 4);

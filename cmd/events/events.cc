@@ -99,7 +99,9 @@ int run_events(const EventsOptions& o, Context& ctx) {
         }
         print_header();
         if (json) {
-          ctx.io.out << event.json_line << '\n';
+          std::string line = event.json_line;
+          output::escape_json_controls(line);  // Marathon's own bytes may hold raw DEL or C1
+          ctx.io.out << line << '\n';
         } else {
           print_line(ctx.io.out, event.summary);
         }

@@ -9,6 +9,7 @@
 #include "core/chronos/job_plan.h"
 #include "core/chronos/queue_view.h"
 #include "core/model/chronos_json.h"
+#include "core/output/format.h"
 #include "core/output/printable.h"
 #include "core/util/strings.h"
 
@@ -66,7 +67,7 @@ int run_job_get(const JobGetOptions& opts, Context& ctx) {
     if (ctx.format() == output::Format::kYaml) {
       print_document(ctx, body);
     } else {
-      ctx.io.out << body.dump(2) << "\n";
+      output::print_json(ctx.io.out, body);
     }
     return 0;
   }

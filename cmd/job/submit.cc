@@ -145,15 +145,16 @@ void trigger(std::vector<SubmitResult>& results, const chronos::BatchOptions& ba
       continue;
     }
     const auto& job = results[i].job->job;  // planned from the same document: no re-parse
-    const auto& body = results[i].job->body;
-    if (results[i].job->action != chronos::SubmitAction::kUnchanged && !body.contains("parents") &&
-        !body.contains("schedule")) {
-      results[i].runs_by_itself = true;  // its one run starts now without a trigger
+    const auto state = states.find(job.name);
+    const std::string current = state == states.end() ? "idle" : state->second;
+    // Just sent and due at once: Chronos starts it by itself (queued already, perhaps), unless
+    // an earlier run still holds a non-concurrent job.
+    if (results[i].job->action != chronos::SubmitAction::kUnchanged &&
+        chronos::starts_when_sent(job) && !(chronos::running_count(current) > 0 && !job.concurrent)) {
+      results[i].runs_by_itself = true;
       continue;
     }
-    const auto state = states.find(job.name);
-    if (const auto ignored =
-            chronos::ignored_trigger(job, state == states.end() ? "idle" : state->second, v2)) {
+    if (const auto ignored = chronos::ignored_trigger(job, current, v2)) {
       const std::string subject = "job " + job.name + " ";
       results[i].no_run = ignored->message.rfind(subject, 0) == 0
                               ? ignored->message.substr(subject.size())
@@ -176,13 +177,15 @@ int wait_runs(const JobSubmitOptions& o, std::vector<SubmitResult>& results, Con
   for (std::size_t i = 0; i < results.size(); ++i) {
     auto& r = results[i];
     if (!o.now && r.upsert.state == BatchOutcome::State::kOk && r.no_run.empty()) {
-      // Without --now only a run-once job that was sent starts by itself.
-      const auto& body = r.job->body;
+      // Without --now only a job that was sent and is due at once starts by itself.
+      const auto& job = r.job->job;
       if (r.job->action == chronos::SubmitAction::kUnchanged) {
         r.no_run = "unchanged, so not sent: nothing starts (--now runs it)";
-      } else if (body.contains("parents")) {
+      } else if (job.disabled) {
+        r.no_run = "disabled: Chronos does not run it";
+      } else if (!job.parents.empty()) {
         r.no_run = "a dependent job runs after its parents (--now runs it)";
-      } else if (body.contains("schedule")) {
+      } else if (!chronos::starts_when_sent(job)) {
         r.no_run = "runs on its schedule, not now (--now runs it)";
       }
       if (!r.no_run.empty() && !structured(ctx)) {

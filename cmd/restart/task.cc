@@ -11,6 +11,7 @@
 #include "cmd/restart/restart_cmds.h"
 #include "core/error.h"
 #include "core/marathon/client.h"
+#include "core/output/printable.h"
 #include "core/restart/select.h"
 
 namespace qctl::cmd {
@@ -104,10 +105,10 @@ int run_restart_task(const RestartTaskOptions& o, Context& ctx) {
                  << " (app " << t.app_id << " on " << t.host << ") (dry run)\n";
     } else {
       ++chosen;
-      ++per_app[app];
       try {
         client.kill_task(app, t.id, false, o.wipe);
         ++killed;
+        ++per_app[app];  // only kills count: after a 404 (replaced meanwhile) the next one goes
         ctx.io.err << "task/" << t.id << " killed"
                    << (o.wipe ? " and wiped (reservations and volumes released)" : "")
                    << "; Marathon launches a replacement\n";
@@ -116,7 +117,9 @@ int run_restart_task(const RestartTaskOptions& o, Context& ctx) {
         ++failed;
         action = "error";
         error = e.line();
-        ctx.io.err << "task/" << t.id << " failed: " << e.line() << "\n";
+        if (o.all || o.ids.size() > 1) {  // one named task: its error line says it all
+          ctx.io.err << "task/" << t.id << " failed: " << output::printable(e.line()) << "\n";
+        }
         if (!first_error) {
           first_error = e;
         }
@@ -157,10 +160,12 @@ void register_restart_task(CLI::App& restart, Context& ctx) {
   cmd->add_flag("--wipe", o->wipe,
                 "Also release the task's reservations and persistent volumes (wipe=true)");
   cmd->add_flag("--dry-run", o->dry_run, "Show what would be killed; change nothing");
+  auto* all = cmd->get_option("--all");
   cmd->add_option("--max-per-app", o->max_per_app,
                   "With --all: kill at most N tasks of each app per run; the others are held "
                   "until the next run (default 1; 0: no cap)")
-      ->type_name("N");
+      ->type_name("N")
+      ->needs(all);
   set_examples(*cmd,
                "  qctl restart task web.instance-8f2d41c6-1e0a-11ef-9c1b-0242ac110002._app.1\n"
                "  qctl restart task --all --if-unhealthy --dry-run\n"

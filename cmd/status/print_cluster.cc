@@ -40,9 +40,9 @@ bool print_error(std::ostream& out, const char* name, const status::Part<T>& par
 
 void print_mesos(std::ostream& out, const status::MesosView& m, const PrintStyle& s) {
   heading(out, "Mesos");
-  out << "leader " << m.leader;
+  out << "leader " << output::printable(m.leader);
   if (m.leader_info) {
-    out << " (" << m.leader_info->version << ")";
+    out << " (" << output::printable(m.leader_info->version) << ")";
     if (m.leader_info->elected_time) {
       out << ", elected " << util::format_age(s.now - *m.leader_info->elected_time) << " ago";
     }
@@ -91,15 +91,15 @@ void print_mesos(std::ostream& out, const status::MesosView& m, const PrintStyle
   }
   table.print(out, false, true);
   for (const auto& w : m.warnings) {
-    out << paint(s, "33", "warning: ") << w << '\n';
+    out << paint(s, "33", "warning: ") << output::printable(w) << '\n';
   }
   out << '\n';
 }
 
 void print_marathon(std::ostream& out, const status::MarathonView& v, const PrintStyle& s) {
   heading(out, "Marathon");
-  out << "leader " << (v.leader.empty() ? "unknown" : v.leader) << " (" << v.version
-      << "): " << v.summary.apps << " apps, " << v.summary.tasks_running << " tasks running, "
+  out << "leader " << (v.leader.empty() ? "unknown" : output::printable(v.leader)) << " ("
+      << output::printable(v.version) << "): " << v.summary.apps << " apps, " << v.summary.tasks_running << " tasks running, "
       << v.summary.deployments << (v.summary.deployments == 1 ? " deployment" : " deployments")
       << " in progress\n";
   for (const auto& a : v.summary.attention) {
@@ -117,12 +117,13 @@ void print_marathon(std::ostream& out, const status::MarathonView& v, const Prin
 
 void print_chronos(std::ostream& out, const status::ChronosView& v, const PrintStyle& s) {
   heading(out, "Chronos");
-  out << "leader " << (v.leader.empty() ? "unknown" : v.leader) << ": " << v.summary.jobs
+  out << "leader " << (v.leader.empty() ? "unknown" : output::printable(v.leader)) << ": "
+      << v.summary.jobs
       << " jobs, " << v.summary.queued << " queued, " << v.summary.running << " running, "
       << v.summary.disabled << " disabled";
   if (!v.summary.failed.empty()) {
     out << ", " << paint(s, "31", std::to_string(v.summary.failed.size()) + " last run failed")
-        << " (" << util::join(v.summary.failed, ", ") << ")";
+        << " (" << output::printable(util::join(v.summary.failed, ", ")) << ")";
   }
   out << '\n';
 }

@@ -1,5 +1,7 @@
 #include "core/chronos/run_check.h"
 
+#include "core/chronos/next_run.h"
+
 #include <cctype>
 
 namespace qctl::chronos {
@@ -51,6 +53,17 @@ std::optional<IgnoredTrigger> ignored_trigger(const model::Job& job, const std::
                               " --watch), or kill it with qctl job kill " + job.name};
   }
   return std::nullopt;
+}
+
+bool starts_when_sent(const model::Job& job) {
+  if (job.disabled || !job.parents.empty()) {
+    return false;
+  }
+  if (job.schedule.empty()) {
+    return true;
+  }
+  const auto schedule = parse_repeating_schedule(job.schedule, job.schedule_time_zone);
+  return schedule && !schedule->start && schedule->repeat != 0;
 }
 
 }  // namespace qctl::chronos

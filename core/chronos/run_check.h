@@ -24,6 +24,11 @@ struct IgnoredTrigger {
                                                             bool v2 = false,
                                                             bool requeued = false);
 
+/// Whether posting `job` starts a run by itself: no parents, and no schedule (Chronos runs it
+/// once, now) or a schedule with an empty start ("R1//PT24H": at once; not R0); and not
+/// disabled. Such a run needs no trigger (on 2.x a trigger would be a second run).
+[[nodiscard]] bool starts_when_sent(const model::Job& job);
+
 /// Running tasks in a summary state: "running" -> 1, "3 running" -> 3, others 0.
 [[nodiscard]] int running_count(const std::string& state);
 

@@ -12,46 +12,11 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/util/private_file.h"
+
 namespace qctl::completion {
 
 namespace {
-
-/// Creates `dir` and its missing parents with mode 0700.
-bool make_dirs(const std::string& dir) {
-  for (std::size_t pos = 1; pos != std::string::npos;) {
-    pos = dir.find('/', pos + 1);
-    const auto part = dir.substr(0, pos);
-    if (::mkdir(part.c_str(), 0700) != 0 && errno != EEXIST) {
-      return false;
-    }
-  }
-  return true;
-}
-
-bool write_atomically(const std::string& dir, const std::string& path, const std::string& text) {
-  if (!make_dirs(dir)) {
-    return false;
-  }
-  std::string temp = path + ".XXXXXX";
-  const int fd = ::mkstemp(temp.data());  // created 0600
-  if (fd < 0) {
-    return false;
-  }
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const auto n = ::write(fd, text.data() + done, text.size() - done);
-    if (n <= 0) {
-      break;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  const bool ok = done == text.size() && ::fchmod(fd, 0600) == 0;
-  if (::close(fd) != 0 || !ok || ::rename(temp.c_str(), path.c_str()) != 0) {
-    ::unlink(temp.c_str());
-    return false;
-  }
-  return true;
-}
 
 CacheEntry entry_from(const nlohmann::json& j) {
   CacheEntry e;
@@ -120,7 +85,7 @@ bool NameCache::put(NameKind kind, const CacheEntry& entry) {
   for (const auto& [name, e] : entries_) {
     doc[name] = entry_json(e);
   }
-  return write_atomically(dir_, path_, doc.dump());
+  return util::write_private_file(path_, doc.dump()).empty();
 }
 
 std::string cache_dir(const config::Getenv& env) {

@@ -30,21 +30,28 @@ namespace {
 [[noreturn]] void throw_missing(FileReader& reader, const Source& source) {
   const std::string& path = source.file.path;
   const std::string name = source.key.substr(source.task_id.size() + 1);
-  // The file's directory, else (a directory of the name is missing too) the sandbox itself.
-  const std::string dir = path.substr(0, path.rfind('/'));
-  const bool nested = name.find('/') != std::string::npos && path.size() > name.size() &&
+  // The file's directory; when that is missing too, the nearest directory of the name that
+  // exists ("no directory a/b in a; files there: …"), up to the sandbox itself.
+  const bool rooted = path.size() > name.size() &&
                       path.compare(path.size() - name.size(), name.size(), name) == 0;
-  const std::string root = nested ? path.substr(0, path.size() - name.size() - 1) : dir;
-  std::string hint;
-  try {
-    hint = "files there: " + list_directory(reader, {source.file.agent_address, dir});
-  } catch (const Error&) {
-    hint = "the sandbox itself is gone (garbage-collected by the agent?)";
-    if (root != dir) {
-      try {
-        hint = "no directory " + name.substr(0, name.rfind('/')) + " in the sandbox; files there: " +
-               list_directory(reader, {source.file.agent_address, root});
-      } catch (const Error&) {
+  const std::string root = rooted ? path.substr(0, path.size() - name.size() - 1) : "";
+  std::string rel = name;  // the part of the name being tried, relative to the sandbox
+  std::string hint = "the sandbox itself is gone (garbage-collected by the agent?)";
+  for (bool first = true;; first = false) {
+    const auto slash = rel.rfind('/');
+    rel = slash == std::string::npos ? "" : rel.substr(0, slash);
+    const std::string dir = rooted ? (rel.empty() ? root : root + "/" + rel)
+                                   : path.substr(0, path.rfind('/'));
+    try {
+      const auto files = list_directory(reader, {source.file.agent_address, dir});
+      const std::string missing = name.substr(0, name.rfind('/'));
+      hint = first ? "files there: " + files
+                   : "no directory " + missing + (rel.empty() ? " in the sandbox" : " in " + rel) +
+                         "; files in " + (rel.empty() ? "the sandbox" : rel) + ": " + files;
+      break;
+    } catch (const Error&) {
+      if (!rooted || rel.empty()) {
+        break;
       }
     }
   }

@@ -4,6 +4,8 @@
 
 #include <ostream>
 
+#include "core/output/printable.h"
+
 namespace qctl::output {
 
 std::optional<Format> parse_format(std::string_view text) {
@@ -41,8 +43,14 @@ const char* format_name(Format f) {
   return "table";
 }
 
+std::string json_text(const nlohmann::json& value, int indent) {
+  auto text = value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  escape_json_controls(text);
+  return text;
+}
+
 void print_json(std::ostream& out, const nlohmann::json& value) {
-  out << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  out << json_text(value, 2) << '\n';
 }
 
 void print_yaml(std::ostream& out, const nlohmann::json& value) { out << to_yaml(value); }

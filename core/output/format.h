@@ -17,6 +17,10 @@ enum class Format { kTable, kWide, kJson, kYaml, kName };
 [[nodiscard]] std::optional<Format> parse_format(std::string_view text);
 [[nodiscard]] const char* format_name(Format f);
 
+/// JSON text (indent -1: one line) with every control character escaped, DEL and C1 too;
+/// invalid UTF-8 replaced.
+[[nodiscard]] std::string json_text(const nlohmann::json& value, int indent);
+
 /// Pretty JSON (2-space indent) followed by a newline.
 void print_json(std::ostream& out, const nlohmann::json& value);
 /// YAML rendered from the same JSON value (block style, strings quoted when needed).

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/output/format.h"
+#include "core/output/printable.h"
 
 namespace qctl::output {
 
@@ -76,10 +77,15 @@ bool needs_quotes(std::string_view s) {
   if (numeric || reads_as_number(s)) {
     return true;
   }
-  return std::any_of(s.begin(), s.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u < 0x20 || u == 0x7f;
-  }) || has_unicode_break(s);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    const bool c1 = u == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9f &&
+                    static_cast<unsigned char>(s[i + 1]) >= 0x80;
+    if (u < 0x20 || u == 0x7f || c1) {
+      return true;
+    }
+  }
+  return has_unicode_break(s);
 }
 
 void append_string(std::string& out, const std::string& s) {
@@ -89,14 +95,10 @@ void append_string(std::string& out, const std::string& s) {
   }
   // JSON string escaping is valid YAML double-quoted style. With a U+2028 or similar, \u
   // escapes for every non-ASCII character (raw, a YAML 1.1 reader takes it for a line break).
-  const std::string quoted = nlohmann::json(s).dump(-1, ' ', has_unicode_break(s));
-  for (char c : quoted) {
-    if (c == '\x7f') {
-      out += "\\x7f";  // DEL is not printable YAML, and JSON leaves it raw
-    } else {
-      out += c;
-    }
-  }
+  // DEL and C1 are not printable YAML, and the JSON writer leaves them raw.
+  std::string quoted = nlohmann::json(s).dump(-1, ' ', has_unicode_break(s));
+  escape_json_controls(quoted);
+  out += quoted;
 }
 
 bool is_empty_container(const nlohmann::json& v) {

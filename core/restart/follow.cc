@@ -104,8 +104,14 @@ void observe(FollowState& s, const std::optional<model::App>& app, bool deployme
   // guessing at a cancellation.
   const std::string counts = std::to_string(s.replaced) + "/" + std::to_string(s.total);
   if (!s.failed_tasks.empty()) {
-    s.reason = "deployment " + s.target.deployment_id + " finished, but only " + counts +
-               " new instances are running (last failure: " + s.reason + ")";
+    // Which part of "done" is missing: new instances, healthy ones, or old ones still there.
+    std::string state = counts + " new instances running";
+    if (s.replaced >= s.total) {
+      state += s.healthy < s.total ? ", " + std::to_string(s.healthy) + " healthy"
+                                   : ", " + std::to_string(old_tasks) + " old still running";
+    }
+    s.reason = "deployment " + s.target.deployment_id + " finished with " + state +
+               " (last failure: " + s.reason + ")";
   } else {
     s.reason = "deployment " + s.target.deployment_id + " ended with " + counts +
                " instances replaced (cancelled without rollback?)";

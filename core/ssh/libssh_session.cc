@@ -463,7 +463,10 @@ std::unique_ptr<Session> LibsshConnector::connect(const Endpoint& endpoint) {
       const std::string said = proxied ? proxy_stderr.last_line() : "";
       const std::string via = endpoint.jump ? "jump host " + endpoint.jump->host : "proxy command";
       if (!said.empty()) {
-        throw NetworkError(where(endpoint), via + ": " + said,
+        // libssh's own error stays first: the proxy's last line may be a mere warning
+        // ("Permanently added … to the list of known hosts") before the target failed.
+        throw NetworkError(where(endpoint),
+                           std::string(ssh_get_error(s)) + " (" + via + " said: " + said + ")",
                            "check the " + via + " (--jump/-J, --proxy-command, ssh.proxy-jump)");
       }
       throw NetworkError(where(endpoint), ssh_get_error(s),

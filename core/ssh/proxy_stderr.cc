@@ -30,7 +30,14 @@ ProxyStderr::~ProxyStderr() {
 }
 
 std::string ProxyStderr::wrap(const std::string& command) const {
-  return path_.empty() ? command : "exec 2>" + shell_quote(path_) + "; " + command;
+  if (path_.empty()) {
+    return command;
+  }
+  // libssh runs the proxy with the user's $SHELL -c, which may be fish or csh: the wrapper is
+  // plain quoted words every shell reads alike, and the command still runs under $SHELL (as
+  // OpenSSH runs a ProxyCommand), only with its stderr in the file.
+  return shell_join({"/bin/sh", "-c", "exec 2>\"$1\"; exec \"${SHELL:-/bin/sh}\" -c \"$2\"",
+                     "sh", path_, command});
 }
 
 std::string ProxyStderr::last_line() const {

@@ -16,8 +16,8 @@ class ProxyStderr {
   ProxyStderr(const ProxyStderr&) = delete;
   ProxyStderr& operator=(const ProxyStderr&) = delete;
 
-  /// `command` with its stderr sent to the file (the command itself is unchanged when no file
-  /// could be made).
+  /// `command` with its stderr sent to the file, as /bin/sh -c words any login shell parses
+  /// (the command itself still runs under $SHELL); unchanged when no file could be made.
   [[nodiscard]] std::string wrap(const std::string& command) const;
   /// The last non-empty line the proxy wrote ("" when none), at most 300 bytes, control
   /// characters escaped.

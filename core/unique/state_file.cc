@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/util/private_file.h"
 
 namespace qctl::unique {
 
@@ -63,23 +64,12 @@ std::optional<std::size_t> read_agent_count(const std::string& path) {
 }
 
 void write_agent_count(const std::string& path, std::size_t agents, double now) {
-  const std::filesystem::path file(path);
-  std::error_code ec;
-  // A directory qctl creates is private; one that exists (/var/lib/qctl, /tmp) is left as it is.
-  if (file.has_parent_path() && std::filesystem::create_directories(file.parent_path(), ec) && !ec) {
-    ::chmod(file.parent_path().c_str(), 0700);
-  }
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << nlohmann::json{{"agents", agents}, {"updated", static_cast<std::int64_t>(now)}}.dump()
-        << '\n';
-    if (!out) {
-      throw ConfigError(path, "cannot write the state file: " + std::string(std::strerror(errno)));
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    throw ConfigError(path, "cannot write the state file: " + std::string(std::strerror(errno)));
+  // A mkstemp temp file and a rename: --state-file may sit in a shared directory such as
+  // /tmp, where a predictable temp name could be planted as a symlink by another user.
+  const auto text =
+      nlohmann::json{{"agents", agents}, {"updated", static_cast<std::int64_t>(now)}}.dump() + "\n";
+  if (auto error = util::write_private_file(path, text); !error.empty()) {
+    throw ConfigError(path, "cannot write the state file: " + error);
   }
 }
 

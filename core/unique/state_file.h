@@ -18,7 +18,8 @@ namespace qctl::unique {
 /// cannot be read or is not a state file: the agent-drop rule is never silently disarmed.
 [[nodiscard]] std::optional<std::size_t> read_agent_count(const std::string& path);
 
-/// Records the agent count (temp file + rename, directory created with mode 0700).
+/// Records the agent count (util::write_private_file: mkstemp + rename, missing directories
+/// created 0700, existing ones left as they are).
 /// Throws ConfigError naming the path when it cannot be written.
 void write_agent_count(const std::string& path, std::size_t agents, double now);
 

@@ -90,43 +90,69 @@ TaskSpec build_task(const std::string& task_id, const Job& job, const std::strin
   return spec;
 }
 
+namespace {
+
+enum class Joint { kThen, kAnd, kOr };  // ';' / newline / '&' (background), '&&', '||'
+
+struct Step {
+  Joint before = Joint::kThen;
+  std::string text;
+};
+
+// Splits a command list at ; newline & && || outside quotes; the '&' of a redirection (>&2,
+// 2>&1, &>file) stays in the step.
+std::vector<Step> split_list(const std::string& command) {
+  std::vector<Step> steps(1);
+  char quote = 0;
+  for (std::size_t i = 0; i < command.size(); ++i) {
+    const char c = command[i];
+    const char next = i + 1 < command.size() ? command[i + 1] : '\0';
+    if (quote != 0) {
+      quote = c == quote ? 0 : quote;
+      steps.back().text += c;
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      quote = c;
+      steps.back().text += c;
+    } else if ((c == '&' && next == '&') || (c == '|' && next == '|')) {
+      steps.push_back({c == '&' ? Joint::kAnd : Joint::kOr, ""});
+      ++i;
+    } else if (c == ';' || c == '\n' ||
+               (c == '&' && next != '>' && (i == 0 || (command[i - 1] != '>' && command[i - 1] != '<')))) {
+      steps.push_back({Joint::kThen, ""});
+    } else {
+      steps.back().text += c;
+    }
+  }
+  return steps;
+}
+
+}  // namespace
+
 bool plainly_fails(const std::string& command) {
-  static const std::regex kExit(R"(exit\s+0*([1-9][0-9]*|0))");
-  auto is_false = [](const std::string& c) {
-    return c == "false" || c == "/bin/false" || c == "/usr/bin/false";
-  };
-  if (command.find("||") != std::string::npos) {  // a fallback may rescue it: only the plain forms
-    const std::string c = trim(command);
+  static const std::regex kExit(R"(exit(\s+0*([0-9]+))?)");
+  // Runs the list as sh would with every unknown command succeeding: `false` fails, `exit N`
+  // ends the script with N (bare `exit` with the last status), && and || skip on status.
+  int status = 0;
+  for (const auto& step : split_list(command)) {
+    std::string text = trim(step.text);
+    if (const auto pipe = text.rfind('|'); pipe != std::string::npos) {
+      text = trim(text.substr(pipe + 1));  // a pipeline's status is its last command's
+    }
+    if (text.empty()) {
+      continue;
+    }
+    if ((step.before == Joint::kAnd && status != 0) || (step.before == Joint::kOr && status == 0)) {
+      continue;
+    }
     std::smatch m;
-    return is_false(c) || (std::regex_match(c, m, kExit) && m[1] != "0");
+    if (std::regex_match(text, m, kExit)) {
+      return m[1].matched ? m[2] != "0" : status != 0;
+    }
+    status = (text == "false" || text == "/bin/false" || text == "/usr/bin/false") ? 1 : 0;
   }
-  // A list of commands joined by ';', newlines or '&&': the first `exit N` ends the script
-  // with N; a `false` fails it when it is last or followed by '&&'.
-  std::size_t start = 0;
-  while (start <= command.size()) {
-    std::size_t end = command.find_first_of(";\n&", start);
-    std::size_t next = end == std::string::npos ? command.size() + 1 : end + 1;
-    bool and_then = false;
-    if (end != std::string::npos && command[end] == '&') {
-      if (end + 1 < command.size() && command[end + 1] == '&') {
-        and_then = true;
-        next = end + 2;
-      } else {  // a lone '&' (background): not a list this rule reads
-        return false;
-      }
-    }
-    const std::string segment =
-        trim(command.substr(start, (end == std::string::npos ? command.size() : end) - start));
-    std::smatch m;
-    if (std::regex_match(segment, m, kExit)) {
-      return m[1] != "0";
-    }
-    if (is_false(segment) && (and_then || end == std::string::npos)) {
-      return true;
-    }
-    start = next;
-  }
-  return false;
+  return status != 0;
 }
 
 }  // namespace qctl::sandbox::chronos

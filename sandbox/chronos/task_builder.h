@@ -23,9 +23,10 @@ namespace qctl::sandbox::chronos {
                                   const std::string& hostname, const ChronosOptions& options,
                                   const std::string& framework_id);
 
-/// The simulated-mode failure rule: a job whose command plainly fails — `false` (or /bin/false,
-/// /usr/bin/false) or `exit N` with N != 0, alone or as the step that ends a list joined by ';',
-/// newlines or '&&' (`echo importing; exit 3`) — fails; any other command succeeds.
+/// The simulated-mode failure rule: the command list run as sh would, with every command
+/// other than `false` (/bin/false, /usr/bin/false) and `exit [N]` succeeding: lists joined by
+/// ';', newlines, '&', '&&' and '||' (outside quotes), a pipeline's last command. So
+/// `echo importing; exit 3` and `a && false` fail, `false || true` succeeds.
 [[nodiscard]] bool plainly_fails(const std::string& command);
 
 }  // namespace qctl::sandbox::chronos

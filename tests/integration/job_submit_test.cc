@@ -107,6 +107,25 @@ TEST_F(JobSubmitSandbox, NowOnARunOnceJobSendsNoSecondTrigger) {
   const auto j = nlohmann::json::parse(submit({"-f", file, "--now", "-o", "json"}).out);
   EXPECT_EQ(j[0]["runs_by_itself"], true) << j;
   EXPECT_EQ(j[0]["triggered"], false) << j;
+  // An empty start is due at once too; a disabled job never runs: no wait for it.
+  const auto soon = c.home.write("soon.json", R"({"name": "soon", "command": "true",
+      "schedule": "R1//PT10M"})");
+  auto r2 = submit({"-f", soon, "--now", "--wait"});
+  EXPECT_EQ(r2.exit_code, 0) << r2.out << r2.err;
+  EXPECT_NE(r2.out.find("job/soon runs now by itself (run-once): no trigger sent\njob/soon succeeded"),
+            std::string::npos)
+      << r2.out;
+  const auto off = c.home.write("off.json", R"({"name": "off", "command": "true", "disabled": true})");
+  r2 = submit({"-f", off, "--now", "--wait", "--wait-timeout", "30s"});
+  EXPECT_EQ(r2.exit_code, 0) << r2.out << r2.err;
+  EXPECT_NE(r2.out.find("job/off not triggered: is disabled"), std::string::npos) << r2.out;
+  const auto off2 =
+      c.home.write("off2.json", R"({"name": "off2", "command": "true", "disabled": true})");
+  r2 = submit({"-f", off2, "--wait", "--wait-timeout", "30s"});
+  EXPECT_EQ(r2.exit_code, 0) << r2.out << r2.err;
+  EXPECT_NE(r2.out.find("job/off2 not waited for: disabled: Chronos does not run it"),
+            std::string::npos)
+      << r2.out;
 }
 
 // Without --now a scheduled job that is not due does not start: --wait says so and returns

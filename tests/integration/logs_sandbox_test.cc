@@ -146,7 +146,8 @@ TEST_F(LogsSandboxTest, MissingFileListsWhatTheSandboxHolds) {
   // A missing directory: the sandbox's own files, not "the sandbox is gone".
   const auto d = c().qctl({"logs", "/big", "logs/access.log"});
   EXPECT_EQ(d.exit_code, 3);
-  EXPECT_NE(d.err.find("hint: no directory logs in the sandbox; files there: "), std::string::npos)
+  EXPECT_NE(d.err.find("hint: no directory logs in the sandbox; files in the sandbox: "),
+            std::string::npos)
       << d.err;
   EXPECT_NE(d.err.find("big.log"), std::string::npos) << d.err;
 }

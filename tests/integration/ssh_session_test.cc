@@ -370,6 +370,18 @@ TEST_F(SshSessionTest, ABastionReachesTheAgentThroughProxyCommandOrProxyJump) {
   const auto pj = c().ssh({"/legacy", "-J", "root@127.0.0.1:" + port, "--", "echo", "via-jump"});
   EXPECT_EQ(pj.exit_code, 0) << pj.err;
   EXPECT_EQ(pj.out, "via-jump\n");
+  // libssh runs the proxy with the user's $SHELL: fish must read qctl's wrapper too.
+  if (::access("/usr/bin/fish", X_OK) == 0) {
+    const std::map<std::string, std::string> fish = {{"SHELL", "/usr/bin/fish"}};
+    const auto fj = c().ssh({"/legacy", "-J", "root@127.0.0.1:" + port, "--", "echo", "fish-jump"},
+                            "", fish);
+    EXPECT_EQ(fj.exit_code, 0) << fj.err;
+    EXPECT_EQ(fj.out, "fish-jump\n");
+    const auto fc =
+        c().ssh({"/legacy", "--proxy-command", through, "--", "echo", "fish-proxy"}, "", fish);
+    EXPECT_EQ(fc.exit_code, 0) << fc.err;
+    EXPECT_EQ(fc.out, "fish-proxy\n");
+  }
 }
 
 // A jump host that cannot be reached: OpenSSH's own error, then qctl's line naming the jump.
@@ -378,12 +390,18 @@ TEST_F(SshSessionTest, ADownJumpHostIsNamed) {
   const auto r = c().ssh({"/legacy", "-J", "root@127.0.0.1:" + closed, "--", "true"});
   EXPECT_EQ(r.exit_code, 5) << r.err;
   EXPECT_EQ(r.out, "");
-  EXPECT_NE(r.err.find(": jump host 127.0.0.1: ssh: connect to host 127.0.0.1 port " + closed +
-                       ": Connection refused\n"),
+  EXPECT_NE(r.err.find("(jump host 127.0.0.1 said: ssh: connect to host 127.0.0.1 port " + closed +
+                       ": Connection refused)\n"),
             std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("hint: check the jump host 127.0.0.1"), std::string::npos) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 2) << "one error line, one hint: " << r.err;
+  if (::access("/usr/bin/fish", X_OK) == 0) {
+    const auto f = c().ssh({"/legacy", "-J", "root@127.0.0.1:" + closed, "--", "true"}, "",
+                           {{"SHELL", "/usr/bin/fish"}});
+    EXPECT_EQ(f.exit_code, 5) << f.err;
+    EXPECT_NE(f.err.find("Connection refused"), std::string::npos) << f.err;
+  }
 }
 
 TEST_F(SshSessionTest, AnUnknownBastionKeyIsRefusedEvenOnATerminal) {

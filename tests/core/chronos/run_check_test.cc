@@ -52,6 +52,25 @@ TEST(JobRunCheck, ConcurrentRunningJobRunsAgain) {
   EXPECT_TRUE(ignored_trigger(j, "queued")) << "dedup applies to concurrent jobs too";
 }
 
+TEST(JobRunCheck, WhatStartsWhenSent) {
+  auto j = job_named("e");
+  EXPECT_TRUE(starts_when_sent(j));  // no schedule: once, now
+  j.schedule = "R1//PT10M";
+  EXPECT_TRUE(starts_when_sent(j));  // empty start: at once (2.x stores run-once this way)
+  j.schedule = "R//P1D";
+  EXPECT_TRUE(starts_when_sent(j));
+  j.schedule = "R0//PT10M";
+  EXPECT_FALSE(starts_when_sent(j));
+  j.schedule = "R/2030-01-01T00:00:00Z/P1D";
+  EXPECT_FALSE(starts_when_sent(j));
+  j.schedule.clear();
+  j.disabled = true;
+  EXPECT_FALSE(starts_when_sent(j));
+  j.disabled = false;
+  j.parents = {"p"};
+  EXPECT_FALSE(starts_when_sent(j));
+}
+
 TEST(JobRunCheck, RunningCountsAndFamilies) {
   EXPECT_EQ(running_count("running"), 1);
   EXPECT_EQ(running_count("12 running"), 12);

@@ -45,6 +45,11 @@ class MemoryReader final : public FileReader {
   std::vector<FileEntry> browse(const FileRef& dir) override {
     std::vector<FileEntry> out;
     const std::string prefix = key(dir) + "/";
+    // A directory exists when some file lies under it (the agent answers 404 otherwise).
+    if (std::none_of(files.begin(), files.end(),
+                     [&](const auto& f) { return f.first.rfind(prefix, 0) == 0; })) {
+      throw NotFoundError(dir.path, "no such directory");
+    }
     for (const auto& [k, v] : files) {
       if (k.rfind(prefix, 0) == 0 && k.find('/', prefix.size()) == std::string::npos) {
         out.push_back({dir.path + "/" + k.substr(prefix.size()), static_cast<std::int64_t>(v.size()),

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <sstream>
 
 #include "core/output/table.h"
@@ -25,6 +27,23 @@ TEST(Printable, EscapesC0DelAndC1) {
   EXPECT_EQ(printable("x\xc2\x9b" "2Jy\xc2\x85z"), "x\\u009b2Jy\\u0085z");
   EXPECT_EQ(printable("\xc2\xa0\xc3\x82"), "\xc2\xa0\xc3\x82");
   EXPECT_EQ(printable("end\xc2"), "end\xc2");  // a cut-off sequence is not a C1
+}
+
+TEST(Printable, BytesOutsideUtf8ThatAn8BitTerminalObeys) {
+  EXPECT_EQ(printable("a\x9b" "2Jb"), "a\\x9b2Jb");       // a lone CSI byte
+  EXPECT_EQ(printable("\xff\xfe ok"), "\xff\xfe ok");      // other invalid bytes: not controls
+  EXPECT_EQ(printable("\xe2\x96"), "\xe2\\x96");  // a cut-off sequence: its 0x96 alone is a C1
+  EXPECT_EQ(printable("\xe2\x96\x9b"), "\xe2\x96\x9b");  // U+259B: 0x9B inside valid UTF-8
+}
+
+TEST(EscapeJsonControls, DelAndC1BecomeUnicodeEscapes) {
+  std::string text = "{\"a\": \"x\x7fy\xc2\x9b" "z\xc2\xa0\"}";
+  escape_json_controls(text);
+  EXPECT_EQ(text, "{\"a\": \"x\\u007fy\\u009bz\xc2\xa0\"}");
+  EXPECT_EQ(nlohmann::json::parse(text)["a"], "x\x7fy\xc2\x9b" "z\xc2\xa0");  // same value
+  std::string plain = "{\"b\": \"caf\xc3\xa9\"}";
+  escape_json_controls(plain);
+  EXPECT_EQ(plain, "{\"b\": \"caf\xc3\xa9\"}");
 }
 
 TEST(Printable, LinesKeepTheirBreaks) {

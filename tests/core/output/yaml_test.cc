@@ -71,7 +71,7 @@ TEST(Yaml, QuotesStringsAPlainScalarWouldMisread) {
 TEST(Yaml, QuotesOtherNumberFormsAndUnicodeLineBreaks) {
   const auto doc = json::array({"0x1F", "0o17", "0b101", ".inf", "-.Inf", ".NaN", "1:30",
                                 "12:30:45", "0xZZ", "a\u2028b", "del\x7f", "10.0.1.5:5051x",
-                                "a1:30", "infinity"});
+                                "a1:30", "infinity", "csi\xc2\x9b" "2J"});
   EXPECT_EQ(to_yaml(doc),
             "- \"0x1F\"\n"
             "- \"0o17\"\n"
@@ -83,10 +83,11 @@ TEST(Yaml, QuotesOtherNumberFormsAndUnicodeLineBreaks) {
             "- \"12:30:45\"\n"
             "- 0xZZ\n"
             "- \"a\\u2028b\"\n"
-            "- \"del\\x7f\"\n"
+            "- \"del\\u007f\"\n"
             "- 10.0.1.5:5051x\n"
             "- a1:30\n"
-            "- infinity\n");
+            "- infinity\n"
+            "- \"csi\\u009b2J\"\n");
 }
 
 TEST(Yaml, EmptyDocumentsAndScalars) {

@@ -82,7 +82,7 @@ TEST(RestartFollow, NewTasksDeadAfterAFinishedDeploymentNameTheFailure) {
   observe(s, app, false, 3);
   EXPECT_EQ(s.outcome, Outcome::kFailed);
   EXPECT_EQ(s.reason,
-            "deployment d1 finished, but only 0/1 new instances are running (last failure: "
+            "deployment d1 finished with 0/1 new instances running (last failure: "
             "TASK_FAILED on agent-1: Command exited with status 2)");
 }
 

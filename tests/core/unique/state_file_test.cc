@@ -33,11 +33,18 @@ TEST(UniqueStateFile, RoundTripAndRefusesABrokenFile) {
 TEST(UniqueStateFile, OnlyADirectoryItCreatesIsMadePrivate) {
   testing::TempDir dir;
   write_agent_count(dir.file("new/deeper/unique.json"), 1, 1700000000);
+  EXPECT_EQ(mode_of(dir.file("new")), 0700U);  // every level it created
   EXPECT_EQ(mode_of(dir.file("new/deeper")), 0700U);
   std::filesystem::create_directory(dir.file("shared"));
   ::chmod(dir.file("shared").c_str(), 01777);
   write_agent_count(dir.file("shared/unique.json"), 1, 1700000000);
   EXPECT_EQ(mode_of(dir.file("shared")), 01777U);
+  // A planted "<file>.tmp" symlink (the old temp name) is neither followed nor truncated.
+  const auto victim = dir.write("victim", "keep me");
+  std::filesystem::create_symlink(victim, dir.file("shared/unique.json.tmp"));
+  write_agent_count(dir.file("shared/unique.json"), 7, 1700000000);
+  EXPECT_EQ(testing::read_file(victim), "keep me");
+  EXPECT_EQ(read_agent_count(dir.file("shared/unique.json")), 7U);
 }
 
 }  // namespace
