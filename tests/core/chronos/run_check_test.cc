@@ -54,6 +54,8 @@ TEST(JobRunCheck, ConcurrentRunningJobRunsAgain) {
 
 TEST(JobRunCheck, WhatStartsWhenSent) {
   auto j = job_named("e");
+  EXPECT_FALSE(starts_when_sent(j));  // a start in the schedule: it waits for it
+  j.schedule.clear();
   EXPECT_TRUE(starts_when_sent(j));  // no schedule: once, now
   j.schedule = "R1//PT10M";
   EXPECT_TRUE(starts_when_sent(j));  // empty start: at once (2.x stores run-once this way)
