@@ -86,7 +86,7 @@ TaskSpec build_task(const std::string& task_id, const Job& job, const std::strin
     spec.docker_network = c.value("network", "HOST");
   }
   spec.sim_duration = options.simulated_task_seconds;
-  spec.sim_fails = plainly_fails(job.command);
+  spec.sim_fails = plainly_fails(command);  // as run: a manual run's arguments included
   return spec;
 }
 

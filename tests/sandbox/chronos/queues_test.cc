@@ -94,6 +94,20 @@ TEST_F(SandboxChronosQueues, LaunchedTaskLooksLikeChronosBuiltIt) {
   EXPECT_FALSE(t.spec.sim_fails);
 }
 
+// --simulate judges the command as it runs: a manual run's arguments are part of it.
+TEST_F(SandboxChronosQueues, SimulatedFailureReadsTheManualRunsArguments) {
+  add_agent("agent1.example.com");
+  idle_job("check", false, R"(,"command":"exit")");
+  run_now("check", "arguments=3");
+  tick();
+  ASSERT_EQ(live().size(), 1U);
+  const std::string id = live()[0];
+  auto lock = world_.lock();
+  const SimTask& t = *world_.task(id);
+  EXPECT_EQ(t.spec.command, "exit 3");
+  EXPECT_TRUE(t.spec.sim_fails);
+}
+
 TEST_F(SandboxChronosQueues, RunNowIsIgnoredWhenDisabledOrRunning) {
   add_agent("agent1.example.com");
   idle_job("off", false, R"(,"disabled":true)");
