@@ -61,7 +61,7 @@ const char* outcome_name(Outcome o) {
 }
 
 void observe(FollowState& s, const std::optional<model::App>& app, bool deployment_running,
-             std::size_t fail_after) {
+             std::size_t fail_after, double now) {
   if (!app) {
     s.outcome = Outcome::kFailed;
     s.reason = "the app was deleted during the restart";
@@ -70,7 +70,9 @@ void observe(FollowState& s, const std::optional<model::App>& app, bool deployme
   std::int64_t old_tasks = 0;
   count_tasks(s, *app, old_tasks);
   if (const auto& f = app->last_task_failure; f && same_version(f->version, s.target.version)) {
-    s.failed_tasks.insert(f->task_id);
+    if (s.failed_tasks.insert(f->task_id).second) {
+      s.last_failure_at = now;
+    }
     s.reason = f->state + " on " + f->host + (f->message.empty() ? "" : ": " + f->message);
   }
   if (s.failed_tasks.size() >= std::max<std::size_t>(fail_after, 1)) {
@@ -90,6 +92,9 @@ void observe(FollowState& s, const std::optional<model::App>& app, bool deployme
     return;
   }
   const bool done = s.replaced >= s.total && old_tasks == 0 && s.healthy >= s.total;
+  if (done && !s.failed_tasks.empty() && now - s.last_failure_at < kSettleSeconds) {
+    return;  // a new task failed lately: the replacement must stay up first
+  }
   if (done) {
     s.outcome = Outcome::kCompleted;
     s.reason.clear();
@@ -157,7 +162,7 @@ std::vector<FollowState> follow_restarts(marathon::Client& client, Clock& clock,
       } catch (const NotFoundError&) {
         app.reset();
       }
-      observe(s, app, running, options.fail_after);
+      observe(s, app, running, options.fail_after, clock.now());
       pending = pending || s.outcome == Outcome::kRunning;
     }
     if (options.progress) {

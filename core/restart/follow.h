@@ -42,12 +42,18 @@ struct FollowState {
   bool health_checked = false;
   std::set<std::string> failed_tasks;  // new-version tasks seen failing
   std::string reason;                  // why it failed, or the last failure's message
+  double last_failure_at = 0;          // when the latest of failed_tasks was first seen
 };
 
-/// Takes one look: `app` as GET /v2/apps/{id} shows it now (nullopt: the app is gone) and
-/// whether the restart's deployment is still listed in /v2/deployments. Pure.
+/// After a new-version task failed, a finished deployment counts as completed only once its
+/// tasks ran this long without another failure: Marathon calls a deployment a success as
+/// soon as the replacements start, and a crash-looping app's next one dies a moment later.
+inline constexpr double kSettleSeconds = 30;
+
+/// Takes one look at `now`: `app` as GET /v2/apps/{id} shows it (nullopt: the app is gone)
+/// and whether the restart's deployment is still listed in /v2/deployments. Pure.
 void observe(FollowState& state, const std::optional<model::App>& app, bool deployment_running,
-             std::size_t fail_after);
+             std::size_t fail_after, double now);
 
 /// "/web: 2/3 replaced, 2 healthy" (plus "1 failure" when tasks failed).
 [[nodiscard]] std::string progress_text(const FollowState& state);

@@ -11,6 +11,7 @@ namespace {
 
 constexpr const char* kNew = "2024-06-01T08:00:00.000Z";
 constexpr const char* kOld = "2024-05-30T09:12:44.101Z";
+constexpr double kNow = 1717228800;
 
 model::MarathonTask task(const std::string& id, const std::string& version, bool alive = true) {
   model::MarathonTask t;
@@ -39,10 +40,10 @@ FollowState state() {
 
 TEST(RestartFollow, ProgressThenCompletion) {
   auto s = state();
-  observe(s, web({task("a", kOld), task("b", kNew, false)}), true, 3);
+  observe(s, web({task("a", kOld), task("b", kNew, false)}), true, 3, kNow);
   EXPECT_EQ(s.outcome, Outcome::kRunning);
   EXPECT_EQ(progress_text(s), "/web: 1/2 replaced, 0 healthy");
-  observe(s, web({task("b", kNew), task("c", kNew)}), false, 3);
+  observe(s, web({task("b", kNew), task("c", kNew)}), false, 3, kNow);
   EXPECT_EQ(s.outcome, Outcome::kCompleted);
   EXPECT_EQ(progress_text(s), "/web: 2/2 replaced, 2 healthy");
 }
@@ -53,7 +54,7 @@ TEST(RestartFollow, RepeatedNewTaskFailuresAreAFailure) {
   for (const char* failed : {"n1", "n1", "n2", "n3"}) {
     app.last_task_failure = model::TaskFailure{
         "/web", "agent-1", "Command exited with status 1", "TASK_FAILED", failed, kNew, kNew, "s1"};
-    observe(s, app, true, 3);
+    observe(s, app, true, 3, kNow);
   }
   EXPECT_EQ(s.outcome, Outcome::kFailed);
   EXPECT_EQ(s.reason,
@@ -61,12 +62,31 @@ TEST(RestartFollow, RepeatedNewTaskFailuresAreAFailure) {
             "with status 1)");
 }
 
+// Marathon ends the deployment once the replacement starts; after a new task failed, success
+// waits until the replacement has stayed up kSettleSeconds, and another failure resets that.
+TEST(RestartFollow, AfterAFailureSuccessWaitsForTheReplacementToStayUp) {
+  auto s = state();
+  auto app = web({task("b", kNew), task("c", kNew)});
+  app.last_task_failure = model::TaskFailure{
+      "/web", "agent-1", "Command exited with status 2", "TASK_FAILED", "n1", kNew, kNew, "s1"};
+  observe(s, app, false, 3, kNow);
+  EXPECT_EQ(s.outcome, Outcome::kRunning);
+  observe(s, app, false, 3, kNow + kSettleSeconds - 1);
+  EXPECT_EQ(s.outcome, Outcome::kRunning);
+  app.last_task_failure->task_id = "n2";  // the crash loop goes on
+  observe(s, app, false, 3, kNow + kSettleSeconds);
+  EXPECT_EQ(s.outcome, Outcome::kRunning);
+  observe(s, app, false, 3, kNow + 2 * kSettleSeconds);
+  EXPECT_EQ(s.outcome, Outcome::kCompleted);  // quiet for the settle time: it holds
+  EXPECT_EQ(s.failed_tasks.size(), 2U);
+}
+
 TEST(RestartFollow, AnOldVersionFailureDoesNotCount) {
   auto s = state();
   auto app = web({task("a", kOld)});
   app.last_task_failure =
       model::TaskFailure{"/web", "h", "", "TASK_FAILED", "old", kOld, kOld, "s1"};
-  observe(s, app, true, 1);
+  observe(s, app, true, 1, kNow);
   EXPECT_EQ(s.outcome, Outcome::kRunning);
 }
 
@@ -79,7 +99,7 @@ TEST(RestartFollow, NewTasksDeadAfterAFinishedDeploymentNameTheFailure) {
   app.health_check_count = 0;
   app.last_task_failure = model::TaskFailure{
       "/web", "agent-1", "Command exited with status 2", "TASK_FAILED", "n1", kNew, kNew, "s1"};
-  observe(s, app, false, 3);
+  observe(s, app, false, 3, kNow);
   EXPECT_EQ(s.outcome, Outcome::kFailed);
   EXPECT_EQ(s.reason,
             "deployment d1 finished with 0/1 new instances running (last failure: "
@@ -88,15 +108,15 @@ TEST(RestartFollow, NewTasksDeadAfterAFinishedDeploymentNameTheFailure) {
 
 TEST(RestartFollow, RolledBackAndCancelledAndDeleted) {
   auto s = state();
-  observe(s, web({task("a", kOld), task("b", kOld)}, "2024-06-01T08:01:00.000Z"), false, 3);
+  observe(s, web({task("a", kOld), task("b", kOld)}, "2024-06-01T08:01:00.000Z"), false, 3, kNow);
   EXPECT_EQ(s.outcome, Outcome::kRolledBack);
   EXPECT_NE(s.reason.find("cancelled and rolled back"), std::string::npos) << s.reason;
   s = state();
-  observe(s, web({task("a", kOld), task("b", kNew)}), false, 3);
+  observe(s, web({task("a", kOld), task("b", kNew)}), false, 3, kNow);
   EXPECT_EQ(s.outcome, Outcome::kFailed);
   EXPECT_NE(s.reason.find("1/2 instances replaced"), std::string::npos) << s.reason;
   s = state();
-  observe(s, std::nullopt, false, 3);
+  observe(s, std::nullopt, false, 3, kNow);
   EXPECT_EQ(s.outcome, Outcome::kFailed);
 }
 
