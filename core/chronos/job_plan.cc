@@ -7,6 +7,7 @@
 #include "core/chronos/job_validate.h"
 #include "core/error.h"
 #include "core/model/chronos_json.h"
+#include "core/output/format.h"
 #include "core/util/iso_datetime.h"
 #include "core/util/strings.h"
 
@@ -161,10 +162,11 @@ std::vector<std::string> job_diff(const json& before, const json& after) {
       continue;  // nothing to lose
     }
     if (had) {
-      out.push_back("-  \"" + key + "\": " + before[key].dump());
+      out.push_back("-  " + output::json_text(key, -1) + ": " + output::json_text(before[key], -1));
     }
     if (has) {
-      std::string line = "+  \"" + key + "\": " + after[key].dump();
+      std::string line =
+          "+  " + output::json_text(key, -1) + ": " + output::json_text(after[key], -1);
       if (const auto it = stock_defaults().find(key);
           it != stock_defaults().end() && *it == after[key]) {
         line += "  (" + default_note(key) + ")";

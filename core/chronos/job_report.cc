@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/output/format.h"
+
 namespace qctl::chronos {
 
 namespace {
@@ -91,7 +93,7 @@ std::string dry_run_text(const PlannedJob& job, const std::string& prefix) {
   }
   out += ": POST " + endpoint(job, prefix) + "\n";
   if (job.action == SubmitAction::kCreate) {
-    return out + job.body.dump(2) + "\n";
+    return out + output::json_text(job.body, 2) + "\n";  // control characters escaped
   }
   out += "--- job/" + job.name + " (server)\n+++ job/" + job.name + " (" + job.where + ")\n";
   for (const auto& line : job.diff) {

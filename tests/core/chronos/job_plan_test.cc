@@ -75,6 +75,21 @@ TEST(JobSubmitPlan, AnUpdateDiffsTheChangedFieldsAndKeepsStatistics) {
       << text;
 }
 
+// Control characters in a job's fields reach the terminal as escapes in the diff and the body.
+TEST(JobSubmitPlan, DryRunTextEscapesControlCharacters) {
+  auto job = written("hourly-etl");
+  job["command"] = "echo \xc2\x9b" "2J\x7f";
+  auto plan = plan_jobs({{"etl.yaml", job}}, server_jobs());
+  auto text = dry_run_text(plan[0], "/v1/scheduler");
+  EXPECT_NE(text.find("+  \"command\": \"echo \\u009b2J\\u007f\""), std::string::npos) << text;
+  EXPECT_EQ(text.find("\xc2\x9b"), std::string::npos) << text;
+  job["name"] = "fresh-one";
+  plan = plan_jobs({{"new.yaml", job}}, server_jobs());
+  text = dry_run_text(plan[0], "/v1/scheduler");
+  EXPECT_NE(text.find("\\u009b"), std::string::npos) << text;
+  EXPECT_EQ(text.find('\x7f'), std::string::npos) << text;
+}
+
 /// A 3.x job on the server with everything a short file would reset.
 model::Job full_job() {
   std::string body = R"([{"name":"fulljob","command":"echo full","shell":true,
