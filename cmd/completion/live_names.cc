@@ -36,11 +36,12 @@ std::map<NameKind, std::vector<Candidate>> fetch(NameKind kind, const config::Co
     chronos::Client chronos(http, c.chronos.urls, c.chronos_api);
     return {{kind, completion::job_names(chronos)}};
   }
-  if (kind == NameKind::kApps) {
+  if (kind == NameKind::kApps || kind == NameKind::kMarathonTasks) {
     options.auth = config::resolve_auth(config::auth_for(c, c.marathon), env);
     http::Client http(budget, ctx.clock, options);
     marathon::Client marathon(http, c.marathon.urls);
-    return {{kind, completion::app_names(marathon)}};
+    return {{kind, kind == NameKind::kApps ? completion::app_names(marathon)
+                                           : completion::marathon_task_names(marathon)}};
   }
   options.auth = config::resolve_auth(config::auth_for(c, c.mesos), env);
   http::Client http(budget, ctx.clock, options);
@@ -54,6 +55,7 @@ std::map<NameKind, std::vector<Candidate>> fetch(NameKind kind, const config::Co
 bool configured(NameKind kind, const config::ContextConfig& c) {
   switch (kind) {
     case NameKind::kApps:
+    case NameKind::kMarathonTasks:
       return !c.marathon.urls.empty();
     case NameKind::kJobs:
       return !c.chronos.urls.empty();

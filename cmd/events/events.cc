@@ -54,7 +54,7 @@ std::string cell(const std::string& s, std::size_t width = 0) {
 // TIME TYPE APP TASK STATE HOST MESSAGE.
 void print_line(std::ostream& out, const marathon::EventSummary& s) {
   out << cell(s.time, 24) << ' ' << cell(s.type, 28) << ' ' << cell(s.app, 20) << ' '
-      << cell(s.task, 44) << ' ' << cell(s.state, 16) << ' ' << cell(s.host, 16) << ' '
+      << cell(s.task, 60) << ' ' << cell(s.state, 16) << ' ' << cell(s.host, 16) << ' '
       << cell(s.message) << '\n';
 }
 

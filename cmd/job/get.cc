@@ -36,6 +36,7 @@ void print_fields(Context& ctx, const model::Job& job) {
       {"ARGUMENTS", util::join(job.arguments, " ")},
       {"IMAGE", job.container ? job.container->image : ""},
       {"OWNER", job.owner},
+      {"DESCRIPTION", job.description},
       {"PRIORITY", job.high_priority ? "high" : "normal"},
       {"DISABLED", job.disabled ? "yes" : "no"},
       {"CONCURRENT", job.concurrent ? "yes" : "no"},

@@ -147,12 +147,17 @@ void trigger(std::vector<SubmitResult>& results, const chronos::BatchOptions& ba
     const auto& job = results[i].job->job;  // planned from the same document: no re-parse
     const auto state = states.find(job.name);
     const std::string current = state == states.end() ? "idle" : state->second;
-    // Just sent and due at once: Chronos starts it by itself (queued already, perhaps), unless
-    // an earlier run still holds a non-concurrent job.
+    // Just sent and due at once: Chronos starts it by itself (queued already, perhaps). While
+    // an earlier run holds a non-concurrent job, 3.x keeps the new run due until it launches
+    // (after that run); 2.x drops it, as it drops a trigger.
     if (results[i].job->action != chronos::SubmitAction::kUnchanged &&
-        chronos::starts_when_sent(job) && !(chronos::running_count(current) > 0 && !job.concurrent)) {
-      results[i].runs_by_itself = true;
-      continue;
+        chronos::starts_when_sent(job)) {
+      const bool held = chronos::running_count(current) > 0 && !job.concurrent;
+      if (!held || !v2) {
+        results[i].runs_by_itself = true;
+        results[i].after_current_run = held;
+        continue;
+      }
     }
     if (const auto ignored = chronos::ignored_trigger(job, current, v2)) {
       const std::string subject = "job " + job.name + " ";

@@ -130,6 +130,22 @@ void require_known(const std::string& name, const Waiting& w, Context& ctx) {
                       "list the jobs with qctl job list, the apps with qctl status apps");
 }
 
+// What keeps a queued job waiting: no room on any agent, its disabled flag, and (a normal
+// task is polled only when the high queue is empty) the high queue.
+std::vector<std::string> chronos_blockers(const chronos::QueuedJob& q, const Waiting& w) {
+  std::vector<std::string> out;
+  if (q.job->disabled) {
+    out.emplace_back("disabled (dropped when dequeued)");
+  }
+  if (const auto it = w.room.blocked.find(q.job->name); it != w.room.blocked.end()) {
+    out.push_back(it->second);
+  }
+  if (!q.high && w.gauges && w.gauges->high > 0) {
+    out.push_back("high queue (" + util::format_number(w.gauges->high) + ")");
+  }
+  return out;
+}
+
 nlohmann::json document(const Waiting& w, double now) {
   nlohmann::json doc = {{"chronos", nullptr}, {"marathon", nullptr}};
   if (w.view) {
@@ -137,9 +153,7 @@ nlohmann::json document(const Waiting& w, double now) {
     nlohmann::json normal = nlohmann::json::array();
     for (const auto& q : w.jobs) {
       auto item = chronos::to_json(q, now);
-      const auto room = w.room.blocked.find(q.job->name);
-      item["blocked_by"] = room == w.room.blocked.end() ? nlohmann::json(nullptr)
-                                                        : nlohmann::json(room->second);
+      item["blocked_by"] = chronos_blockers(q, w);  // an array, as Marathon's items have
       (q.high ? high : normal).push_back(std::move(item));
     }
     doc["chronos"] = {{"gauges", w.gauges ? chronos::to_json(*w.gauges) : nlohmann::json()},
@@ -166,21 +180,6 @@ std::string since_text(std::optional<double> since, double now) {
   return age.empty() ? "-" : age;
 }
 
-// A normal task is polled only when the high queue is empty, so high tasks block it.
-std::string chronos_blocker(const chronos::QueuedJob& q, const Waiting& w) {
-  if (q.job->disabled) {
-    return "disabled (dropped when dequeued)";
-  }
-  std::vector<std::string> blockers;
-  if (const auto it = w.room.blocked.find(q.job->name); it != w.room.blocked.end()) {
-    blockers.push_back(it->second);
-  }
-  if (!q.high && w.gauges && w.gauges->high > 0) {
-    blockers.push_back("high queue (" + util::format_number(w.gauges->high) + ")");
-  }
-  return util::join(blockers, "; ");
-}
-
 void add_rows(ListOutput& list, const Waiting& w, double now, bool wide) {
   for (const auto& q : w.jobs) {
     list.add(
@@ -189,7 +188,7 @@ void add_rows(ListOutput& list, const Waiting& w, double now, bool wide) {
                                           q.job->name,
                                           "1",
                                           "-",
-                                          chronos_blocker(q, w),
+                                          util::join(chronos_blockers(q, w), "; "),
                                           "",
                                           since_text(q.since, now)};
         },

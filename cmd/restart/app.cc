@@ -223,6 +223,12 @@ int run_restart_app(const RestartAppOptions& o, Context& ctx) {
       doc.push_back(to_json(r));
     }
     print_document(ctx, doc);
+  } else if (format == output::Format::kName) {
+    for (const auto& r : rows) {  // the apps acted on (or that would be, with --dry-run)
+      if (r.action == "restarted" || r.action == "would-restart") {
+        ctx.io.out << "app" << r.app << "\n";
+      }
+    }
   }
   return exit_code(rows);
 }

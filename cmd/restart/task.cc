@@ -138,6 +138,12 @@ int run_restart_task(const RestartTaskOptions& o, Context& ctx) {
   }
   if (structured(ctx)) {
     print_document(ctx, doc);
+  } else if (ctx.format() == output::Format::kName) {
+    for (const auto& row : doc) {  // the tasks killed (or that would be, with --dry-run)
+      if (row["action"] == "killed" || row["action"] == "would-kill") {
+        ctx.io.out << "task/" << output::printable(row["task"].get<std::string>()) << "\n";
+      }
+    }
   }
   if (failed > 0 && killed == 0) {
     throw *first_error;  // nothing was killed: the (first) error's own line and exit code

@@ -100,9 +100,10 @@ void bind(CLI::App& cmd, SandboxCmdOptions& o) {
   cmd.add_flag("--chronos-history", o.chronos_history,
                "Chronos keeps a run history for job/stat, as with Cassandra (default: none, "
                "as a Chronos without --cassandra_contact_points)");
-  cmd.add_option("--write-context", o.write_context, "Context to write (default sandbox)")
-      ->type_name("NAME");
-  cmd.add_flag("--no-write-context", o.no_context, "Do not touch the config file");
+  auto* write = cmd.add_option("--write-context", o.write_context,
+                               "Context to write (default sandbox)")
+                    ->type_name("NAME");
+  cmd.add_flag("--no-write-context", o.no_context, "Do not touch the config file")->excludes(write);
   cmd.add_flag("--print-endpoints", o.print_endpoints, "Print the endpoints as one JSON line");
   cmd.add_option("--work-dir", o.work_dir, "Agents' work directory (default: a temporary one)")
       ->type_name("DIR");

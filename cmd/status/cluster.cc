@@ -40,8 +40,8 @@ int run_status_cluster(Context& ctx) {
   // The overview is one screen or one document; it has no names to list. A context's default
   // `output: name` falls back to the table; an explicit -o name is a mistake worth saying.
   if (ctx.globals.output == "name") {
-    throw UsageError("qctl status has no names to print; -o name lists them with status "
-                     "agents|frameworks|apps|tasks",
+    throw UsageError("-o name: the status overview has no names to print; status "
+                     "agents|frameworks|apps|tasks list them",
                      "qctl status apps -o name");
   }
   const auto view = gather_cluster(ctx);

@@ -44,7 +44,9 @@ std::string result_line(const SubmitResult& r) {
 
 std::string trigger_line(const SubmitResult& r) {
   if (r.runs_by_itself) {
-    return "job/" + r.job->name + " runs now by itself (run-once): no trigger sent";
+    return "job/" + r.job->name + " runs by itself (" +
+           (r.after_current_run ? "after the run still going" : "due at once") +
+           "): no trigger sent";
   }
   if (!r.no_run.empty()) {
     return "job/" + r.job->name + " not triggered: " + r.no_run;

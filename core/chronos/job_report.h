@@ -24,6 +24,7 @@ struct SubmitResult {
   /// A run-once job (no schedule, no parents) that was just sent: Chronos starts its one run
   /// by itself, so --now sends no trigger (2.x would run it twice) and --wait awaits that run.
   bool runs_by_itself = false;
+  bool after_current_run = false;  // it waits for a run of the job still going (3.x)
 };
 
 /// "created" | "updated" | "unchanged" | "failed" | "not submitted".
@@ -32,7 +33,7 @@ struct SubmitResult {
 /// "job/NAME created", "job/NAME failed: HTTP 503: …", "job/NAME not submitted: interrupted".
 [[nodiscard]] std::string result_line(const SubmitResult& r);
 
-/// "job/NAME triggered", "job/NAME runs now by itself (run-once): no trigger sent",
+/// "job/NAME triggered", "job/NAME runs by itself (due at once): no trigger sent",
 /// "job/NAME not triggered: is already queued: …" or
 /// "job/NAME failed: run now: …".
 [[nodiscard]] std::string trigger_line(const SubmitResult& r);

@@ -146,6 +146,8 @@ const char* kind_name(NameKind kind) {
       return "tasks";
     case NameKind::kJobs:
       return "jobs";
+    case NameKind::kMarathonTasks:
+      return "marathon-tasks";
     case NameKind::kNone:
     case NameKind::kFiles:
       break;

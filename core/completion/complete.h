@@ -8,7 +8,10 @@
 namespace qctl::completion {
 
 /// Where the values of a flag or positional argument come from when they are not a fixed set.
-enum class NameKind { kNone, kFiles, kContexts, kAgents, kFrameworks, kApps, kTasks, kJobs };
+enum class NameKind {
+  kNone, kFiles, kContexts, kAgents, kFrameworks, kApps, kTasks, kJobs,
+  kMarathonTasks,  // Marathon's live tasks (restart task takes no other)
+};
 
 /// "agents", "apps", …: the cache key of a kind ("" for kNone and kFiles).
 [[nodiscard]] const char* kind_name(NameKind kind);

@@ -76,6 +76,14 @@ std::vector<Candidate> app_names(marathon::Client& marathon) {
   return out;
 }
 
+std::vector<Candidate> marathon_task_names(marathon::Client& marathon) {
+  std::vector<Candidate> out;
+  for (const auto& t : marathon.tasks()) {
+    out.push_back({t.id, t.app_id + " on " + t.host});
+  }
+  return out;
+}
+
 std::vector<Candidate> app_ids_as_typed(std::vector<Candidate> ids, const std::string& word) {
   if (!word.empty() && word.front() != '/') {
     for (auto& id : ids) {

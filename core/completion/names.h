@@ -56,6 +56,9 @@ struct Freshness {
 [[nodiscard]] std::vector<Candidate> app_ids_as_typed(std::vector<Candidate> ids,
                                                       const std::string& word);
 
+/// Marathon's task ids (described by app and host) from GET /v2/tasks.
+[[nodiscard]] std::vector<Candidate> marathon_task_names(marathon::Client& marathon);
+
 /// Chronos job names (described by schedule or parents) from GET {prefix}/jobs.
 [[nodiscard]] std::vector<Candidate> job_names(chronos::Client& chronos);
 

@@ -21,7 +21,7 @@ const std::map<std::string, NameKind>& positional_kinds() {
       {"queue priority", NameKind::kJobs},
       {"queue list", NameKind::kJobs},
       {"restart app", NameKind::kApps},
-      {"restart task", NameKind::kTasks},
+      {"restart task", NameKind::kMarathonTasks},
       {"ssh", NameKind::kApps},
       {"logs", NameKind::kApps},
   };

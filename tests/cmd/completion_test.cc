@@ -169,6 +169,11 @@ TEST_F(CompletionCommand, JobNamesAndAppTargetsFromTheServers) {
   EXPECT_EQ(complete({"logs", "/w"}).substr(0, 5), "/web\t");
   EXPECT_EQ(complete({"logs", "/web", "/w"}), "");  // FILE is no app
   EXPECT_EQ(complete({"restart", "app", "/web", "/d"}).substr(0, 9), "/db/cache");
+  // restart task takes Marathon's live tasks only (GET /v2/tasks), not every Mesos task id.
+  marathon.fixture("/v2/tasks", "marathon/marathon-tasks-response.json");
+  const auto tasks = complete({"restart", "task", ""});
+  EXPECT_NE(tasks.find("\t/"), std::string::npos) << tasks;  // described by app and host
+  EXPECT_EQ(tasks.find("ct:"), std::string::npos) << tasks;
 }
 
 TEST_F(CompletionCommand, NoConfigNoContextNoNamesNoErrors) {

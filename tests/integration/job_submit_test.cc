@@ -100,7 +100,7 @@ TEST_F(JobSubmitSandbox, NowOnARunOnceJobSendsNoSecondTrigger) {
   const auto r = submit({"-f", file, "--now", "--wait"});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.out,
-            "job/once created\njob/once runs now by itself (run-once): no trigger sent\n"
+            "job/once created\njob/once runs by itself (due at once): no trigger sent\n"
             "job/once succeeded\n");
   EXPECT_EQ(job("once")["successCount"], 1);
   // Sent again (Chronos stored it with the schedule it gave it): again no trigger, in JSON too.
@@ -112,7 +112,7 @@ TEST_F(JobSubmitSandbox, NowOnARunOnceJobSendsNoSecondTrigger) {
       "schedule": "R1//PT10M"})");
   auto r2 = submit({"-f", soon, "--now", "--wait"});
   EXPECT_EQ(r2.exit_code, 0) << r2.out << r2.err;
-  EXPECT_NE(r2.out.find("job/soon runs now by itself (run-once): no trigger sent\njob/soon succeeded"),
+  EXPECT_NE(r2.out.find("job/soon runs by itself (due at once): no trigger sent\njob/soon succeeded"),
             std::string::npos)
       << r2.out;
   const auto off = c.home.write("off.json", R"({"name": "off", "command": "true", "disabled": true})");

@@ -111,9 +111,12 @@ TEST(QueueSandboxTest, HighPriorityJobStartsFirstOnAFullCluster) {
   EXPECT_NE(row_of(table.out, "chronos/high").find("no agent has room now: Insufficient"),
             std::string::npos)
       << table.out;
-  EXPECT_NE(doc["chronos"]["high"][0]["blocked_by"].get<std::string>().find("1 agent)"),
+  EXPECT_NE(doc["chronos"]["high"][0]["blocked_by"][0].get<std::string>().find("1 agent)"),
             std::string::npos)
       << doc.dump();
+  // The normal job: no room and the high queue ahead, both in JSON as in the table.
+  EXPECT_EQ(doc["chronos"]["normal"][0]["blocked_by"].size(), 2U) << doc.dump();
+  EXPECT_EQ(doc["chronos"]["normal"][0]["blocked_by"][1], "high queue (1)") << doc.dump();
   EXPECT_NE(table.out.find("Chronos queues (/metrics): high 1, normal 1"), std::string::npos)
       << table.out;
 

@@ -47,15 +47,24 @@ TEST(EventsCmdTest, OneLinePerEventFilteredByApp) {
   t.on(Method::kGet, std::string(kMarathon) + "/v2/events", 200, kFrames);
   const auto r = run_events(t, {"--app", "web", "--count", "2"});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.out,
-            "TIME                     TYPE                         APP                  TASK      "
-            "                                   STATE            HOST             MESSAGE\n"
-            "2024-05-31T18:00:01.000Z deployment_info              /web                 dep-1     "
-            "                                   -                -                ScaleApplication "
-            "/web\n"
-            "2024-05-31T18:00:03.000Z status_update_event          /web                 "
-            "web.instance-1._app.1                        TASK_FAILED      10.0.1.1         Command "
-            "exited with status 1\n");
+  // Columns padded to 24, 28, 20, 60, 16 and 16.
+  auto row = [](std::vector<std::string> cells) {
+    const std::size_t widths[] = {24, 28, 20, 60, 16, 16};
+    std::string line;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      line += cells[i];
+      if (i + 1 < cells.size()) {
+        line += std::string(widths[i] > cells[i].size() ? widths[i] - cells[i].size() : 0, ' ') + " ";
+      }
+    }
+    return line + "\n";
+  };
+  EXPECT_EQ(r.out, row({"TIME", "TYPE", "APP", "TASK", "STATE", "HOST", "MESSAGE"}) +
+                       row({"2024-05-31T18:00:01.000Z", "deployment_info", "/web", "dep-1", "-", "-",
+                            "ScaleApplication /web"}) +
+                       row({"2024-05-31T18:00:03.000Z", "status_update_event", "/web",
+                            "web.instance-1._app.1", "TASK_FAILED", "10.0.1.1",
+                            "Command exited with status 1"}));
   EXPECT_EQ(r.err, "");
 }
 
