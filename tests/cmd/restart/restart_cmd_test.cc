@@ -251,6 +251,10 @@ TEST(RestartTaskCmd, AllUnhealthyKillsAtMostMaxPerAppEachRun) {
     EXPECT_EQ(row["action"], "would-kill") << row;
   }
   EXPECT_EQ(restart(t, {"task", "--all", "--if-unhealthy", "--max-per-app", "-1"}).code, 2);
+  // -o name: the tasks acted on, one per line.
+  const auto names = restart(t, {"task", "--all", "--if-unhealthy", "--dry-run", "-o", "name"});
+  EXPECT_EQ(names.code, 0) << names.err;
+  EXPECT_EQ(names.out, "task/web.a1\n");
 }
 
 // One kill that fails does not stop the others: exit 6, every task accounted for.
