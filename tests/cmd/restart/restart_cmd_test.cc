@@ -252,6 +252,7 @@ TEST(RestartTaskCmd, AllUnhealthyKillsAtMostMaxPerAppEachRun) {
   }
   EXPECT_EQ(restart(t, {"task", "--all", "--if-unhealthy", "--max-per-app", "-1"}).code, 2);
   // -o name: the tasks acted on, one per line.
+  t.on(Method::kGet, url("/v2/tasks"), 200, tasks.dump());
   const auto names = restart(t, {"task", "--all", "--if-unhealthy", "--dry-run", "-o", "name"});
   EXPECT_EQ(names.code, 0) << names.err;
   EXPECT_EQ(names.out, "task/web.a1\n");
