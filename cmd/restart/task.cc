@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
+#include <utility>
 
 #include "cmd/commands.h"
 #include "cmd/list_output.h"
@@ -72,10 +73,9 @@ std::vector<model::MarathonTask> candidates(const RestartTaskOptions& o, maratho
   return out;
 }
 
-int run_restart_task(const RestartTaskOptions& o, Context& ctx) {
-  validate(o);
-  auto& client = ctx.clients.marathon();
-  nlohmann::json doc = nlohmann::json::array();
+/// What one run did, task by task.
+struct TaskRun {
+  nlohmann::json rows = nlohmann::json::array();
   std::size_t chosen = 0;
   std::size_t killed = 0;
   std::size_t failed = 0;
@@ -83,73 +83,90 @@ int run_restart_task(const RestartTaskOptions& o, Context& ctx) {
   // With --all, at most --max-per-app kills per app in one run: an app whose every instance
   // fails its health check (a bad dependency, not a bad task) is not taken down at once.
   std::map<std::string, int> per_app;
-  for (const auto& t : candidates(o, client)) {
-    const bool unhealthy = restart::task_unhealthy(t);
-    const auto app = t.app_id.empty() ? restart::app_of_task(t.id).value_or("") : t.app_id;
-    std::string action = "killed";
-    std::string error;
-    if (o.if_unhealthy && !unhealthy) {
-      action = "skipped";
-      if (!o.all) {
-        ctx.io.err << "task/" << t.id << " skipped: healthy\n";
-      }
-    } else if (o.all && o.max_per_app > 0 && per_app[app] >= o.max_per_app) {
-      action = "held";
-      ctx.io.err << "task/" << t.id << " held: " << o.max_per_app << " task(s) of " << app
-                 << " already chosen this run (--max-per-app)\n";
-    } else if (o.dry_run) {
-      action = "would-kill";
-      ++chosen;
-      ++per_app[app];
-      ctx.io.err << "task/" << t.id << " would be killed" << (o.wipe ? " and wiped" : "")
-                 << " (app " << t.app_id << " on " << t.host << ") (dry run)\n";
-    } else {
-      ++chosen;
-      try {
-        client.kill_task(app, t.id, false, o.wipe);
-        ++killed;
-        ++per_app[app];  // only kills count: after a 404 (replaced meanwhile) the next one goes
-        ctx.io.err << "task/" << t.id << " killed"
-                   << (o.wipe ? " and wiped (reservations and volumes released)" : "")
-                   << "; Marathon launches a replacement\n";
-      } catch (const Error& e) {
-        // One task that cannot be killed (gone meanwhile, app locked) does not stop the rest.
-        ++failed;
-        action = "error";
-        error = e.line();
-        if (o.all || o.ids.size() > 1) {  // one named task: its error line says it all
-          ctx.io.err << "task/" << t.id << " failed: " << output::printable(e.line()) << "\n";
-        }
-        if (!first_error) {
-          first_error = e;
-        }
-      }
+};
+
+/// Kills one chosen task; returns the row's action ("killed" or "error") and its error.
+std::pair<std::string, std::string> kill_one(const model::MarathonTask& t, const std::string& app,
+                                             const RestartTaskOptions& o, TaskRun& run,
+                                             Context& ctx) {
+  ++run.chosen;
+  try {
+    ctx.clients.marathon().kill_task(app, t.id, false, o.wipe);
+    ++run.killed;
+    ++run.per_app[app];  // only kills count: after a 404 (replaced meanwhile) the next one goes
+    ctx.io.err << "task/" << t.id << " killed"
+               << (o.wipe ? " and wiped (reservations and volumes released)" : "")
+               << "; Marathon launches a replacement\n";
+    return {"killed", ""};
+  } catch (const Error& e) {
+    // One task that cannot be killed (gone meanwhile, app locked) does not stop the rest.
+    ++run.failed;
+    if (o.all || o.ids.size() > 1) {  // one named task: its error line says it all
+      ctx.io.err << "task/" << t.id << " failed: " << output::printable(e.line()) << "\n";
     }
-    nlohmann::json row = {{"task", t.id},    {"app", t.app_id},   {"host", t.host},
-                          {"unhealthy", unhealthy}, {"action", action}, {"wipe", o.wipe}};
-    if (!error.empty()) {
-      row["error"] = error;
+    if (!run.first_error) {
+      run.first_error = e;
     }
-    doc.push_back(std::move(row));
+    return {"error", e.line()};
   }
-  if (chosen == 0) {
+}
+
+/// Decides and does what happens to one task; appends its row.
+void handle(const model::MarathonTask& t, const RestartTaskOptions& o, TaskRun& run, Context& ctx) {
+  const bool unhealthy = restart::task_unhealthy(t);
+  const auto app = t.app_id.empty() ? restart::app_of_task(t.id).value_or("") : t.app_id;
+  std::pair<std::string, std::string> result;
+  if (o.if_unhealthy && !unhealthy) {
+    result.first = "skipped";
+    if (!o.all) {
+      ctx.io.err << "task/" << t.id << " skipped: healthy\n";
+    }
+  } else if (o.all && o.max_per_app > 0 && run.per_app[app] >= o.max_per_app) {
+    result.first = "held";
+    ctx.io.err << "task/" << t.id << " held: " << o.max_per_app << " task(s) of " << app
+               << " already chosen this run (--max-per-app)\n";
+  } else if (o.dry_run) {
+    result.first = "would-kill";
+    ++run.chosen;
+    ++run.per_app[app];
+    ctx.io.err << "task/" << t.id << " would be killed" << (o.wipe ? " and wiped" : "")
+               << " (app " << t.app_id << " on " << t.host << ") (dry run)\n";
+  } else {
+    result = kill_one(t, app, o, run, ctx);
+  }
+  nlohmann::json row = {{"task", t.id},         {"app", t.app_id},          {"host", t.host},
+                        {"unhealthy", unhealthy}, {"action", result.first}, {"wipe", o.wipe}};
+  if (!result.second.empty()) {
+    row["error"] = result.second;
+  }
+  run.rows.push_back(std::move(row));
+}
+
+int run_restart_task(const RestartTaskOptions& o, Context& ctx) {
+  validate(o);
+  TaskRun run;
+  for (const auto& t : candidates(o, ctx.clients.marathon())) {
+    handle(t, o, run, ctx);
+  }
+  if (run.chosen == 0) {
     ctx.io.err << (o.if_unhealthy ? "No unhealthy tasks: nothing to restart.\n"
                                   : "No tasks: nothing to restart.\n");
   }
   if (structured(ctx)) {
-    print_document(ctx, doc);
+    print_document(ctx, run.rows);
   } else if (ctx.format() == output::Format::kName) {
-    for (const auto& row : doc) {  // the tasks killed (or that would be, with --dry-run)
+    for (const auto& row : run.rows) {  // the tasks killed (or that would be, with --dry-run)
       if (row["action"] == "killed" || row["action"] == "would-kill") {
         ctx.io.out << "task/" << output::printable(row["task"].get<std::string>()) << "\n";
       }
     }
   }
-  if (failed > 0 && killed == 0) {
-    throw *first_error;  // nothing was killed: the (first) error's own line and exit code
+  if (run.failed > 0 && run.killed == 0) {
+    throw *run.first_error;  // nothing was killed: the (first) error's own line and exit code
   }
-  if (failed > 0) {
-    throw PartialError("restart task", std::to_string(failed) + " of " + std::to_string(chosen) +
+  if (run.failed > 0) {
+    throw PartialError("restart task", std::to_string(run.failed) + " of " +
+                                           std::to_string(run.chosen) +
                                            " tasks could not be killed");
   }
   return 0;
