@@ -4,8 +4,10 @@
 #include <map>
 #include <regex>
 
+#include "core/chronos/ancestry.h"
 #include "core/chronos/job_validate.h"
 #include "core/util/iso_datetime.h"
+#include "core/util/strings.h"
 
 namespace qctl::chronos {
 
@@ -147,33 +149,14 @@ std::string first_cycle(const std::vector<JobDocument>& docs,
       continue;
     }
     const std::string self = name.get<std::string>();
-    // Depth-first up the parents, remembering who led where, until `self` comes back.
-    std::map<std::string, std::string> child_of;
-    std::vector<std::string> todo;
-    for (const auto& p : graph[self]) {
-      if (child_of.emplace(p, self).second) {
-        todo.push_back(p);
-      }
-    }
-    while (!todo.empty()) {
-      const std::string at = todo.back();
-      todo.pop_back();
-      if (at == self) {
-        // child_of leads from self through its children back to self: parent -> child order.
-        std::string chain = self;
-        for (std::string step = child_of[self]; step != self; step = child_of[step]) {
-          chain += " -> " + step;
-        }
-        return doc.where + ".parents: a dependency cycle (" + chain + " -> " + self +
-               ", each the parent of the next): Chronos refuses it (HTTP 500) and none of "
-               "these jobs could ever run";
-      }
-      const auto it = graph.find(at);
-      for (const auto& p : it == graph.end() ? std::vector<std::string>{} : it->second) {
-        if (child_of.emplace(p, at).second) {
-          todo.push_back(p);
-        }
-      }
+    const auto cycle = cycle_through(self, graph[self], [&graph](const std::string& job) {
+      const auto it = graph.find(job);
+      return it == graph.end() ? std::vector<std::string>{} : it->second;
+    });
+    if (cycle) {
+      return doc.where + ".parents: a dependency cycle (" + util::join(*cycle, " -> ") + " -> " +
+             self + ", each the parent of the next): Chronos refuses it (HTTP 500) and none of "
+             "these jobs could ever run";
     }
   }
   return "";

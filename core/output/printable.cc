@@ -37,7 +37,7 @@ bool special_at(std::string_view s, std::size_t i) {
   if (n == 0) {
     return c <= 0x9f;
   }
-  return n == 2 && c == 0xc2 && static_cast<unsigned char>(s[i + 1]) <= 0x9f;
+  return n == 2 && is_c1_at(s, i);
 }
 
 void append_escape(std::string& out, unsigned char c) {
@@ -63,6 +63,11 @@ void append_escape(std::string& out, unsigned char c) {
 }
 
 }  // namespace
+
+bool is_c1_at(std::string_view s, std::size_t i) {
+  return static_cast<unsigned char>(s[i]) == 0xc2 && i + 1 < s.size() &&
+         static_cast<unsigned char>(s[i + 1]) >= 0x80 && static_cast<unsigned char>(s[i + 1]) <= 0x9f;
+}
 
 std::string printable(std::string_view s) {
   std::size_t i = 0;
@@ -92,12 +97,7 @@ std::string printable(std::string_view s) {
 }
 
 void escape_json_controls(std::string& text) {
-  auto special = [&text](std::size_t i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    return c == 0x7f || (c == 0xc2 && i + 1 < text.size() &&
-                         static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-                         static_cast<unsigned char>(text[i + 1]) <= 0x9f);
-  };
+  auto special = [&text](std::size_t i) { return text[i] == '\x7f' || is_c1_at(text, i); };
   std::size_t i = text.find_first_of("\x7f\xc2");
   while (i != std::string::npos && !special(i)) {
     i = text.find_first_of("\x7f\xc2", i + 1);

@@ -16,6 +16,9 @@ namespace qctl::output {
 /// UTF-8 (an 8-bit terminal takes 0x9B for CSI). Printable text is returned unchanged.
 [[nodiscard]] std::string printable(std::string_view s);
 
+/// Whether a C1 control code point (U+0080..U+009F: 0xC2 0x80..0x9F in UTF-8) starts at `i`.
+[[nodiscard]] bool is_c1_at(std::string_view s, std::size_t i);
+
 /// In JSON (or YAML double-quoted) text: DEL and the C1 controls (U+0080 to U+009F), which
 /// JSON allows raw and nlohmann writes raw, become \u escapes. Those bytes can only stand
 /// inside strings, so the document means the same; a terminal showing it obeys none of them.

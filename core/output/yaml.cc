@@ -79,9 +79,7 @@ bool needs_quotes(std::string_view s) {
   }
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto u = static_cast<unsigned char>(s[i]);
-    const bool c1 = u == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9f &&
-                    static_cast<unsigned char>(s[i + 1]) >= 0x80;
-    if (u < 0x20 || u == 0x7f || c1) {
+    if (u < 0x20 || u == 0x7f || is_c1_at(s, i)) {
       return true;
     }
   }

@@ -1,8 +1,8 @@
 // Chronos' writing endpoints: iso8601 and dependency upserts, run now, delete, mark success,
 // task progress, kill.
 #include <algorithm>
-#include <set>
 
+#include "core/chronos/ancestry.h"
 #include "sandbox/chronos/api.h"
 #include "sandbox/chronos/api_errors.h"
 #include "sandbox/chronos/schedule.h"
@@ -41,22 +41,11 @@ bool has_parents(ChronosState& s, const Job& job) {
 
 // Whether `name` is an ancestor of one of `parents`: making them its parents closes a cycle.
 bool closes_cycle(ChronosState& s, const std::string& name, const std::vector<std::string>& parents) {
-  std::vector<std::string> todo(parents.begin(), parents.end());
-  std::set<std::string> seen;
-  while (!todo.empty()) {
-    const std::string p = todo.back();
-    todo.pop_back();
-    if (p == name) {
-      return true;
-    }
-    if (!seen.insert(p).second) {
-      continue;
-    }
-    if (const Job* parent = s.lookup(p); parent != nullptr && parent->dependent) {
-      todo.insert(todo.end(), parent->parents.begin(), parent->parents.end());
-    }
-  }
-  return false;
+  return qctl::chronos::cycle_through(name, parents, [&s](const std::string& p) {
+           const Job* parent = s.lookup(p);
+           return parent != nullptr && parent->dependent ? parent->parents
+                                                         : std::vector<std::string>{};
+         }).has_value();
 }
 
 // A job not yet in the graph: Chronos' checks, then it is stored.
